@@ -1,0 +1,89 @@
+/**
+ * Build-time compilation of the files under `locales/`, shared by the Vite
+ * plugin and by the tests. Nothing here is shipped to the page: messages
+ * leave as ICU ASTs (so the page needs no ICU parser) and the guide leaves
+ * as HTML sections (so the page needs no Markdown parser).
+ */
+import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { Marked } from 'marked';
+
+export type MessageCatalog = Record<string, string>;
+export type CompiledCatalog = Record<string, MessageFormatElement[]>;
+
+export function compileMessages(source: MessageCatalog, file = 'messages.json'): CompiledCatalog {
+  const out: CompiledCatalog = {};
+  for (const [id, text] of Object.entries(source)) {
+    if (typeof text !== 'string') throw new Error(`${file}: message "${id}" is not a string`);
+    try {
+      out[id] = parse(text, { requiresOtherClause: true });
+    } catch (err) {
+      throw new Error(`${file}: message "${id}" is not valid ICU MessageFormat: ${(err as Error).message}`);
+    }
+  }
+  return out;
+}
+
+export interface GuideSection {
+  id: string;
+  title: string;
+  /** Trusted HTML made at build time from our own Markdown; fact and action placeholders still in it. */
+  html: string;
+}
+
+export interface CompiledGuide {
+  title: string;
+  /** Translation notice or edition line shown under the title, HTML. */
+  lead: string;
+  sections: GuideSection[];
+}
+
+const HEADING = /^## (.+?)\s*\{#([a-z0-9-]+)\}\s*$/;
+
+/**
+ * A guide file is a `# Title` line, an optional lead paragraph, then
+ * sections that each start with `## Heading {#section-id}`. Ids are the
+ * same in every language so deep links work whatever the reader's locale.
+ */
+export function compileGuide(markdown: string, file = 'guide.md'): CompiledGuide {
+  const marked = new Marked({ gfm: true, breaks: false });
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  let title = '';
+  const leadLines: string[] = [];
+  const sections: { id: string; title: string; body: string[] }[] = [];
+  for (const line of lines) {
+    const h = HEADING.exec(line);
+    if (h) {
+      sections.push({ id: h[2]!, title: h[1]!.trim(), body: [] });
+      continue;
+    }
+    if (!title && line.startsWith('# ')) {
+      title = line.slice(2).trim();
+      continue;
+    }
+    if (line.startsWith('## ')) throw new Error(`${file}: section heading without an id: "${line}"`);
+    if (sections.length) sections[sections.length - 1]!.body.push(line);
+    else leadLines.push(line);
+  }
+  if (!title) throw new Error(`${file}: the guide needs a "# Title" line`);
+  const seen = new Set<string>();
+  for (const s of sections) {
+    if (seen.has(s.id)) throw new Error(`${file}: section id "${s.id}" appears twice`);
+    seen.add(s.id);
+  }
+  const render = (md: string) => (marked.parse(md, { async: false }) as string).trim();
+  return {
+    title,
+    lead: render(leadLines.join('\n')),
+    sections: sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      // Section headings inside a section start at level 3 in the page.
+      html: render(s.body.join('\n').replace(/^### /gm, '### ')),
+    })),
+  };
+}
+
+/** Placeholders a guide or message may carry: `{{fact:id}}` and `{{action:id}}`. */
+export function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(/\{\{(fact|action):([A-Za-z0-9_.-]+)\}\}/g)].map((m) => `${m[1]}:${m[2]}`).sort();
+}

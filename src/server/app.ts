@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Db } from './db';
+import type { ServerSettings } from './settings';
+import { securityHeaders } from './security';
+import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
+import { apiError } from './errors';
+import { log } from './log';
+import { API_ROUTES } from './routes';
+
+export interface AppDeps {
+  settings: ServerSettings;
+  db: Db;
+  /** Time source, injectable for tests. */
+  now?: () => Date;
+}
+
+export type ApiRoutes = (api: Hono, deps: AppDeps) => void;
+
+export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUTES): Hono {
+  const { settings } = deps;
+  const app = new Hono();
+  const files = loadStaticFiles(settings.distDir);
+
+  app.use('*', securityHeaders(settings.publicConfig.apiBase));
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Route pattern, never the path or query: ids and search terms stay out of logs.
+    log.access(c.req.method, c.req.routePath, c.res.status, performance.now() - started);
+  });
+
+  const api = new Hono();
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: Math.max(settings.maxJsonBytes, settings.maxAttachmentBytes),
+      onError: (c) => apiError(c, 413, 'payload_too_large'),
+    }),
+  );
+  api.get('/health', (c) => {
+    deps.db.prepare('SELECT 1').get();
+    return c.json({ status: 'ok', time: (deps.now?.() ?? new Date()).toISOString() });
+  });
+  for (const mount of routes) mount(api, deps);
+  api.all('*', (c) => apiError(c, 404, 'not_found'));
+  app.route('/api/v1', api);
+  app.all('/api/*', (c) => apiError(c, 404, 'not_found'));
+
+  app.get('/config.json', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.json(settings.publicConfig);
+  });
+
+  const send = (file: StaticFile, acceptEncoding: string | undefined, ifNoneMatch: string | undefined, method: string) => {
+    const headers = new Headers({
+      'Content-Type': file.type,
+      'Cache-Control': file.cacheControl,
+      ETag: file.etag,
+      Vary: 'Accept-Encoding',
+    });
+    if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(file.etag)) return new Response(null, { status: 304, headers });
+    const { body, encoding } = pickEncoding(file, acceptEncoding);
+    if (encoding) headers.set('Content-Encoding', encoding);
+    headers.set('Content-Length', String(body.length));
+    return new Response(method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+  };
+
+  app.on(['GET', 'HEAD'], '*', (c) => {
+    const path = decodeURIComponentSafe(c.req.path);
+    const accept = c.req.header('Accept-Encoding');
+    const inm = c.req.header('If-None-Match');
+    const file = path && files.get(path);
+    if (file) return send(file, accept, inm, c.req.method);
+    // A path with a file extension that we do not have is a real 404; any
+    // other path is an app route (/guide, /requests/…) and gets the shell.
+    const index = files.get('/index.html');
+    if (!path || /\.[a-z0-9]+$/i.test(path) || !index) {
+      return c.text(index ? 'Not found' : 'The app is not built yet: run npm run build.', 404);
+    }
+    return send(index, accept, inm, c.req.method);
+  });
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found') : c.text('Not found', 404)));
+  app.onError((err, c) => {
+    log.error('unhandled', err);
+    return c.req.path.startsWith('/api/') ? apiError(c, 500, 'server_error') : c.text('Server error', 500);
+  });
+  return app;
+}
+
+function decodeURIComponentSafe(path: string): string | null {
+  try {
+    const p = decodeURIComponent(path);
+    return p.includes('\0') || p.includes('..') ? null : p;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,26 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { openDatabase } from './db';
+import { readSettings } from './settings';
+import { log } from './log';
+
+const settings = readSettings();
+const db = openDatabase(settings.dataDir);
+const app = createApp({ settings, db });
+
+const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+  // Tests and the bench read this line to learn the port when PORT=0.
+  console.log(`listening on http://localhost:${info.port}`);
+  log.info('started', { port: info.port });
+});
+
+function shutdown(signal: string) {
+  log.info('stopping', { signal });
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

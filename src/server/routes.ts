@@ -1,0 +1,7 @@
+import type { ApiRoutes } from './app';
+
+/**
+ * Every API route group mounted under /api/v1, one module each under
+ * src/server/. Add a group here; order does not matter.
+ */
+export const API_ROUTES: readonly ApiRoutes[] = [];

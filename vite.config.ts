@@ -1,0 +1,85 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
+import { localesPlugin, localeChunkName } from './scripts/vite-plugin-locales';
+import { manifest } from './scripts/manifest';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  plugins: [
+    localesPlugin(root),
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest,
+      injectManifest: {
+        // Every locale's messages and guide, the shell and the icons: the
+        // app must work in any language after one visit.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        globIgnores: ['**/*.map', 'config.json'],
+        maximumFileSizeToCacheInBytes: 512 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  resolve: {
+    alias: {
+      // Every message is compiled to an AST at build time, so the page
+      // never needs the ICU parser (about 7 KB gzip).
+      '@formatjs/icu-messageformat-parser': fileURLToPath(
+        new URL('./node_modules/@formatjs/icu-messageformat-parser/no-parser.js', import.meta.url),
+      ),
+    },
+  },
+  build: {
+    target: 'es2020',
+    sourcemap: false,
+    reportCompressedSize: true,
+    rollupOptions: {
+      output: {
+        chunkFileNames: (chunk) => {
+          const name = chunk.moduleIds.map(localeChunkName).find(Boolean);
+          return `assets/${name ?? '[name]'}-[hash].js`;
+        },
+      },
+    },
+  },
+  server: { port: 5173, proxy: { '/api': 'http://localhost:8080', '/config.json': 'http://localhost:8080' } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['tests/component/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file starts its own server and Chromium; two cores take two at a time.
+          maxWorkers: 2,
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});
