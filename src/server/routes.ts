@@ -1,7 +1,8 @@
 import type { ApiRoutes } from './app';
+import { keysRoutes } from './keys-routes';
 
 /**
  * Every API route group mounted under /api/v1, one module each under
  * src/server/. Add a group here; order does not matter.
  */
-export const API_ROUTES: readonly ApiRoutes[] = [];
+export const API_ROUTES: readonly ApiRoutes[] = [keysRoutes];
