@@ -3,8 +3,8 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
-import { localesPlugin, localeChunkName } from './scripts/vite-plugin-locales';
-import { manifest } from './scripts/manifest';
+import { localesPlugin, localeChunkName } from './scripts/vite-plugin-locales.ts';
+import { manifest } from './scripts/manifest.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -53,6 +53,8 @@ export default defineConfig({
   },
   server: { port: 5173, proxy: { '/api': 'http://localhost:8080', '/config.json': 'http://localhost:8080' } },
   test: {
+    // Tests assert on behaviour, not on the server's log lines.
+    env: { LOG_LEVEL: 'silent' },
     projects: [
       {
         extends: true,

@@ -14,7 +14,6 @@ export const manifest: Partial<ManifestOptions> = {
   background_color: '#ffffff',
   theme_color: '#1d4f91',
   lang: 'en',
-  dir: 'auto',
   categories: ['government', 'utilities'],
   icons: [
     { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },

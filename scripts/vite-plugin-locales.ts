@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileGuide, compileMessages } from './locale-content';
+import { compileGuide, compileMessages } from './locale-content.ts';
 
 const PREFIX = '\0ombuds-locale:';
 const LOCALE_FILE = /[\\/]locales[\\/]([^\\/]+)[\\/](messages\.json|guide\.md)$/;
@@ -12,8 +12,6 @@ const LOCALE_FILE = /[\\/]locales[\\/]([^\\/]+)[\\/](messages\.json|guide\.md)$/
  * imports them with `import.meta.glob`, so each locale is its own lazily
  * loaded chunk and the worker precaches them all.
  *
- * The files are given a virtual id (not ending in .json) so Vite's own JSON
- * plugin leaves our output alone.
  */
 export function localesPlugin(root: string): Plugin {
   return {
@@ -27,11 +25,12 @@ export function localesPlugin(root: string): Plugin {
         : importer && !clean.startsWith('/')
           ? resolve(dirname(importer), clean)
           : clean;
-      return PREFIX + abs;
+      // The `.js` suffix keeps Vite's builtin JSON plugin off our output.
+      return PREFIX + abs + '.js';
     },
     load(id) {
       if (!id.startsWith(PREFIX)) return null;
-      const path = id.slice(PREFIX.length);
+      const path = id.slice(PREFIX.length, -'.js'.length);
       this.addWatchFile(path);
       const text = readFileSync(path, 'utf8');
       const data = path.endsWith('.json')
@@ -44,6 +43,6 @@ export function localesPlugin(root: string): Plugin {
 
 /** Names locale chunks `messages-es`, `guide-ar`, so the build report reads well. */
 export function localeChunkName(id: string): string | undefined {
-  const m = LOCALE_FILE.exec(id.startsWith(PREFIX) ? id.slice(PREFIX.length) : id);
+  const m = LOCALE_FILE.exec(id.startsWith(PREFIX) ? id.slice(PREFIX.length, -'.js'.length) : id);
   return m ? `${m[2]!.split('.')[0]}-${m[1]}` : undefined;
 }

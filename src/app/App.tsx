@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { loadCatalog, type LoadedCatalog } from '../i18n/catalog';
+import { I18nProvider, makeI18n } from '../i18n/context';
+import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../config/public-config';
+import { probeStorage } from '../storage/db';
+import { applyDocumentLocale, rememberLocale } from './boot';
+import { ConfigContext, fetchPublicConfig } from './config';
+import { Header } from './Header';
+import { Home } from './Home';
+import { NotFound } from './NotFound';
+import { UpdatePrompt } from './UpdatePrompt';
+import { Notices } from './Notices';
+import { RouteFocus } from './RouteFocus';
+
+// Each screen is its own chunk: the home screen loads only the shell.
+const GuideView = lazy(() => import('../guide/GuideView'));
+const ScreenerView = lazy(() => import('../screener/ScreenerView'));
+const RequestsView = lazy(() => import('../requests/RequestsView'));
+const SettingsView = lazy(() => import('./SettingsView'));
+
+export function App(props: { initial: LoadedCatalog }) {
+  const [catalog, setCatalog] = useState(props.initial);
+  const [config, setConfig] = useState<PublicConfig>(DEFAULT_PUBLIC_CONFIG);
+  const [storageOk, setStorageOk] = useState(true);
+
+  useEffect(() => {
+    void fetchPublicConfig().then(setConfig);
+    void probeStorage().then(setStorageOk);
+  }, []);
+
+  const setLocale = useCallback(async (code: string) => {
+    const next = await loadCatalog(code).catch(() => null);
+    if (!next) return;
+    applyDocumentLocale(next.locale);
+    if (!next.fellBack) rememberLocale(next.locale);
+    setCatalog(next);
+  }, []);
+
+  const i18n = useMemo(
+    () => makeI18n(catalog.locale, catalog.messages, (code) => void setLocale(code)),
+    [catalog, setLocale],
+  );
+
+  return (
+    <I18nProvider value={i18n}>
+      <ConfigContext.Provider value={config}>
+        <LocationProvider>
+          <a class="skip-link" href="#main">
+            {i18n.t('shell.skip')}
+          </a>
+          <Header />
+          <UpdatePrompt />
+          <Notices localeFellBack={catalog.fellBack} storageOk={storageOk} />
+          <main id="main" tabIndex={-1}>
+            <RouteFocus />
+            <ErrorBoundary>
+              <Router>
+                <Route path="/" component={Home} />
+                <Route path="/guide" component={GuideView} />
+                <Route path="/screener" component={ScreenerView} />
+                <Route path="/requests/*" component={RequestsView} />
+                <Route path="/requests" component={RequestsView} />
+                <Route path="/settings" component={SettingsView} />
+                <Route default component={NotFound} />
+              </Router>
+            </ErrorBoundary>
+          </main>
+        </LocationProvider>
+      </ConfigContext.Provider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,35 @@
+import { loadCatalog, type LoadedCatalog } from '../i18n/catalog';
+import { negotiateLocale } from '../i18n/negotiate';
+import { localeInfo } from '../i18n/locales';
+
+const LOCALE_KEY = 'ombuds.locale';
+
+/** The remembered language choice. localStorage holds no personal data here: only a locale code. */
+export function rememberedLocale(): string | null {
+  try {
+    return localStorage.getItem(LOCALE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function rememberLocale(code: string): void {
+  try {
+    localStorage.setItem(LOCALE_KEY, code);
+  } catch {
+    // Storage blocked (private mode): the choice lasts this visit only.
+  }
+}
+
+export function applyDocumentLocale(code: string): void {
+  const info = localeInfo(code);
+  document.documentElement.lang = info.code;
+  document.documentElement.dir = info.dir;
+}
+
+export async function bootI18n(): Promise<LoadedCatalog> {
+  const code = negotiateLocale(navigator.languages ?? [navigator.language], rememberedLocale());
+  const loaded = await loadCatalog(code);
+  applyDocumentLocale(loaded.locale);
+  return loaded;
+}

@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import { App } from './app/App';
+import { bootI18n } from './app/boot';
+import './app/styles.css';
+
+// The first paint waits only for the locale's messages (a precached chunk);
+// config, storage and the worker start beside it.
+const root = document.getElementById('app')!;
+bootI18n()
+  // Even if no catalog loads (an evicted cache on a first offline visit),
+  // render: message ids beat a blank page, and the notice says why.
+  .catch(() => ({ locale: 'en', messages: {}, fellBack: true }))
+  .then((initial) => render(<App initial={initial} />, root));

@@ -1,0 +1,89 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { AttachmentRecord, DraftRecord, EventRecord, OutboxRecord } from './types';
+
+export const DB_NAME = 'ombuds';
+export const DB_VERSION = 1;
+
+export interface OmbudsDB extends DBSchema {
+  drafts: { key: string; value: DraftRecord; indexes: { 'by-updated': number } };
+  attachments: { key: string; value: AttachmentRecord; indexes: { 'by-draft': string } };
+  outbox: { key: string; value: OutboxRecord; indexes: { 'by-state': string } };
+  /** Small settings and bookkeeping: event mode, sync lease, cached server key. */
+  kv: { key: string; value: unknown };
+  events: { key: string; value: EventRecord };
+}
+
+export type Db = IDBPDatabase<OmbudsDB>;
+
+/**
+ * Every schema change, in order, in this one function. Each step uses only
+ * the upgrade transaction; nothing else is awaited inside it.
+ */
+export function upgradeSchema(db: IDBPDatabase<OmbudsDB>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    const drafts = db.createObjectStore('drafts', { keyPath: 'id' });
+    drafts.createIndex('by-updated', 'updatedAt');
+    const attachments = db.createObjectStore('attachments', { keyPath: 'id' });
+    attachments.createIndex('by-draft', 'draftId');
+    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+    outbox.createIndex('by-state', 'state');
+    db.createObjectStore('kv');
+    db.createObjectStore('events', { keyPath: 'id' });
+  }
+}
+
+let dbPromise: Promise<Db> | null = null;
+const blockedListeners = new Set<() => void>();
+
+/** Called when another tab holds an older version open and our upgrade waits. */
+export function onDatabaseBlocked(listener: () => void): () => void {
+  blockedListeners.add(listener);
+  return () => blockedListeners.delete(listener);
+}
+
+/**
+ * The one connection of this page (or worker). If the browser closes it
+ * (storage cleared, another tab upgrading) the next call opens it again.
+ */
+export function getDb(): Promise<Db> {
+  if (!dbPromise) {
+    dbPromise = openDB<OmbudsDB>(DB_NAME, DB_VERSION, {
+      upgrade: (db, oldVersion) => upgradeSchema(db, oldVersion),
+      blocked: () => blockedListeners.forEach((l) => l()),
+      blocking: (_current, _next, event) => {
+        // A newer version of the app wants to upgrade: let it, and reopen on next use.
+        (event.target as IDBDatabase).close();
+        dbPromise = null;
+      },
+      terminated: () => {
+        dbPromise = null;
+      },
+    }).catch((err) => {
+      dbPromise = null;
+      throw err;
+    });
+  }
+  return dbPromise;
+}
+
+/** For tests and "delete everything": drop the cached connection. */
+export async function closeDb(): Promise<void> {
+  const p = dbPromise;
+  dbPromise = null;
+  if (p) (await p.catch(() => null))?.close();
+}
+
+/**
+ * Whether this browser lets us keep drafts at all. Private modes and full
+ * disks fail here; the app still opens and says so plainly.
+ */
+export async function probeStorage(): Promise<boolean> {
+  if (typeof indexedDB === 'undefined') return false;
+  try {
+    const db = await getDb();
+    await db.get('kv', '__probe__');
+    return true;
+  } catch {
+    return false;
+  }
+}

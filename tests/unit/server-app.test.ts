@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/server/app';
+import { openDatabase, type Db } from '../../src/server/db';
+import { readSettings } from '../../src/server/settings';
+import { cacheControlFor } from '../../src/server/static-files';
+
+let dir: string;
+let db: Db;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ombuds-app-'));
+  const dist = join(dir, 'dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>shell</title>' + ' '.repeat(600));
+  writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch",()=>{})');
+  writeFileSync(join(dist, 'assets', 'index-AbCdEf12.js'), 'console.log(1)'.repeat(100));
+  const settings = readSettings({ DATA_DIR: join(dir, 'data'), DIST_DIR: dist, ORGANIZATION_NAME: 'Test Org', MAX_JSON_BYTES: '1024' });
+  db = openDatabase(settings.dataDir);
+  app = createApp({ settings, db });
+});
+
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the intake server', () => {
+  it('answers health with the security headers', async () => {
+    const res = await app.request('/api/v1/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('runs SQLite in WAL mode with full durability', () => {
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('answers unknown API routes with JSON 404', async () => {
+    for (const path of ['/api/v1/nope', '/api/nope', '/api/v2/health']) {
+      const res = await app.request(path);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: 'not_found' });
+    }
+  });
+
+  it('serves the shell for app paths, and 404 for missing files', async () => {
+    for (const path of ['/', '/guide', '/requests/abc', '/settings']) {
+      const res = await app.request(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-security-policy')).toBeTruthy();
+    }
+    expect((await app.request('/missing.js')).status).toBe(404);
+    expect((await app.request('/%E0%A4%A')).status).toBe(404);
+  });
+
+  it('marks hashed assets immutable and the worker no-cache', async () => {
+    expect((await app.request('/assets/index-AbCdEf12.js')).headers.get('cache-control')).toContain('immutable');
+    expect((await app.request('/sw.js')).headers.get('cache-control')).toBe('no-cache');
+    expect(cacheControlFor('/index.html')).toBe('no-cache');
+    expect(cacheControlFor('/manifest.webmanifest')).toBe('no-cache');
+  });
+
+  it('compresses text for clients that accept it and honours ETags', async () => {
+    const res = await app.request('/assets/index-AbCdEf12.js', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(res.headers.get('content-encoding')).toBe('br');
+    const again = await app.request('/assets/index-AbCdEf12.js', { headers: { 'If-None-Match': res.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('hands the page its public settings from the environment', async () => {
+    const res = await app.request('/config.json');
+    expect(await res.json()).toMatchObject({ organizationName: 'Test Org', apiBase: '/api/v1', defaultLocale: 'en', eventIdleSeconds: 180 });
+  });
+
+  it('refuses oversized bodies with 413 and survives malformed input', async () => {
+    const big = await app.request('/api/v1/health', { method: 'POST', body: 'x'.repeat(20 * 1024 * 1024), headers: { 'Content-Type': 'application/json' } });
+    expect(big.status).toBe(413);
+    const junk = await app.request('/api/v1/nope', { method: 'PUT', body: '\u0000{{{', headers: { 'Content-Type': 'application/json' } });
+    expect(junk.status).toBe(404);
+    expect((await app.request('/api/v1/health')).status).toBe(200);
+  });
+});
