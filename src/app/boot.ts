@@ -1,6 +1,7 @@
 import { loadCatalog, type LoadedCatalog } from '../i18n/catalog';
 import { negotiateLocale } from '../i18n/negotiate';
 import { localeInfo } from '../i18n/locales';
+import { applyTextScale } from './text-scale';
 
 const LOCALE_KEY = 'ombuds.locale';
 
@@ -28,6 +29,7 @@ export function applyDocumentLocale(code: string): void {
 }
 
 export async function bootI18n(): Promise<LoadedCatalog> {
+  applyTextScale();
   const code = negotiateLocale(navigator.languages ?? [navigator.language], rememberedLocale());
   const loaded = await loadCatalog(code);
   applyDocumentLocale(loaded.locale);
