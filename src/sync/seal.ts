@@ -101,7 +101,8 @@ export interface BinaryEnvelope {
 
 export type PrivateKeyLookup = (kid: string) => CryptoKey | undefined | Promise<CryptoKey | undefined>;
 
-type Bytes = Uint8Array<ArrayBuffer>;
+/** Bytes on a plain ArrayBuffer: what fetch bodies, Blob parts and Web Crypto accept. */
+export type Bytes = Uint8Array<ArrayBuffer>;
 
 // ───────────────────────── base64url ─────────────────────────
 
@@ -380,7 +381,7 @@ export async function sealJson(value: unknown, key: SealingKey, aad: SealAad): P
 }
 
 /** Seals bytes (or a Blob) as a binary envelope: the body of an attachment PUT. */
-export async function sealBytes(plaintext: Plaintext, key: SealingKey, aad: SealAad): Promise<Uint8Array> {
+export async function sealBytes(plaintext: Plaintext, key: SealingKey, aad: SealAad): Promise<Bytes> {
   return encodeBinaryEnvelope(await sealRaw(plaintext, key, aad));
 }
 
@@ -390,7 +391,7 @@ export async function sealBytes(plaintext: Plaintext, key: SealingKey, aad: Seal
  * Layout: "SEAL" ‖ uint32 big-endian header length N ‖ N bytes of header
  * JSON (UTF-8; the envelope without `ct`) ‖ raw ciphertext with tag.
  */
-export function encodeBinaryEnvelope(envelope: SealedEnvelope | BinaryEnvelope): Uint8Array {
+export function encodeBinaryEnvelope(envelope: SealedEnvelope | BinaryEnvelope): Bytes {
   let header: SealedHeader;
   let ct: Uint8Array;
   if ('header' in envelope) {
@@ -455,7 +456,7 @@ export async function open(
   envelope: SealedEnvelope | BinaryEnvelope | Uint8Array | ArrayBuffer | unknown,
   lookup: PrivateKeyLookup,
   expectedAad: SealAad,
-): Promise<Uint8Array> {
+): Promise<Bytes> {
   const expected = aadString(expectedAad);
   let parsed: BinaryEnvelope;
   try {
