@@ -1,0 +1,112 @@
+/**
+ * Message ids for the request's fields, options and error codes, so the
+ * form, review page and print view name things the same way. Every field id
+ * has `request.field.<id>.label` and `request.field.<id>.hint`; every option
+ * `request.field.<id>.option.<value>`; every error code `request.error.<code>`
+ * (see errorMessageId in fields.ts). A unit test keeps the English catalog
+ * complete.
+ */
+import { STATELESS } from './fields';
+import {
+  ADDRESS_KINDS,
+  PRIOR_ATTEMPT_CHANNELS,
+  PROBLEM_KINDS,
+  SIGNATURE_KINDS,
+  SUBMITTER_RELATIONSHIPS,
+} from './schema';
+
+/** Field ids: wire paths without list indexes. */
+export const FIELD_IDS = [
+  'person',
+  'person.familyName',
+  'person.givenName',
+  'person.middleName',
+  'person.otherNames',
+  'person.dateOfBirth',
+  'person.countryOfBirth',
+  'person.citizenship',
+  'person.aNumber',
+  'person.uscisAccountNumber',
+  'person.address',
+  'person.address.kind',
+  'person.address.inCareOf',
+  'person.address.line1',
+  'person.address.line2',
+  'person.address.city',
+  'person.address.state',
+  'person.address.zip',
+  'person.address.province',
+  'person.address.postalCode',
+  'person.address.country',
+  'person.phone',
+  'person.email',
+  'person.preferredLanguage',
+  'submitter',
+  'submitter.relationship',
+  'submitter.relationshipOther',
+  'submitter.name',
+  'submitter.organization',
+  'submitter.phone',
+  'submitter.email',
+  'submitter.g28OnFile',
+  'case',
+  'case.formTypes',
+  'case.receiptNumbers',
+  'case.dateFiled',
+  'case.office',
+  'case.problemKinds',
+  'case.whatHappened',
+  'case.helpWanted',
+  'case.priorAttempts',
+  'case.priorAttempts.channel',
+  'case.priorAttempts.date',
+  'case.priorAttempts.serviceRequestNumber',
+  'consent',
+  'consent.agreed',
+  'consent.shareWithSubmitter',
+  'consent.signature',
+  'consent.signature.kind',
+  'consent.signature.name',
+  'consent.signature.pngDataUrl',
+  'consent.date',
+  'attachments',
+] as const;
+
+export type FieldId = (typeof FIELD_IDS)[number];
+
+/** Fields whose value is one of a fixed list; each value has a label. */
+export const FIELD_OPTIONS: Readonly<Partial<Record<FieldId, readonly string[]>>> = {
+  'person.address.kind': ADDRESS_KINDS,
+  // Countries are named by Intl.DisplayNames; only "stateless" needs words.
+  'person.citizenship': [STATELESS],
+  'submitter.relationship': SUBMITTER_RELATIONSHIPS,
+  'case.problemKinds': PROBLEM_KINDS,
+  'case.priorAttempts.channel': PRIOR_ATTEMPT_CHANNELS,
+  'consent.signature.kind': SIGNATURE_KINDS,
+};
+
+const FIELD_ID_SET = new Set<string>(FIELD_IDS);
+
+/**
+ * The field an issue path belongs to: 'case.priorAttempts.2.date' →
+ * 'case.priorAttempts.date'. Paths of unknown fields answer undefined.
+ */
+export function fieldIdOf(path: string): FieldId | undefined {
+  const id = path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .join('.');
+  return FIELD_ID_SET.has(id) ? (id as FieldId) : undefined;
+}
+
+export function fieldLabelId(id: FieldId): string {
+  return `request.field.${id}.label`;
+}
+
+export function fieldHintId(id: FieldId): string {
+  return `request.field.${id}.hint`;
+}
+
+export function optionLabelId(id: FieldId, value: string): string {
+  return `request.field.${id}.option.${value}`;
+}
