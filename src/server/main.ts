@@ -3,10 +3,17 @@ import { createApp } from './app';
 import { openDatabase } from './db';
 import { readSettings } from './settings';
 import { log } from './log';
+import { keyRingFor } from './keys';
 
 const settings = readSettings();
 const db = openDatabase(settings.dataDir);
-const app = createApp({ settings, db });
+const deps = { settings, db };
+const app = createApp(deps);
+// A bad sealing-key setup stops the server at start, not at the first request.
+await keyRingFor(deps).catch((err) => {
+  log.error('keys', err);
+  process.exit(1);
+});
 
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
   // Tests and the bench read this line to learn the port when PORT=0.
