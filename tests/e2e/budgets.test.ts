@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { findForbidden, measureBuild } from '../bench/sizes';
+
+// Sizes are stable from build to build, so they are asserted; times are
+// not, and live only in `npm run bench`.
+const KB = 1024;
+
+describe('size budgets of the build', () => {
+  const sizes = measureBuild('dist');
+
+  it('keeps the JavaScript the home screen needs within 30 KB gzip', () => {
+    expect(sizes.initialJsGzip, sizes.initialFiles.join(', ')).toBeLessThanOrEqual(30 * KB);
+  });
+
+  it('keeps the first screen CSS within 8 KB gzip', () => {
+    expect(sizes.initialCssGzip).toBeLessThanOrEqual(8 * KB);
+  });
+
+  it('keeps everything the worker precaches (all locales and guides) within 400 KB gzip', () => {
+    expect(sizes.precacheGzip).toBeLessThanOrEqual(400 * KB);
+    expect(sizes.precacheFiles).toContain('index.html');
+  });
+
+  it('ships no ICU or Markdown parser in any chunk', () => {
+    expect(findForbidden('dist')).toEqual([]);
+  });
+});
