@@ -1,8 +1,8 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { AttachmentRecord, DraftRecord, EventRecord, OutboxRecord } from './types';
 
 export const DB_NAME = 'ombuds';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface OmbudsDB extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { 'by-updated': number } };
@@ -14,12 +14,13 @@ export interface OmbudsDB extends DBSchema {
 }
 
 export type Db = IDBPDatabase<OmbudsDB>;
+export type UpgradeTransaction = IDBPTransaction<OmbudsDB, StoreNames<OmbudsDB>[], 'versionchange'>;
 
 /**
  * Every schema change, in order, in this one function. Each step uses only
  * the upgrade transaction; nothing else is awaited inside it.
  */
-export function upgradeSchema(db: IDBPDatabase<OmbudsDB>, oldVersion: number): void {
+export function upgradeSchema(db: IDBPDatabase<OmbudsDB>, oldVersion: number, tx: UpgradeTransaction): void {
   if (oldVersion < 1) {
     const drafts = db.createObjectStore('drafts', { keyPath: 'id' });
     drafts.createIndex('by-updated', 'updatedAt');
@@ -29,6 +30,28 @@ export function upgradeSchema(db: IDBPDatabase<OmbudsDB>, oldVersion: number): v
     outbox.createIndex('by-state', 'state');
     db.createObjectStore('kv');
     db.createObjectStore('events', { keyPath: 'id' });
+  }
+  if (oldVersion < 2) {
+    // Version 1 drafts had no status: every one of them was still being edited.
+    void backfillDraftStatus(tx);
+  }
+}
+
+async function backfillDraftStatus(tx: UpgradeTransaction): Promise<void> {
+  try {
+    let cursor = await tx.objectStore('drafts').openCursor();
+    while (cursor) {
+      const draft = cursor.value as Partial<DraftRecord> & { id: string };
+      if (draft.status === undefined) await cursor.update({ ...(draft as DraftRecord), status: 'editing' });
+      cursor = await cursor.continue();
+    }
+  } catch {
+    // A half-done migration must not commit: abort, and the old version stays.
+    try {
+      tx.abort();
+    } catch {
+      /* already aborted */
+    }
   }
 }
 
@@ -48,7 +71,7 @@ export function onDatabaseBlocked(listener: () => void): () => void {
 export function getDb(): Promise<Db> {
   if (!dbPromise) {
     dbPromise = openDB<OmbudsDB>(DB_NAME, DB_VERSION, {
-      upgrade: (db, oldVersion) => upgradeSchema(db, oldVersion),
+      upgrade: (db, oldVersion, _newVersion, tx) => upgradeSchema(db, oldVersion, tx),
       blocked: () => blockedListeners.forEach((l) => l()),
       blocking: (_current, _next, event) => {
         // A newer version of the app wants to upgrade: let it, and reopen on next use.

@@ -4,12 +4,20 @@
  * they are what the database holds.
  */
 
+/** Where a draft stands: being written, or handed to the outbox (read-only). */
+export type DraftStatus = 'editing' | 'submitted';
+
 export interface DraftRecord {
   /** UUID made on the device; becomes the request id on the wire. */
   id: string;
   createdAt: number;
+  /**
+   * Last save, in device milliseconds. Never goes backwards for one draft
+   * (a save stamps max(now, previous + 1)), so two tabs can tell whether
+   * the stored copy is the one they last saw.
+   */
   updatedAt: number;
-  /** Version of the draft payload's shape, for migrations. */
+  /** Version of the draft payload's shape (src/requests/form-model.ts), for migrations. */
   schemaVersion: number;
   /** The form state as the person typed it (partial, unvalidated). */
   data: unknown;
@@ -17,18 +25,36 @@ export interface DraftRecord {
   step?: string;
   /** Event-mode session that owns the draft, if any. */
   sessionId?: string;
+  status: DraftStatus;
+  /** When the person pressed "Submit" (device clock). */
+  submittedAt?: number;
+  /**
+   * The validated, normalized wire request (CaseRequest of
+   * src/requests/schema.ts), written when the person submits. The outbox
+   * reads it from here; editing is then closed.
+   */
+  request?: unknown;
 }
 
 export interface AttachmentRecord {
+  /** UUID made on the device; the attachment's id on the wire. */
   id: string;
   draftId: string;
+  /** File name as shown to the person (extension follows the stored type). */
   name: string;
+  /** MIME type of `blob` after downscaling (image/jpeg, image/webp, application/pdf...). */
   type: string;
+  /** Bytes of `blob`: what will be sent, not the original's size. */
   size: number;
   blob: Blob;
+  /** Small JPEG preview of images (about 240 px); none for PDFs. */
   thumb?: Blob;
-  sha256?: string;
+  /** SHA-256 of `blob` as 64 lowercase hex digits, computed when added. */
+  sha256: string;
   createdAt: number;
+  /** Pixel size of a stored image, for the print view and the list. */
+  width?: number;
+  height?: number;
 }
 
 export interface OutboxRecord {

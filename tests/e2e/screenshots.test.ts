@@ -37,7 +37,7 @@ describe.skipIf(!enabled)('README screenshots', () => {
 
   for (const [device, options] of Object.entries(DEVICES)) {
     it(`takes the ${device} screenshots`, async () => {
-      const context = await browser.newContext({ ...options, serviceWorkers: 'allow', reducedMotion: 'reduce' });
+      const context = await browser.newContext({ ...options, serviceWorkers: 'allow', reducedMotion: 'reduce', bypassCSP: true });
       const page = await context.newPage();
       await page.goto(server.url + '/');
       await waitForServiceWorker(page);
