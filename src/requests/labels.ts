@@ -88,15 +88,19 @@ export const FIELD_OPTIONS: Readonly<Partial<Record<FieldId, readonly string[]>>
 const FIELD_ID_SET = new Set<string>(FIELD_IDS);
 
 /**
- * The field an issue path belongs to: 'case.priorAttempts.2.date' →
- * 'case.priorAttempts.date'. Paths of unknown fields answer undefined.
+ * The field an issue path belongs to, so its message can stand beside that
+ * field: 'case.priorAttempts.2.date' → 'case.priorAttempts.date'. A path
+ * below no known field (an attachment's checksum, an unknown key) belongs to
+ * its nearest known part: 'attachments.0.sha256' → 'attachments'. Paths
+ * outside every part (the request id, its times) answer undefined.
  */
 export function fieldIdOf(path: string): FieldId | undefined {
-  const id = path
-    .split('.')
-    .filter((part) => !/^\d+$/.test(part))
-    .join('.');
-  return FIELD_ID_SET.has(id) ? (id as FieldId) : undefined;
+  const parts = path.split('.').filter((part) => !/^\d+$/.test(part));
+  for (let n = parts.length; n > 0; n--) {
+    const id = parts.slice(0, n).join('.');
+    if (FIELD_ID_SET.has(id)) return id as FieldId;
+  }
+  return undefined;
 }
 
 export function fieldLabelId(id: FieldId): string {
