@@ -1,0 +1,211 @@
+/**
+ * Request drafts on the device: create, read, list, save, delete,
+ * duplicate. The payload (`data`) is the form as typed; its shape belongs
+ * to src/requests/form-model.ts, which migrates older `schemaVersion`s when
+ * it reads a draft. Every write is one transaction; nothing but IndexedDB
+ * is awaited inside one.
+ */
+import { stamp } from './clock';
+import { getDb } from './db';
+import { publishDraftChange } from './draft-channel';
+import type { AttachmentRecord, DraftRecord } from './types';
+import { requestPersistence } from './usage';
+
+export { requestPersistence, storageEstimate, isIosNotStandalone, type StorageStatus } from './usage';
+
+/** Version of the draft payload's shape. Bump with a migration in form-model.ts. */
+export const DRAFT_SCHEMA_VERSION = 1;
+
+/** Why a draft cannot be written. */
+export type DraftErrorCode = 'missing' | 'submitted';
+
+export class DraftError extends Error {
+  constructor(readonly code: DraftErrorCode) {
+    super(`draft ${code}`);
+    this.name = 'DraftError';
+  }
+}
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+export interface NewDraft {
+  data?: unknown;
+  step?: string;
+  sessionId?: string;
+}
+
+export async function createDraft(init: NewDraft = {}): Promise<DraftRecord> {
+  const now = stamp();
+  const record: DraftRecord = {
+    id: newId(),
+    createdAt: now,
+    updatedAt: now,
+    schemaVersion: DRAFT_SCHEMA_VERSION,
+    data: init.data ?? {},
+    status: 'editing',
+    ...(init.step !== undefined ? { step: init.step } : {}),
+    ...(init.sessionId !== undefined ? { sessionId: init.sessionId } : {}),
+  };
+  const db = await getDb();
+  await db.add('drafts', record);
+  return record;
+}
+
+export async function getDraft(id: string): Promise<DraftRecord | undefined> {
+  const db = await getDb();
+  return db.get('drafts', id);
+}
+
+/** Every draft, the most recently saved first. */
+export async function listDrafts(): Promise<DraftRecord[]> {
+  const db = await getDb();
+  const all = await db.getAllFromIndex('drafts', 'by-updated');
+  return all.reverse();
+}
+
+export interface SaveDraftInput {
+  id: string;
+  data: unknown;
+  step?: string;
+  /**
+   * The `updatedAt` this editor last loaded or saved. When the stored copy
+   * has another stamp, someone else (another tab) saved in between: the
+   * save still goes through (last saved wins) but answers `conflict`, so
+   * the person is told rather than overwritten in silence.
+   */
+  expectedUpdatedAt?: number;
+  /** Who saves (an editor's id), so its own change notices can be ignored. */
+  origin?: string;
+  /** Write the draft again even if it was deleted meanwhile (the person chose to keep it). */
+  recreate?: boolean;
+}
+
+export interface SaveDraftResult {
+  record: DraftRecord;
+  conflict: boolean;
+}
+
+let firstSave = true;
+
+export async function saveDraft(input: SaveDraftInput): Promise<SaveDraftResult> {
+  const db = await getDb();
+  const tx = db.transaction('drafts', 'readwrite');
+  const store = tx.store;
+  const existing = await store.get(input.id);
+  if (existing && existing.status !== 'editing') throw new DraftError('submitted');
+  if (!existing && !input.recreate) throw new DraftError('missing');
+  const now = stamp();
+  const conflict =
+    existing !== undefined && input.expectedUpdatedAt !== undefined && existing.updatedAt !== input.expectedUpdatedAt;
+  const record: DraftRecord = {
+    ...(existing ?? { id: input.id, createdAt: now, status: 'editing' as const }),
+    data: input.data,
+    schemaVersion: DRAFT_SCHEMA_VERSION,
+    // Never backwards, even if the clock is: the stamp is also a version.
+    updatedAt: Math.max(now, (existing?.updatedAt ?? 0) + 1),
+    ...(input.step !== undefined ? { step: input.step } : {}),
+  };
+  await store.put(record);
+  await tx.done;
+  publishDraftChange({ type: 'saved', id: record.id, updatedAt: record.updatedAt, origin: input.origin ?? '' });
+  if (firstSave) {
+    firstSave = false;
+    void requestPersistence();
+  }
+  return { record, conflict };
+}
+
+/** Deletes a draft and all its attachments, in one transaction. */
+export async function deleteDraft(id: string, origin = ''): Promise<void> {
+  const db = await getDb();
+  const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
+  const attachments = tx.objectStore('attachments');
+  const keys = await attachments.index('by-draft').getAllKeys(id);
+  await Promise.all([tx.objectStore('drafts').delete(id), ...keys.map((key) => attachments.delete(key))]);
+  await tx.done;
+  publishDraftChange({ type: 'deleted', id, origin });
+}
+
+/** The draft's payload without what belongs to one request alone: the consent and its signature. */
+function withoutConsent(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const { consent: _consent, ...rest } = data as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * A new request started from an old one (a submitted request cannot be
+ * edited): new id and times, the same answers and attachments, but never
+ * the consent or signature, which the person gives again for each request.
+ */
+export async function duplicateDraft(id: string): Promise<DraftRecord> {
+  const db = await getDb();
+  const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
+  const source = await tx.objectStore('drafts').get(id);
+  if (!source) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new DraftError('missing');
+  }
+  const now = stamp();
+  const copy: DraftRecord = {
+    id: newId(),
+    createdAt: now,
+    updatedAt: now,
+    schemaVersion: source.schemaVersion,
+    data: withoutConsent(source.data),
+    status: 'editing',
+    ...(source.sessionId !== undefined ? { sessionId: source.sessionId } : {}),
+  };
+  const attachments = tx.objectStore('attachments');
+  const files = await attachments.index('by-draft').getAll(id);
+  const copies: AttachmentRecord[] = files
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((file) => ({ ...file, id: newId(), draftId: copy.id, createdAt: stamp() }));
+  await Promise.all([tx.objectStore('drafts').add(copy), ...copies.map((file) => attachments.add(file))]);
+  await tx.done;
+  return copy;
+}
+
+/**
+ * Closes a draft for editing and stores the validated wire request beside
+ * it, for the outbox to take. Fails if the draft is gone or already
+ * submitted (a second tab pressing Submit too).
+ */
+export async function markSubmitted(id: string, request: unknown, origin = ''): Promise<DraftRecord> {
+  const db = await getDb();
+  const tx = db.transaction('drafts', 'readwrite');
+  const existing = await tx.store.get(id);
+  if (!existing) throw new DraftError('missing');
+  if (existing.status !== 'editing') throw new DraftError('submitted');
+  const now = stamp();
+  const record: DraftRecord = { ...existing, status: 'submitted', submittedAt: now, request, updatedAt: Math.max(now, existing.updatedAt + 1) };
+  await tx.store.put(record);
+  await tx.done;
+  publishDraftChange({ type: 'submitted', id, origin });
+  return record;
+}
+
+/**
+ * Opens a submitted draft for editing again: the outbox calls this when the
+ * server refused the request, or when handing it over failed.
+ */
+export async function reopenDraft(id: string): Promise<DraftRecord | undefined> {
+  const db = await getDb();
+  const tx = db.transaction('drafts', 'readwrite');
+  const existing = await tx.store.get(id);
+  if (!existing) return undefined;
+  const { request: _request, submittedAt: _submittedAt, ...rest } = existing;
+  const record: DraftRecord = { ...rest, status: 'editing', updatedAt: Math.max(stamp(), existing.updatedAt + 1) };
+  await tx.store.put(record);
+  await tx.done;
+  publishDraftChange({ type: 'saved', id, updatedAt: record.updatedAt, origin: '' });
+  return record;
+}
+
+/** For tests: behave as a fresh page (persistence is asked again on the next first save). */
+export function resetDraftsModule(): void {
+  firstSave = true;
+}

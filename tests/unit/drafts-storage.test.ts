@@ -1,0 +1,386 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DB_NAME, DB_VERSION, closeDb, getDb, onDatabaseBlocked } from '../../src/storage/db';
+import {
+  DraftError,
+  createDraft,
+  deleteDraft,
+  duplicateDraft,
+  getDraft,
+  listDrafts,
+  markSubmitted,
+  reopenDraft,
+  resetDraftsModule,
+  saveDraft,
+} from '../../src/storage/drafts';
+import { ATTACHMENT_LIMITS, addAttachment, listAttachments, removeAttachment, sha256Hex } from '../../src/storage/attachments';
+import { createAutosaver, classifySaveError, retryDelay, type ExternalChange, type SaveStatus } from '../../src/storage/autosave';
+import { isIosNotStandalone, requestPersistence, resetPersistenceRequest, storageEstimate } from '../../src/storage/usage';
+import { LIMITS } from '../../src/requests/schema';
+
+beforeEach(async () => {
+  await closeDb();
+  globalThis.indexedDB = new IDBFactory();
+  resetDraftsModule();
+  resetPersistenceRequest();
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await closeDb();
+});
+
+/** Waits until `check` passes, polling; never a fixed sleep. */
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const TRICKY = {
+  person: { familyName: '  Ñúñez-O’Brien  ', givenName: '李 小龙', middleName: '' },
+  case: {
+    whatHappened: 'Line one\r\nLine two\n\n<script>alert("x")</script> & <b>bold</b> 🙂\u00a0end ',
+    receiptNumbers: ['eac-21-900-12345', ''],
+  },
+  consent: { agreed: true, signatureKind: 'typed', typedName: 'Ana' },
+};
+
+function png(bytes = 100): Blob {
+  const data = new Uint8Array(bytes);
+  data.set([0x89, 0x50, 0x4e, 0x47]);
+  return new Blob([data], { type: 'image/jpeg' });
+}
+
+describe('drafts', () => {
+  it('saves and loads a draft word for word, with id, times and schema version', async () => {
+    const created = await createDraft();
+    expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created.status).toBe('editing');
+    const { record, conflict } = await saveDraft({ id: created.id, data: TRICKY, step: 'case', expectedUpdatedAt: created.updatedAt });
+    expect(conflict).toBe(false);
+    expect(record.updatedAt).toBeGreaterThan(created.updatedAt - 1);
+    await closeDb();
+    const loaded = await getDraft(created.id);
+    expect(loaded?.data).toEqual(TRICKY);
+    expect(loaded?.step).toBe('case');
+    expect(loaded?.schemaVersion).toBe(1);
+    expect(loaded?.createdAt).toBe(created.createdAt);
+  });
+
+  it('never moves updatedAt backwards, even when the clock does', async () => {
+    const created = await createDraft();
+    const now = vi.spyOn(Date, 'now').mockReturnValue(created.updatedAt - 60_000);
+    const { record } = await saveDraft({ id: created.id, data: { a: 1 } });
+    expect(record.updatedAt).toBe(created.updatedAt + 1);
+    now.mockRestore();
+  });
+
+  it('lists drafts with the most recently saved first', async () => {
+    const a = await createDraft();
+    const b = await createDraft();
+    const c = await createDraft();
+    await saveDraft({ id: a.id, data: { n: 'a' } });
+    await saveDraft({ id: c.id, data: { n: 'c' } });
+    await saveDraft({ id: b.id, data: { n: 'b' } });
+    const ids = (await listDrafts()).map((d) => d.id);
+    expect(ids).toEqual([b.id, c.id, a.id]);
+  });
+
+  it('deletes a draft with its attachments in one go, leaving other drafts alone', async () => {
+    const keep = await createDraft();
+    const gone = await createDraft();
+    expect((await addAttachment(keep.id, { name: 'a.jpg', type: 'image/jpeg', blob: png() })).ok).toBe(true);
+    expect((await addAttachment(gone.id, { name: 'b.jpg', type: 'image/jpeg', blob: png() })).ok).toBe(true);
+    expect((await addAttachment(gone.id, { name: 'c.pdf', type: 'application/pdf', blob: png(50) })).ok).toBe(true);
+    await deleteDraft(gone.id);
+    expect(await getDraft(gone.id)).toBeUndefined();
+    expect(await listAttachments(gone.id)).toEqual([]);
+    expect(await listAttachments(keep.id)).toHaveLength(1);
+    expect(await getDraft(keep.id)).toBeDefined();
+  });
+
+  it('duplicates as a new request: new id, same answers and files, no consent or signature', async () => {
+    const source = await createDraft();
+    await saveDraft({ id: source.id, data: TRICKY, step: 'review' });
+    await addAttachment(source.id, { name: 'notice.jpg', type: 'image/jpeg', blob: png(300) });
+    await markSubmitted(source.id, { id: source.id });
+    const copy = await duplicateDraft(source.id);
+    expect(copy.id).not.toBe(source.id);
+    expect(copy.status).toBe('editing');
+    expect(copy.step).toBeUndefined();
+    expect(copy.request).toBeUndefined();
+    const { consent: _consent, ...rest } = TRICKY;
+    expect(copy.data).toEqual(rest);
+    const files = await listAttachments(copy.id);
+    expect(files).toHaveLength(1);
+    expect(files[0]!.name).toBe('notice.jpg');
+    expect(files[0]!.sha256).toBe((await listAttachments(source.id))[0]!.sha256);
+    expect(files[0]!.id).not.toBe((await listAttachments(source.id))[0]!.id);
+    await expect(duplicateDraft('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(DraftError);
+  });
+
+  it('closes a submitted draft for editing and reopens it when asked', async () => {
+    const draft = await createDraft();
+    await markSubmitted(draft.id, { hello: 'wire' });
+    await expect(saveDraft({ id: draft.id, data: {} })).rejects.toMatchObject({ code: 'submitted' });
+    await expect(markSubmitted(draft.id, {})).rejects.toMatchObject({ code: 'submitted' });
+    expect((await addAttachment(draft.id, { name: 'x.jpg', type: 'image/jpeg', blob: png() })).ok).toBe(false);
+    const reopened = await reopenDraft(draft.id);
+    expect(reopened?.status).toBe('editing');
+    expect(reopened?.request).toBeUndefined();
+    await expect(saveDraft({ id: draft.id, data: { again: true } })).resolves.toBeTruthy();
+  });
+
+  it('asks the browser to keep its storage on the first save only', async () => {
+    const persist = vi.fn(async () => true);
+    const persisted = vi.fn(async () => false);
+    vi.stubGlobal('navigator', { storage: { persist, persisted, estimate: async () => ({ usage: 1234, quota: 10_000 }) } });
+    try {
+      const draft = await createDraft();
+      await saveDraft({ id: draft.id, data: {} });
+      await saveDraft({ id: draft.id, data: { more: 1 } });
+      await until(() => persist.mock.calls.length > 0);
+      expect(persist).toHaveBeenCalledTimes(1);
+      expect(await storageEstimate()).toEqual({ usage: 1234, quota: 10_000, persisted: false });
+      expect(await requestPersistence()).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('attachments', () => {
+  it('keeps the same limits as the wire schema', () => {
+    expect(ATTACHMENT_LIMITS.fileBytes).toBe(LIMITS.attachmentBytes);
+    expect(ATTACHMENT_LIMITS.requestBytes).toBe(LIMITS.requestAttachmentBytes);
+    expect(ATTACHMENT_LIMITS.count).toBe(LIMITS.attachments);
+    expect(ATTACHMENT_LIMITS.nameLength).toBe(LIMITS.attachmentName);
+  });
+
+  it('stores the Blob with its SHA-256, lists in order, and removes', async () => {
+    const draft = await createDraft();
+    const blob = new Blob(['abc'], { type: 'application/pdf' });
+    const added = await addAttachment(draft.id, { name: 'letter.pdf', type: 'application/pdf', blob });
+    if (!added.ok) throw new Error(added.code);
+    // SHA-256("abc")
+    expect(added.record.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    await addAttachment(draft.id, { name: 'second.jpg', type: 'image/jpeg', blob: png() });
+    await closeDb();
+    const files = await listAttachments(draft.id);
+    expect(files.map((f) => f.name)).toEqual(['letter.pdf', 'second.jpg']);
+    expect(await files[0]!.blob.text()).toBe('abc');
+    expect(await sha256Hex(files[0]!.blob)).toBe(files[0]!.sha256);
+    expect(await removeAttachment(files[0]!.id)).toBe(true);
+    expect((await listAttachments(draft.id)).map((f) => f.name)).toEqual(['second.jpg']);
+  });
+
+  it('refuses a file over the per-file limit and a request over the total', async () => {
+    const draft = await createDraft();
+    const big = { size: ATTACHMENT_LIMITS.fileBytes + 1 } as Blob;
+    expect(await addAttachment(draft.id, { name: 'big.pdf', type: 'application/pdf', blob: big })).toEqual({ ok: false, code: 'file_too_large' });
+    const nine = new Blob([new Uint8Array(9 * 1024 * 1024)], { type: 'application/pdf' });
+    expect((await addAttachment(draft.id, { name: '1.pdf', type: 'application/pdf', blob: nine })).ok).toBe(true);
+    expect((await addAttachment(draft.id, { name: '2.pdf', type: 'application/pdf', blob: nine })).ok).toBe(true);
+    expect(await addAttachment(draft.id, { name: '3.pdf', type: 'application/pdf', blob: nine })).toEqual({ ok: false, code: 'request_too_large' });
+    expect(await listAttachments(draft.id)).toHaveLength(2);
+    expect(await addAttachment(draft.id, { name: 'e.pdf', type: 'application/pdf', blob: new Blob([]) })).toEqual({ ok: false, code: 'empty' });
+  });
+});
+
+describe('database upgrade', () => {
+  it('opens a version 1 database and keeps its drafts and files', async () => {
+    // Version 1 exactly as it shipped: the same stores, no draft status.
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        const drafts = db.createObjectStore('drafts', { keyPath: 'id' });
+        drafts.createIndex('by-updated', 'updatedAt');
+        const attachments = db.createObjectStore('attachments', { keyPath: 'id' });
+        attachments.createIndex('by-draft', 'draftId');
+        const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+        outbox.createIndex('by-state', 'state');
+        db.createObjectStore('kv');
+        db.createObjectStore('events', { keyPath: 'id' });
+      },
+    });
+    const id = '3b241101-e2bb-4255-8caf-4136c566a962';
+    await v1.put('drafts', { id, createdAt: 1, updatedAt: 2, schemaVersion: 1, data: TRICKY, step: 'case' });
+    await v1.put('attachments', { id: 'f1', draftId: id, name: 'a.jpg', type: 'image/jpeg', size: 3, blob: new Blob(['abc']), createdAt: 3 });
+    v1.close();
+
+    const db = await getDb();
+    expect(db.version).toBe(DB_VERSION);
+    const draft = await getDraft(id);
+    expect(draft).toMatchObject({ id, data: TRICKY, step: 'case', status: 'editing', updatedAt: 2 });
+    expect(await listAttachments(id)).toHaveLength(1);
+    expect((await listDrafts()).map((d) => d.id)).toEqual([id]);
+    await expect(saveDraft({ id, data: { after: 'upgrade' }, expectedUpdatedAt: 2 })).resolves.toMatchObject({ conflict: false });
+  });
+
+  it('waits for a tab that holds the old version, says so, and opens once it lets go', async () => {
+    const old = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+        db.createObjectStore('attachments', { keyPath: 'id' }).createIndex('by-draft', 'draftId');
+        db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('by-state', 'state');
+        db.createObjectStore('kv');
+        db.createObjectStore('events', { keyPath: 'id' });
+      },
+      // This "old tab" does not close when asked, as a stuck tab would not.
+    });
+    let blocked = 0;
+    const stop = onDatabaseBlocked(() => blocked++);
+    const opening = getDb();
+    await until(() => blocked > 0);
+    old.close();
+    expect((await opening).version).toBe(DB_VERSION);
+    stop();
+  });
+});
+
+describe('two tabs', () => {
+  it('reads one tab’s save from another connection', async () => {
+    const draft = await createDraft();
+    const other = await openDB(DB_NAME, DB_VERSION);
+    await saveDraft({ id: draft.id, data: { from: 'tab A' } });
+    expect((await other.get('drafts', draft.id))?.data).toEqual({ from: 'tab A' });
+    other.close();
+  });
+
+  it('tells the other editor, and a save over a newer copy is reported, never silent', async () => {
+    const draft = await createDraft();
+    const seenByB: ExternalChange[] = [];
+    const seenByA: ExternalChange[] = [];
+    const a = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 1, guard: false, onExternalChange: (c) => seenByA.push(c) });
+    const b = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 1, guard: false, onExternalChange: (c) => seenByB.push(c) });
+    a.update({ text: 'A wrote this' });
+    expect(await a.flush()).toBe(true);
+    await until(() => seenByB.some((c) => c.kind === 'changed'));
+    expect(seenByA).toEqual([]);
+    // B did not reload: its save wins (last saved), and it is told it went over A's.
+    b.update({ text: 'B wrote this' });
+    expect(await b.flush()).toBe(true);
+    expect(seenByB.some((c) => c.kind === 'overwrote')).toBe(true);
+    expect((await getDraft(draft.id))?.data).toEqual({ text: 'B wrote this' });
+    await until(() => seenByA.some((c) => c.kind === 'changed'));
+    // A takes B's copy: no conflict on its next save.
+    const latest = (await getDraft(draft.id))!;
+    a.rebase(latest.updatedAt);
+    seenByA.length = 0;
+    a.update({ text: 'A again' });
+    await a.flush();
+    expect(seenByA.some((c) => c.kind === 'overwrote')).toBe(false);
+    await deleteDraft(draft.id);
+    await until(() => seenByB.some((c) => c.kind === 'deleted'));
+    await a.dispose();
+    await b.dispose();
+  });
+
+  it('asks before writing a draft another tab deleted, and writes it again when told to', async () => {
+    const draft = await createDraft();
+    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 1, guard: false });
+    await deleteDraft(draft.id);
+    saver.update({ text: 'still typing' });
+    expect(await saver.flush()).toBe(false);
+    expect(saver.status()).toMatchObject({ state: 'error', code: 'missing', retryAt: null });
+    expect(saver.pending()?.data).toEqual({ text: 'still typing' });
+    expect(await saver.restore({ text: 'still typing' })).toBe(true);
+    expect((await getDraft(draft.id))?.data).toEqual({ text: 'still typing' });
+    await saver.dispose();
+  });
+});
+
+describe('autosave', () => {
+  it('debounces changes into one write', async () => {
+    const draft = await createDraft();
+    const save = vi.fn(saveDraft);
+    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 30, guard: false, save });
+    for (let i = 0; i < 5; i++) saver.update({ n: i });
+    expect(saver.status()).toEqual({ state: 'saving' });
+    await until(() => saver.status().state === 'saved');
+    expect(save).toHaveBeenCalledTimes(1);
+    expect((await getDraft(draft.id))?.data).toEqual({ n: 4 });
+    await saver.dispose();
+  });
+
+  it('on a quota error says so, keeps the copy in memory, retries and then saves', async () => {
+    const draft = await createDraft();
+    const statuses: SaveStatus[] = [];
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const reset = vi.fn(closeDb);
+    const saver = createAutosaver<object>({
+      id: draft.id,
+      baseUpdatedAt: draft.updatedAt,
+      delayMs: 1,
+      guard: false,
+      reset,
+      retryDelay: () => 40,
+    });
+    saver.subscribe((s) => statuses.push(s));
+    saver.update({ text: 'keep me' });
+    expect(await saver.flush()).toBe(false);
+    expect(saver.status()).toMatchObject({ state: 'error', code: 'quota', attempts: 1 });
+    expect(saver.pending()?.data).toEqual({ text: 'keep me' });
+    expect(reset).toHaveBeenCalled();
+    expect((await getDraft(draft.id))?.data).toEqual({});
+    // Typing goes on during the error: the newest copy is the one kept.
+    saver.update({ text: 'keep me, and this' });
+    expect(saver.status().state).toBe('error');
+    await until(() => saver.status().state === 'saved');
+    expect(saver.pending()).toBeNull();
+    expect((await getDraft(draft.id))?.data).toEqual({ text: 'keep me, and this' });
+    expect(statuses.map((s) => s.state)).toContain('error');
+    expect(put).toHaveBeenCalled();
+    await saver.dispose();
+  });
+
+  it('keeps retrying after the editor closes until the write succeeds', async () => {
+    const draft = await createDraft();
+    let failures = 2;
+    const save = vi.fn(async (input: Parameters<typeof saveDraft>[0]) => {
+      if (failures-- > 0) throw new DOMException('aborted', 'AbortError');
+      return saveDraft(input);
+    });
+    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 1, guard: false, save, retryDelay: () => 10, reset: async () => {} });
+    saver.update({ text: 'left the screen' });
+    await saver.dispose();
+    await until(async () => (await getDraft(draft.id))?.data !== undefined && JSON.stringify((await getDraft(draft.id))?.data) === '{"text":"left the screen"}');
+    expect(save).toHaveBeenCalledTimes(3);
+  });
+
+  it('classifies storage failures and backs off', () => {
+    expect(classifySaveError(new DOMException('x', 'QuotaExceededError'))).toBe('quota');
+    expect(classifySaveError(new DOMException('x', 'AbortError'))).toBe('aborted');
+    expect(classifySaveError(new DOMException('x', 'InvalidStateError'))).toBe('closed');
+    expect(classifySaveError(new DraftError('missing'))).toBe('missing');
+    expect(classifySaveError(new Error('?'))).toBe('unknown');
+    expect(retryDelay(1, () => 0.5)).toBe(1000);
+    expect(retryDelay(3, () => 0.5)).toBe(4000);
+    expect(retryDelay(20, () => 0.5)).toBe(30_000);
+    expect(retryDelay(1, () => 0)).toBe(800);
+  });
+});
+
+describe('storage status', () => {
+  it('knows an iPhone browser tab from the Home Screen app', () => {
+    const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+    const ipad = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+    const notStandalone = { matchMedia: () => ({ matches: false }) };
+    expect(isIosNotStandalone({ userAgent: iphone }, notStandalone)).toBe(true);
+    expect(isIosNotStandalone({ userAgent: iphone, standalone: true }, notStandalone)).toBe(false);
+    expect(isIosNotStandalone({ userAgent: iphone }, { matchMedia: () => ({ matches: true }) })).toBe(false);
+    expect(isIosNotStandalone({ userAgent: ipad, maxTouchPoints: 5 }, notStandalone)).toBe(true);
+    expect(isIosNotStandalone({ userAgent: ipad, maxTouchPoints: 0 }, notStandalone)).toBe(false);
+    expect(isIosNotStandalone({ userAgent: 'Mozilla/5.0 (Linux; Android 14) Chrome/126' }, notStandalone)).toBe(false);
+  });
+
+  it('answers null where the browser cannot say', async () => {
+    expect(await storageEstimate(undefined)).toEqual({ usage: null, quota: null, persisted: null });
+  });
+});
