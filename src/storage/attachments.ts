@@ -45,6 +45,7 @@ export async function sha256Hex(blob: Blob): Promise<string> {
 
 /** Keeps the extension and the end of a long name, which say the most. */
 function boundedName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const clean = name.replace(/[\u0000-\u001F\u007F]/g, '').trim() || 'file';
   if (clean.length <= ATTACHMENT_LIMITS.nameLength) return clean;
   return clean.slice(clean.length - ATTACHMENT_LIMITS.nameLength);
