@@ -139,11 +139,13 @@ export interface ProcessingCheck {
   receivedDate: IsoDate;
   /** 'posted': a single time; 'range': the upper end of a range; 'no-posted-time': the six-month rule. */
   basis: 'posted' | 'range' | 'no-posted-time';
-  /** The months the check counted from the received date. */
+  /** The months the check counted. */
   months: number;
-  /** The last day still inside the posted time. */
+  /** As of today, USCIS takes inquiries about cases received before this date ("receipt date for a case inquiry"). */
+  inquiryDate: IsoDate;
+  /** The last day the case is still inside the posted time. */
   insideUntil: IsoDate;
-  /** The first day the case is outside the posted time (the day after insideUntil). */
+  /** The first day the case is outside the posted time. */
   outsideFrom: IsoDate;
   /** True when `today` is on or after `outsideFrom`. */
   outside: boolean;
@@ -152,21 +154,35 @@ export interface ProcessingCheck {
 }
 
 /**
+ * USCIS's "receipt date for a case inquiry" on a given day: that day minus
+ * the posted time (whole months on the calendar, the fraction as days).
+ */
+export function caseInquiryDate(today: IsoDate, months: number): IsoDate {
+  if (!Number.isFinite(months) || months < 0) throw new RangeError(`not a duration in months: ${months}`);
+  const whole = Math.floor(months);
+  const extraDays = Math.ceil((months - whole) * MEAN_MONTH_DAYS);
+  return addMonths(addDays(today, -extraDays), -whole);
+}
+
+/**
  * Whether a case is outside the processing time USCIS posts, and from which
  * day it will be.
  *
- * USCIS's "receipt date for a case inquiry" is today minus the posted time:
- * a case received BEFORE that date may be asked about. Counting forward from
- * the received date gives the same answer: the case is outside once today is
- * later than received + posted time.
+ * We count it the way USCIS states it: a case may be asked about when its
+ * receipt date is BEFORE the "receipt date for a case inquiry", which is
+ * today minus the posted time. `outsideFrom` is the first day that holds.
+ * It is usually the day after received + posted time, but month ends shift
+ * it: received Feb 28 with 1 month posted becomes askable on Apr 1, because
+ * every day from Mar 28 to Mar 31 minus one month is still Feb 28. Counting
+ * forward alone would say Mar 29, days before USCIS would accept the inquiry.
  *
  * For a range we use its UPPER end. USCIS has said its "Receipt date for a
  * case inquiry" is the upper end of the range converted to a date (USCIS
- * "More Info" processing-times page, read in a stored copy: see
+ * "More Info" processing-times text, read in a stored copy: see
  * src/facts/ombudsman-policy.ts, `caseInquiryDateIsUpperEnd`), and the
  * Ombudsman generally cannot help a case only because it is slow until that
- * inquiry date has passed. Using the lower end would send people to USCIS
- * and the Ombudsman months before either would act.
+ * inquiry date has passed (`caseInquiryDate` there). Using the lower end
+ * would send people to USCIS and the Ombudsman months before either acts.
  *
  * Where USCIS posts no time for the form, a case pending more than six
  * months may qualify (`noPostedTimeMonths`, from the Ombudsman's web alerts).
@@ -181,14 +197,18 @@ export function checkProcessingTime(input: {
   const basis = posted.kind === 'months' ? 'posted' : posted.kind === 'range' ? 'range' : 'no-posted-time';
   const months =
     posted.kind === 'months' ? posted.months : posted.kind === 'range' ? Math.max(posted.min, posted.max) : noPostedTimeMonths;
-  const insideUntil = addPostedMonths(receivedDate, months);
-  const outsideFrom = addDays(insideUntil, 1);
+  const askable = (day: IsoDate) => compareIsoDates(receivedDate, caseInquiryDate(day, months)) < 0;
+  // received + posted time is never askable (minus the same months gives the
+  // received date or earlier); clamping can hold the answer back a few days.
+  let outsideFrom = addDays(addPostedMonths(receivedDate, months), 1);
+  for (let i = 0; i < 7 && !askable(outsideFrom); i++) outsideFrom = addDays(outsideFrom, 1);
   const outside = compareIsoDates(today, outsideFrom) >= 0;
   return {
     receivedDate,
     basis,
     months,
-    insideUntil,
+    inquiryDate: caseInquiryDate(today, months),
+    insideUntil: addDays(outsideFrom, -1),
     outsideFrom,
     outside,
     daysToGo: outside ? 0 : daysBetween(today, outsideFrom),
