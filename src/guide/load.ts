@@ -1,0 +1,41 @@
+import type { CompiledGuide } from '../../scripts/locale-content';
+import { DEFAULT_LOCALE } from '../i18n/locales';
+
+export type { CompiledGuide, GuideSection } from '../../scripts/locale-content';
+
+export type GuideLoaders = Record<string, () => Promise<CompiledGuide>>;
+
+// One chunk per locale, compiled to HTML sections at build time by the
+// plugin in scripts/ (no Markdown parser reaches the page) and precached by
+// the worker, so every language reads offline after one visit.
+const loaders = import.meta.glob<CompiledGuide>('/locales/*/guide.md', { import: 'default' });
+
+export interface LoadedGuide {
+  /** The locale the guide is written in: the one asked for, or English. */
+  locale: string;
+  guide: CompiledGuide;
+  /** True when the asked-for locale has no guide or its chunk failed to load, and English stands in. */
+  fellBack: boolean;
+}
+
+/** Separate from the glob so tests can hand in loaders that fail as an evicted cache does. */
+export function makeGuideLoader(from: GuideLoaders): (code: string) => Promise<LoadedGuide> {
+  const loadOne = async (code: string): Promise<CompiledGuide> => {
+    const load = from[`/locales/${code}/guide.md`];
+    if (!load) throw new Error(`no guide for ${code}`);
+    return load();
+  };
+  return async (code) => {
+    if (code !== DEFAULT_LOCALE) {
+      const local = await loadOne(code).catch(() => null);
+      if (local) return { locale: code, guide: local, fellBack: false };
+    }
+    // If English fails too the promise rejects and the view says so.
+    return { locale: DEFAULT_LOCALE, guide: await loadOne(DEFAULT_LOCALE), fellBack: code !== DEFAULT_LOCALE };
+  };
+}
+
+export const loadGuide = makeGuideLoader(loaders);
+
+/** Locales whose guide is part of this build. */
+export const availableGuideLocales = Object.keys(loaders).map((k) => k.split('/')[2]!);
