@@ -21,9 +21,12 @@ const ACTION_LABELS: Record<GuideActionId, string> = {
   'start-screener': 'guide.action.startScreener',
 };
 
-/** `lang`/`dir` for a part written in `code`, only where it differs from the app's language. */
-function langAttrs(code: string, appLocale: string): LangAttrs {
-  if (code === appLocale) return {};
+/**
+ * `lang`/`dir` for a part written in `code`. Always set, even when equal to
+ * the app's: Preact clears a dropped `lang` by writing `lang=""`, which
+ * means "unknown language" to a screen reader.
+ */
+function langAttrs(code: string): Required<LangAttrs> {
   const info = localeInfo(code);
   return { lang: info.code, dir: info.dir };
 }
@@ -35,7 +38,7 @@ function noticeKind(loaded: LoadedGuide, appLocale: string, wantEnglish: boolean
 }
 
 export default function GuideView(props: { load?: (code: string) => Promise<LoadedGuide> }) {
-  const { t, intl, locale, dir } = useI18n();
+  const { t, intl, locale } = useI18n();
   const load = props.load ?? loadGuide;
   const [wantEnglish, setWantEnglish] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -96,9 +99,10 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
     );
   }
 
-  const content = langAttrs(loaded.locale, locale);
-  // Inside a part written in another language, our own buttons say again which language they are in.
-  const ui: LangAttrs = content.lang ? { lang: localeInfo(locale).code, dir } : {};
+  const content = langAttrs(loaded.locale);
+  // Inside a part written in another language (English on request or as a
+  // fallback), our own buttons say again which language they are in.
+  const ui = langAttrs(locale);
   const notice = noticeKind(loaded, locale, wantEnglish);
   const checked = intl.formatDate(new Date(`${FACTS_EDITION.checked}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
   const shareUrl = `${location.origin}/guide`;

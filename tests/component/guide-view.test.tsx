@@ -257,6 +257,9 @@ describe('other languages', () => {
 
     fireEvent.click(screen.getByRole('button', { name: i18n.t('guide.showTranslation', { language: 'العربية' }) }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(arabic.title));
+    // Never lang="": that tells a screen reader the language is unknown.
+    expect(screen.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('ar');
+    expect(container.querySelector('#how-to-ask')?.getAttribute('lang')).toBe('ar');
   });
 
   it('shows English with a notice when the language chunk fails to load', async () => {

@@ -1,0 +1,152 @@
+/**
+ * The guide offline, in every language the picker offers. Languages still
+ * being translated are checked for what the app promises meanwhile:
+ *  - no messages.json yet: the whole app stays English (shell notice) and
+ *    so does the guide;
+ *  - messages but no guide.md yet: the app speaks the language, the guide
+ *    shows English with the guide's own notice;
+ *  - both: the guide in that language, with the right lang/dir, marked as
+ *    a community translation.
+ * Which case applies is read from the files at test time, so the test
+ * tightens by itself as translations land.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { compileGuide } from '../../scripts/locale-content.ts';
+import { LOCALES, type LocaleInfo } from '../../src/i18n/locales.ts';
+import {
+  chooseLanguage,
+  goOffline,
+  launchBrowser,
+  newContext,
+  removeDir,
+  startServer,
+  waitForController,
+  waitForServiceWorker,
+  type RunningServer,
+} from './harness';
+
+const SECTION_IDS = [
+  'what-it-is',
+  'when-we-can-help',
+  'when-we-cannot-help',
+  'first-try-uscis',
+  'how-to-ask',
+  'after-you-ask',
+  'your-voice',
+  'contact-and-privacy',
+];
+
+const has = (code: string, file: string) => existsSync(`locales/${code}/${file}`);
+const guideTitle = (code: string) => compileGuide(readFileSync(`locales/${code}/guide.md`, 'utf8')).title;
+const englishMessages = JSON.parse(readFileSync('locales/en/messages.json', 'utf8')) as Record<string, string>;
+
+interface Expected {
+  /** <html lang> and dir: the app's language. */
+  appLang: string;
+  appDir: 'ltr' | 'rtl';
+  /** The language the guide's text is in. */
+  guideLang: string;
+  guideDir: 'ltr' | 'rtl';
+  title: string;
+  notice: 'community' | 'fallback' | 'shell-fallback' | null;
+}
+
+function expected(locale: LocaleInfo): Expected {
+  const english = { guideLang: 'en', guideDir: 'ltr' as const, title: guideTitle('en') };
+  if (locale.code === 'en') return { appLang: 'en', appDir: 'ltr', ...english, notice: null };
+  if (!has(locale.code, 'messages.json')) return { appLang: 'en', appDir: 'ltr', ...english, notice: 'shell-fallback' };
+  const app = { appLang: locale.code, appDir: locale.dir };
+  if (!has(locale.code, 'guide.md')) return { ...app, ...english, notice: 'fallback' };
+  return { ...app, guideLang: locale.code, guideDir: locale.dir, title: guideTitle(locale.code), notice: 'community' };
+}
+
+async function pickLanguage(page: Page, locale: LocaleInfo, want: Expected): Promise<void> {
+  if (want.appLang === locale.code) {
+    await chooseLanguage(page, locale.code);
+    return;
+  }
+  // No messages for this language yet: the app stays in English and says why.
+  await page.selectOption('#lang-select', locale.code);
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.getByText(englishMessages['shell.localeFallback']!).waitFor();
+}
+
+async function checkGuide(page: Page, locale: LocaleInfo, want: Expected): Promise<void> {
+  const label = `${locale.code}: `;
+  await page.waitForFunction((title) => document.querySelector('main h1')?.textContent === title, want.title);
+  await page.waitForFunction((n) => document.querySelectorAll('section.guide-section').length === n, SECTION_IDS.length);
+  const ids = await page.locator('section.guide-section').evaluateAll((els) => els.map((e) => e.id));
+  expect(ids, label + 'section ids').toEqual(SECTION_IDS);
+  expect(await page.locator('html').getAttribute('lang'), label + '<html lang>').toBe(want.appLang);
+  expect(await page.locator('html').getAttribute('dir'), label + '<html dir>').toBe(want.appDir);
+  const text = await page.locator('#what-it-is').evaluate((el) => ({
+    lang: el.closest('[lang]')?.getAttribute('lang'),
+    dir: getComputedStyle(el).direction,
+  }));
+  expect(text, label + 'guide text language').toEqual({ lang: want.guideLang, dir: want.guideDir });
+  expect(await page.locator('main').textContent(), label + 'placeholders left').not.toContain('{{');
+  expect(await page.locator('.guide-notice--community').count(), label + 'community notice').toBe(want.notice === 'community' ? 1 : 0);
+  expect(await page.locator('.guide-notice--fallback').count(), label + 'fallback notice').toBe(want.notice === 'fallback' ? 1 : 0);
+  if (want.notice === 'shell-fallback') {
+    await expect.poll(() => page.getByText(englishMessages['shell.localeFallback']!).count(), { message: label + 'shell notice' }).toBe(1);
+  }
+}
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) removeDir(server.dataDir);
+});
+
+describe('the guide offline', () => {
+  it('renders in every offered language with the right lang and dir, after one online visit', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url + '/guide');
+    await page.locator('section.guide-section').first().waitFor();
+    await waitForServiceWorker(page);
+    await goOffline(context);
+    await page.reload();
+    await waitForController(page);
+
+    for (const locale of LOCALES) {
+      const want = expected(locale);
+      await pickLanguage(page, locale, want);
+      await checkGuide(page, locale, want);
+      if (want.appLang === locale.code) {
+        // The language is remembered: a fresh offline visit opens its guide from the precache.
+        await page.goto(server.url + '/guide');
+        await checkGuide(page, locale, want);
+      }
+    }
+    await context.close();
+  });
+
+  it('lands on the section a deep link names, offline', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await waitForServiceWorker(page);
+    await goOffline(context);
+    await page.goto(server.url + '/guide#how-to-ask');
+    await waitForController(page);
+    await page.waitForFunction(() => document.activeElement?.id === 'how-to-ask');
+    // Scrolled there (smoothly unless reduced motion is asked for): its top near the top of the window.
+    await page.waitForFunction(() => {
+      const top = document.getElementById('how-to-ask')!.getBoundingClientRect().top;
+      return top >= -2 && top < 80;
+    });
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    await context.close();
+  });
+});
