@@ -229,6 +229,27 @@ export const FACTS = {
     source: `seed 000 (OIDO is a separate office for conditions of immigration detention); ${PAGES} https://www.dhs.gov/requesting-assistance-oido`,
     checked: CHECKED,
   },
+  stateDeptVisaUrl: {
+    kind: 'url',
+    // Visas at U.S. embassies and consulates are the State Department's, not USCIS's.
+    value: 'https://travel.state.gov/content/travel/en/us-visas.html',
+    source: `${PAGES} https://travel.state.gov/content/travel/en/us-visas.html ("U.S. Visas", U.S. Department of State)`,
+    checked: CHECKED,
+  },
+  eoirWebsite: {
+    kind: 'url',
+    // Immigration courts and the Board of Immigration Appeals (Department of Justice).
+    value: 'https://www.justice.gov/eoir',
+    source: `${PAGES} the Executive Office for Immigration Review home page (www.justice.gov/eoir, formerly www.usdoj.gov/eoir)`,
+    checked: CHECKED,
+  },
+  cbpWebsite: {
+    kind: 'url',
+    // The travel section, where entry at ports, airports and land borders is explained.
+    value: 'https://www.cbp.gov/travel',
+    source: `${PAGES} https://cbp.gov/Travel (U.S. Customs and Border Protection, "Travel", last modified 2024-11-07)`,
+    checked: CHECKED,
+  },
   legalProBonoListUrl: {
     kind: 'url',
     value: 'https://www.justice.gov/eoir/list-pro-bono-legal-service-providers',

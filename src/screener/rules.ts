@@ -573,9 +573,9 @@ function referral(id: string, facts: string[]): Referral {
 }
 
 /**
- * Fact ids are those of src/facts/contacts.ts. Three are asked of its owner
- * and not there yet (see PENDING_FACTS); the view shows the referral's name
- * and description without them until they exist.
+ * Fact ids are those of src/facts/contacts.ts; any listed in PENDING_FACTS
+ * are not there yet, and the view shows the referral's name and description
+ * without them until they exist.
  */
 const referralList: Referral[] = [
   referral('uscis-contact-center', ['uscisContactCenterPhone', 'uscisContactCenterTty', 'uscisContactCenterUrl']),
@@ -592,7 +592,7 @@ const referralList: Referral[] = [
 ];
 
 /** Fact ids the rules need that src/facts/contacts.ts does not have yet. */
-export const PENDING_FACTS: readonly string[] = ['stateDeptVisaUrl', 'eoirWebsite', 'cbpWebsite'];
+export const PENDING_FACTS: readonly string[] = [];
 
 const byId = <T extends { id: string }>(list: readonly T[]): Record<string, T> =>
   Object.fromEntries(list.map((item) => [item.id, item]));
