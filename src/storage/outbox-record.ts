@@ -1,0 +1,66 @@
+import type { SealedEnvelope } from '../sync/seal';
+import type { Reason } from '../sync/protocol';
+
+/**
+ * What the outbox store holds: the single source of truth for where each
+ * submitted request stands. Nothing here is readable personal data: the
+ * request and its files are sealed to the intake server's key; the summary
+ * is form types and times.
+ */
+
+export type OutboxState = 'waiting' | 'sending' | 'delivered' | 'needs-attention';
+
+/** One file, sealed as a binary envelope, uploaded on its own. */
+export interface SealedAttachment {
+  id: string;
+  /** The binary envelope (application/octet-stream): the body of the attachment PUT. */
+  sealed: Blob;
+  /** SHA-256 (hex) of the sealed bytes: the X-Content-SHA256 header. */
+  sha256: string;
+  uploaded: boolean;
+}
+
+/** A request still on its way (or sent back). */
+export interface PendingOutboxRecord {
+  /** Same id as the draft and the request on the wire. */
+  id: string;
+  state: 'waiting' | 'sending' | 'needs-attention';
+  /** Summary kept for the person's records: no names, no answers. */
+  formTypes: string[];
+  /** Device clock, as written into the sealed request; informational only. */
+  submittedAt: string;
+  /**
+   * True when no server key was known at submit: nothing is sealed yet and
+   * the plaintext stays in the drafts store (locked) until a flush can seal it.
+   */
+  needsSeal: boolean;
+  /** Personal mode: a locked plaintext copy waits in the drafts store until delivery. */
+  hasLocalCopy: boolean;
+  /** The sealed request (absent while needsSeal). */
+  body?: SealedEnvelope;
+  /** Key id the body and files are sealed to. */
+  kid?: string;
+  attachments: SealedAttachment[];
+  /** Tries so far. Only ever grows: device clocks jump, counters do not. */
+  attempts: number;
+  /** Device milliseconds; before this the record is not retried (Send now overrides). */
+  nextTryAt: number;
+  lastError?: string;
+  /** Who is sending it and until when (device ms): a crashed sender's claim lapses. */
+  leaseId?: string;
+  leaseUntil?: number;
+  /** Why the server refused it (needs-attention), by code and field path. */
+  reasons?: Reason[];
+}
+
+/** After the server confirmed: the sealed data is gone; this is kept for the person's records. */
+export interface DeliveredOutboxRecord {
+  id: string;
+  state: 'delivered';
+  confirmation: string;
+  /** The server's clock (ISO 8601). */
+  deliveredAt: string;
+  formTypes: string[];
+}
+
+export type OutboxRecord = PendingOutboxRecord | DeliveredOutboxRecord;
