@@ -20,14 +20,14 @@ export function GuideNotice(props: { kind: NoticeKind; languageName: string; onS
     <div class={`guide-notice guide-notice--${props.kind}`}>
       <p>{text}</p>
       <div class="guide-notice__actions">
-        {props.kind === 'community' && (
-          <button type="button" class="button no-print" onClick={props.onShowEnglish}>
-            {t('guide.showEnglish')}
-          </button>
-        )}
-        {props.kind === 'english-by-choice' && (
-          <button type="button" class="button no-print" onClick={props.onShowTranslation}>
-            {t('guide.showTranslation', { language: props.languageName })}
+        {props.kind !== 'fallback' && (
+          // One button whose job flips, not two: the element stays, and so does focus.
+          <button
+            type="button"
+            class="button no-print"
+            onClick={props.kind === 'community' ? props.onShowEnglish : props.onShowTranslation}
+          >
+            {props.kind === 'community' ? t('guide.showEnglish') : t('guide.showTranslation', { language: props.languageName })}
           </button>
         )}
         <FactLink id="ombudsmanWebsite" label={t('guide.officialWebsite')} />

@@ -246,8 +246,12 @@ describe('other languages', () => {
     // The phone number stays left-to-right inside Arabic text.
     expect(container.querySelector('#what-it-is a[href^="tel:"]')?.getAttribute('dir')).toBe('ltr');
 
-    fireEvent.click(screen.getByRole('button', { name: i18n.t('guide.showEnglish') }));
+    const toggle = screen.getByRole('button', { name: i18n.t('guide.showEnglish') });
+    toggle.focus();
+    fireEvent.click(toggle);
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(english.title));
+    // Focus stays on the same button, which now leads back.
+    expect(document.activeElement?.textContent).toBe(i18n.t('guide.showTranslation', { language: 'العربية' }));
     const h1 = screen.getByRole('heading', { level: 1 });
     expect(h1.getAttribute('lang')).toBe('en');
     expect(h1.getAttribute('dir')).toBe('ltr');
