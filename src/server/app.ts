@@ -7,6 +7,7 @@ import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
 import { apiError } from './errors';
 import { log } from './log';
 import { API_ROUTES } from './routes';
+import { SEAL_OVERHEAD_BYTES } from './intake';
 
 export interface AppDeps {
   settings: ServerSettings;
@@ -34,7 +35,8 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
   api.use(
     '*',
     bodyLimit({
-      maxSize: Math.max(settings.maxJsonBytes, settings.maxAttachmentBytes),
+      // The attachment route adds room for the sealed envelope around the file.
+      maxSize: Math.max(settings.maxJsonBytes, settings.maxAttachmentBytes + SEAL_OVERHEAD_BYTES),
       onError: (c) => apiError(c, 413, 'payload_too_large'),
     }),
   );

@@ -1,8 +1,11 @@
 import type { ApiRoutes } from './app';
 import { keysRoutes } from './keys-routes';
+import { intakeRoutes } from './intake';
+import { staffRoutes } from './staff';
+import { eventRoutes } from './events';
 
 /**
  * Every API route group mounted under /api/v1, one module each under
  * src/server/. Add a group here; order does not matter.
  */
-export const API_ROUTES: readonly ApiRoutes[] = [keysRoutes];
+export const API_ROUTES: readonly ApiRoutes[] = [keysRoutes, intakeRoutes, staffRoutes, eventRoutes];

@@ -1,0 +1,116 @@
+/** Shared by the intake server and flush tests: a real app on a temp folder, a valid request, sealing. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type AppDeps } from '../../src/server/app';
+import { openDatabase } from '../../src/server/db';
+import { readSettings } from '../../src/server/settings';
+import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/sync/server-key';
+import { sealBytes, sealJson, type SealingKey } from '../../src/sync/seal';
+
+export const NOW = new Date('2025-06-15T12:00:00.000Z');
+export const TOKEN = 'staff-token-0123456789abcdef';
+
+export interface TestServer {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  dir: string;
+  close(): void;
+}
+
+export function makeServer(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'ombuds-intake-'))): TestServer {
+  const settings = readSettings({ DATA_DIR: join(dir, 'data'), DIST_DIR: join(dir, 'no-dist'), INTAKE_TOKEN: TOKEN, ...env });
+  const db = openDatabase(settings.dataDir);
+  const deps: AppDeps = { settings, db, now: () => NOW };
+  return {
+    app: createApp(deps),
+    deps,
+    dir,
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function serverKey(server: TestServer): Promise<SealingKey> {
+  const res = await server.app.request('/api/v1/keys');
+  return importSealingKey(pickSealingKey(parseKeysResponse(await res.json()))!);
+}
+
+export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+export const uuid = () => crypto.randomUUID();
+
+export interface FileFixture {
+  id: string;
+  bytes: Uint8Array;
+  ref: { id: string; name: string; type: 'application/pdf'; size: number; sha256: string };
+}
+
+export function file(text = 'hello %PDF ' + uuid()): FileFixture {
+  const bytes = new TextEncoder().encode(text);
+  const id = uuid();
+  return { id, bytes, ref: { id, name: 'letter.pdf', type: 'application/pdf', size: bytes.length, sha256: sha256Hex(bytes) } };
+}
+
+/** A complete, valid request as the device sends it (already normalized). */
+export function request(id: string, files: FileFixture[] = [], overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    schemaVersion: 1,
+    locale: 'es',
+    person: {
+      familyName: 'García López',
+      givenName: 'Ana',
+      otherNames: [],
+      dateOfBirth: '1990-02-28',
+      countryOfBirth: 'MX',
+      citizenship: 'MX',
+      address: { kind: 'us', line1: '100 Main St', city: 'Austin', state: 'TX', zip: '78701' },
+      email: 'ana@example.com',
+    },
+    case: {
+      formTypes: ['I-485'],
+      receiptNumbers: [],
+      problemKinds: ['past-processing-time'],
+      whatHappened: 'My case has been pending for two years.',
+      helpWanted: 'Please ask USCIS to look at my case.',
+      priorAttempts: [],
+    },
+    consent: {
+      agreed: true,
+      signedBy: 'person',
+      signature: { kind: 'typed', name: 'Ana García López' },
+      date: '2025-06-14',
+    },
+    attachments: files.map((f) => f.ref),
+    createdAt: '2025-06-14T10:00:00.000Z',
+    submittedAt: '2025-06-14T10:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export async function putRequest(server: TestServer, id: string, body: unknown, key: SealingKey, sealFor = id) {
+  const envelope = await sealJson(body, key, { requestId: sealFor, purpose: 'request' });
+  return server.app.request(`/api/v1/requests/${id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(envelope),
+  });
+}
+
+export async function sealedFile(id: string, f: FileFixture, key: SealingKey): Promise<Uint8Array> {
+  return sealBytes(f.bytes, key, { requestId: id, purpose: `attachment:${f.id}` });
+}
+
+export async function putFile(server: TestServer, id: string, attachmentId: string, body: Uint8Array, sha = sha256Hex(body)) {
+  return server.app.request(`/api/v1/requests/${id}/attachments/${attachmentId}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/octet-stream', 'X-Content-SHA256': sha },
+    body: body as Uint8Array<ArrayBuffer>,
+  });
+}
+
+export const staff = { Authorization: `Bearer ${TOKEN}` };
