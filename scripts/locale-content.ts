@@ -87,3 +87,28 @@ export function compileGuide(markdown: string, file = 'guide.md'): CompiledGuide
 export function placeholdersOf(text: string): string[] {
   return [...text.matchAll(/\{\{(fact|action):([A-Za-z0-9_.-]+)\}\}/g)].map((m) => `${m[1]}:${m[2]}`).sort();
 }
+
+/**
+ * Messages are split at build time into one chunk per screen, so the first
+ * screen loads only the shell's strings. The key's first segment names its
+ * screen; anything not listed belongs to the shell, which is always loaded.
+ */
+export const MESSAGE_NAMESPACES: Record<string, string> = {
+  guide: 'guide',
+  screener: 'screener',
+  request: 'requests',
+  drafts: 'requests',
+  outbox: 'requests',
+  settings: 'settings',
+  event: 'settings',
+};
+
+export function namespaceOf(key: string): string {
+  return MESSAGE_NAMESPACES[key.split('.')[0]!] ?? 'shell';
+}
+
+export function splitByNamespace<T>(catalog: Record<string, T>): Record<string, Record<string, T>> {
+  const out: Record<string, Record<string, T>> = {};
+  for (const [key, value] of Object.entries(catalog)) (out[namespaceOf(key)] ??= {})[key] = value;
+  return out;
+}

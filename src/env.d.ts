@@ -1,1 +1,9 @@
 /// <reference types="vite/client" />
+
+declare module 'virtual:ombuds-messages' {
+  import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+  /** Screens whose messages load as their own chunk; 'shell' is always loaded. */
+  export const NAMESPACES: string[];
+  /** Per locale, per namespace: a loader of that part of the catalog, compiled to ICU ASTs. */
+  export const loaders: Record<string, Record<string, () => Promise<Record<string, MessageFormatElement[]>>>>;
+}

@@ -9,5 +9,5 @@ const root = document.getElementById('app')!;
 bootI18n()
   // Even if no catalog loads (an evicted cache on a first offline visit),
   // render: message ids beat a blank page, and the notice says why.
-  .catch(() => ({ locale: 'en', messages: {}, fellBack: true }))
+  .catch(() => ({ locale: 'en', messages: {}, fellBack: true, namespaces: [] }))
   .then((initial) => render(<App initial={initial} />, root));

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
-import { loadCatalog, type LoadedCatalog } from '../i18n/catalog';
+import { ALL_NAMESPACES, type LoadedCatalog } from '../i18n/catalog';
+import { ensureAllNamespaces, subscribeCatalog, switchLocale, withMessages } from '../i18n/store';
 import { I18nProvider, makeI18n } from '../i18n/context';
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../config/public-config';
 import { probeStorage } from '../storage/db';
@@ -13,11 +14,12 @@ import { UpdatePrompt } from './UpdatePrompt';
 import { Notices } from './Notices';
 import { RouteFocus } from './RouteFocus';
 
-// Each screen is its own chunk: the home screen loads only the shell.
-const GuideView = lazy(() => import('../guide/GuideView'));
-const ScreenerView = lazy(() => import('../screener/ScreenerView'));
-const RequestsView = lazy(() => import('../requests/RequestsView'));
-const SettingsView = lazy(() => import('./SettingsView'));
+// Each screen is its own chunk with its own messages: the home screen
+// loads only the shell.
+const GuideView = lazy(withMessages('guide', () => import('../guide/GuideView')));
+const ScreenerView = lazy(withMessages('screener', () => import('../screener/ScreenerView')));
+const RequestsView = lazy(withMessages('requests', () => import('../requests/RequestsView')));
+const SettingsView = lazy(withMessages('settings', () => import('./SettingsView')));
 
 export function App(props: { initial: LoadedCatalog }) {
   const [catalog, setCatalog] = useState(props.initial);
@@ -27,18 +29,24 @@ export function App(props: { initial: LoadedCatalog }) {
   useEffect(() => {
     void fetchPublicConfig().then(setConfig);
     void probeStorage().then(setStorageOk);
+    const unsubscribe = subscribeCatalog((next) => {
+      applyDocumentLocale(next.locale);
+      setCatalog(next);
+    });
+    // Every other screen's strings, once the first screen is up: they are
+    // precached, and then any screen and any shell badge renders at once.
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    idle(() => void ensureAllNamespaces().catch(() => {}));
+    return unsubscribe;
   }, []);
 
   const setLocale = useCallback(async (code: string) => {
-    const next = await loadCatalog(code).catch(() => null);
-    if (!next) return;
-    applyDocumentLocale(next.locale);
-    if (!next.fellBack) rememberLocale(next.locale);
-    setCatalog(next);
+    const next = await switchLocale(code);
+    if (next && !next.fellBack) rememberLocale(next.locale);
   }, []);
 
   const i18n = useMemo(
-    () => makeI18n(catalog.locale, catalog.messages, (code) => void setLocale(code)),
+    () => makeI18n(catalog.locale, catalog.messages, (code) => void setLocale(code), catalog.namespaces.length >= ALL_NAMESPACES.length),
     [catalog, setLocale],
   );
 

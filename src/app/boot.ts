@@ -1,4 +1,5 @@
-import { loadCatalog, type LoadedCatalog } from '../i18n/catalog';
+import type { LoadedCatalog } from '../i18n/catalog';
+import { startCatalog } from '../i18n/store';
 import { negotiateLocale } from '../i18n/negotiate';
 import { localeInfo } from '../i18n/locales';
 import { applyTextScale } from './text-scale';
@@ -31,7 +32,9 @@ export function applyDocumentLocale(code: string): void {
 export async function bootI18n(): Promise<LoadedCatalog> {
   applyTextScale();
   const code = negotiateLocale(navigator.languages ?? [navigator.language], rememberedLocale());
-  const loaded = await loadCatalog(code);
+  // The route's own strings load beside the shell's, so a deep link
+  // (/screener) paints its screen in one go.
+  const loaded = await startCatalog(code);
   applyDocumentLocale(loaded.locale);
   return loaded;
 }

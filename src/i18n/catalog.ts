@@ -1,35 +1,60 @@
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { loaders, NAMESPACES } from 'virtual:ombuds-messages';
 import { DEFAULT_LOCALE } from './locales';
 
 export type Catalog = Record<string, MessageFormatElement[]>;
-
-// One lazily loaded chunk per locale; the plugin in scripts/ compiles each
-// file to ICU ASTs at build time, so no parser ships to the page.
-const loaders = import.meta.glob<Catalog>('/locales/*/messages.json', { import: 'default' });
 
 export interface LoadedCatalog {
   locale: string;
   messages: Catalog;
   /** True when the asked-for locale could not be loaded and English stands in. */
   fellBack: boolean;
+  /** Namespaces merged into `messages`. */
+  namespaces: readonly string[];
 }
 
-async function loadOne(code: string): Promise<Catalog> {
-  const load = loaders[`/locales/${code}/messages.json`];
-  if (!load) throw new Error(`no messages for ${code}`);
+export const ALL_NAMESPACES: readonly string[] = NAMESPACES;
+export const availableMessageLocales = Object.keys(loaders);
+
+async function loadPart(code: string, ns: string): Promise<Catalog> {
+  const load = loaders[code]?.[ns];
+  if (!load) throw new Error(`no ${ns} messages for ${code}`);
   return load();
 }
 
 /**
- * English is loaded beside every other locale so a key missing from a
- * translation falls back to English for that key alone.
+ * Loads some namespaces of a locale. English is loaded beside any other
+ * locale so a key missing from a translation falls back to English for
+ * that key alone; if the locale's chunk cannot load (evicted cache), the
+ * whole part is English and `fellBack` says so.
  */
-export async function loadCatalog(code: string): Promise<LoadedCatalog> {
-  const english = loadOne(DEFAULT_LOCALE);
-  if (code === DEFAULT_LOCALE) return { locale: code, messages: await english, fellBack: false };
-  const [en, local] = await Promise.all([english, loadOne(code).catch(() => null)]);
-  if (!local) return { locale: DEFAULT_LOCALE, messages: en, fellBack: true };
-  return { locale: code, messages: { ...en, ...local }, fellBack: false };
+export async function loadCatalog(code: string, namespaces: readonly string[] = ['shell']): Promise<LoadedCatalog> {
+  const parts = await Promise.all(
+    namespaces.map(async (ns) => {
+      const en = loadPart(DEFAULT_LOCALE, ns);
+      if (code === DEFAULT_LOCALE) return { messages: await en, fellBack: false };
+      const [english, local] = await Promise.all([en, loadPart(code, ns).catch(() => null)]);
+      return local ? { messages: { ...english, ...local }, fellBack: false } : { messages: english, fellBack: true };
+    }),
+  );
+  const fellBack = parts.some((p) => p.fellBack) && parts.every((p) => p.fellBack);
+  return {
+    locale: fellBack ? DEFAULT_LOCALE : code,
+    messages: Object.assign({}, ...parts.map((p) => p.messages)) as Catalog,
+    fellBack,
+    namespaces,
+  };
 }
 
-export const availableMessageLocales = Object.keys(loaders).map((k) => k.split('/')[2]!);
+/** Adds namespaces to a loaded catalog, in the same locale. */
+export async function extendCatalog(current: LoadedCatalog, namespaces: readonly string[]): Promise<LoadedCatalog> {
+  const missing = namespaces.filter((ns) => !current.namespaces.includes(ns));
+  if (!missing.length) return current;
+  const more = await loadCatalog(current.locale, missing);
+  return {
+    locale: current.locale,
+    messages: { ...current.messages, ...more.messages },
+    fellBack: current.fellBack,
+    namespaces: [...current.namespaces, ...missing],
+  };
+}

@@ -17,7 +17,12 @@ export interface I18n {
 
 const cache = createIntlCache();
 
-export function makeI18n(locale: string, messages: Catalog, setLocale: (code: string) => void = () => {}): I18n {
+/**
+ * `complete` is false while some screens' strings are still loading (they
+ * follow the first paint): a missing key then renders empty for a moment
+ * rather than as its id.
+ */
+export function makeI18n(locale: string, messages: Catalog, setLocale: (code: string) => void = () => {}, complete = true): I18n {
   const intl = createIntl<string>(
     {
       locale: localeInfo(locale).code,
@@ -33,7 +38,7 @@ export function makeI18n(locale: string, messages: Catalog, setLocale: (code: st
     locale,
     dir: localeInfo(locale).dir,
     intl,
-    t: (id, values) => intl.formatMessage({ id }, values as Record<string, string>),
+    t: (id, values) => (!complete && !(id in messages) ? '' : intl.formatMessage({ id }, values as Record<string, string>)),
     setLocale,
   };
 }

@@ -45,7 +45,7 @@ export function measureBuild(dist = 'dist'): BuildSizes {
   };
   visit(entry);
   const assets = readdirSync(join(dist, 'assets'));
-  const enMessages = assets.find((f) => /^messages-en-.*\.js$/.test(f));
+  const enMessages = assets.find((f) => /^messages-en-shell-.*\.js$/.test(f));
   if (enMessages) seen.add(`assets/${enMessages}`);
   const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
 

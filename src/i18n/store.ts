@@ -1,0 +1,67 @@
+import { ALL_NAMESPACES, extendCatalog, loadCatalog, type LoadedCatalog } from './catalog';
+
+/**
+ * The app's current catalog. The shell's strings load before the first
+ * paint; each screen's strings load with the screen (see `withMessages`),
+ * and the rest follow when the page is idle, so every screen is ready
+ * offline and the first screen stays small.
+ */
+let current: LoadedCatalog | null = null;
+let pending: Promise<LoadedCatalog> | null = null;
+const listeners = new Set<(c: LoadedCatalog) => void>();
+
+function publish(next: LoadedCatalog) {
+  current = next;
+  listeners.forEach((l) => l(next));
+}
+
+export function currentCatalog(): LoadedCatalog | null {
+  return current;
+}
+
+export function subscribeCatalog(listener: (c: LoadedCatalog) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export async function startCatalog(code: string): Promise<LoadedCatalog> {
+  const first = await loadCatalog(code, ['shell']);
+  current = first;
+  return first;
+}
+
+/** Loads namespaces into the current catalog (and locale); resolves when they are in. */
+export function ensureNamespaces(namespaces: readonly string[]): Promise<LoadedCatalog> {
+  const run = async (): Promise<LoadedCatalog> => {
+    if (!current) throw new Error('catalog not started');
+    const before = current;
+    const next = await extendCatalog(before, namespaces);
+    // A language switch that finished meanwhile wins; extend it instead.
+    if (current !== before) return ensureNamespaces(namespaces);
+    if (next !== before) publish(next);
+    return next;
+  };
+  pending = (pending ?? Promise.resolve(current!)).catch(() => current!).then(run);
+  return pending;
+}
+
+export function ensureAllNamespaces(): Promise<LoadedCatalog> {
+  return ensureNamespaces(ALL_NAMESPACES);
+}
+
+/** Switches language, keeping every namespace that was loaded. */
+export async function switchLocale(code: string): Promise<LoadedCatalog | null> {
+  const namespaces = current?.namespaces ?? ['shell'];
+  const next = await loadCatalog(code, namespaces).catch(() => null);
+  if (!next) return null;
+  publish(next);
+  return next;
+}
+
+/**
+ * Wraps a lazy screen so it renders only once its messages are in:
+ * `lazy(withMessages('screener', () => import('./ScreenerView')))`.
+ */
+export function withMessages<T>(namespace: string, load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), ensureNamespaces([namespace]).catch(() => null)]).then(([m]) => m);
+}
