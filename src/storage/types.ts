@@ -57,14 +57,8 @@ export interface AttachmentRecord {
   height?: number;
 }
 
-export interface OutboxRecord {
-  /** Same id as the draft and the request on the wire. */
-  id: string;
-  state: 'waiting' | 'sending' | 'delivered' | 'needs-attention';
-  [key: string]: unknown;
-}
+/** Outbox records are typed beside the outbox (src/storage/outbox-record.ts). */
+export type { OutboxRecord, OutboxState, PendingOutboxRecord, DeliveredOutboxRecord, SealedAttachment } from './outbox-record';
 
-export interface EventRecord {
-  id: string;
-  [key: string]: unknown;
-}
+/** Event records are typed beside event mode's storage (src/storage/event-record.ts). */
+export type { EventRecord, EventCounts } from './event-record';

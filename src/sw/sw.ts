@@ -2,6 +2,8 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
+import { resolveApiBase } from '../sync/api-base';
+import { SYNC_TAG, flush } from '../sync/flush';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -23,6 +25,44 @@ registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname === '/config.json',
   new NetworkFirst({ cacheName: 'config', networkTimeoutSeconds: 4 }),
 );
+
+// The intake server's public sealing keys: fresh when online, the last copy
+// when not, so a request submitted offline can still be sealed.
+const isKeysUrl = (url: URL) => url.pathname.endsWith('/api/v1/keys');
+registerRoute(({ url }) => isKeysUrl(url), new NetworkFirst({ cacheName: 'keys', networkTimeoutSeconds: 4 }));
+
+/** Fetched at install, so even a first visit that goes offline at once can seal. */
+async function cacheDeliverySettings(): Promise<void> {
+  try {
+    const config = await fetch('/config.json', { cache: 'no-cache' });
+    if (config.ok) await (await caches.open('config')).put('/config.json', config);
+    const base = await resolveApiBase();
+    const keysUrl = new URL(`${base.replace(/\/+$/, '')}/keys`, self.location.href).href;
+    const keys = await fetch(keysUrl, { cache: 'no-cache' });
+    if (keys.ok) await (await caches.open('keys')).put(keysUrl, keys);
+  } catch {
+    // Offline during install: the page fetches both on its next online visit.
+  }
+}
+
+self.addEventListener('install', (event) => event.waitUntil(cacheDeliverySettings()));
+
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+// Background Sync (Chromium): deliver the outbox even with no page open. A
+// rejected promise asks the browser to fire the event again later.
+self.addEventListener('sync', (event: Event) => {
+  const sync = event as SyncEvent;
+  if (sync.tag !== SYNC_TAG) return;
+  sync.waitUntil(
+    (async () => {
+      const summary = await flush({ apiBase: await resolveApiBase() });
+      if (!summary.ran || summary.waiting > 0) throw new Error('outbox not yet empty');
+    })(),
+  );
+});
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') void self.skipWaiting();

@@ -1,6 +1,7 @@
 import type { DeliveredOutboxRecord, OutboxRecord, PendingOutboxRecord, SealedAttachment } from '../storage/outbox-record';
 import type { DeliveryReceipt, Reason } from './protocol';
 import type { SealedEnvelope } from './seal';
+import { MAX_RETRY_AFTER_MS } from './backoff';
 
 /**
  * The outbox state machine, pure: (record, event) → record. Storage applies
@@ -30,11 +31,21 @@ export type OutboxEvent =
   /** The person asks to try a sent-back request again as it is (e.g. after the server got its key back). */
   | { type: 'retry-now'; now: number };
 
+/** No claim is ever renewed for longer than this; one further off is from a clock that went back. */
+export const MAX_LEASE_MS = 10 * 60_000;
+
 /** Whether a flush should pick this record up now. */
 export function isDue(record: OutboxRecord, now: number, force = false): boolean {
-  if (record.state === 'waiting') return force || record.nextTryAt <= now;
+  if (record.state === 'waiting') {
+    // A next try further off than any wait we ever set means the clock went
+    // back (a dead battery, a manual change): try now rather than in days.
+    return force || record.nextTryAt <= now || record.nextTryAt - now > MAX_RETRY_AFTER_MS;
+  }
   // A sender that crashed (tab closed, worker killed) leaves 'sending' behind.
-  if (record.state === 'sending') return (record.leaseUntil ?? 0) <= now;
+  if (record.state === 'sending') {
+    const until = record.leaseUntil ?? 0;
+    return until <= now || until - now > MAX_LEASE_MS;
+  }
   return false;
 }
 

@@ -37,6 +37,13 @@ describe('outbox state machine', () => {
     expect(transition(later, { type: 'claim', now: NOW, leaseId: 'L', leaseMs: 1, force: true }).state).toBe('sending');
   });
 
+  it('treats a next try absurdly far off as due: the device clock went back', () => {
+    const r = waiting({ nextTryAt: NOW + 3 * 24 * 3600_000 });
+    expect(isDue(r, NOW)).toBe(true);
+    expect(isDue(waiting({ nextTryAt: NOW + 10 * 60_000 }), NOW)).toBe(false);
+    expect(isDue(waiting({ state: 'sending', leaseUntil: NOW + 86_400_000 }), NOW)).toBe(true);
+  });
+
   it('lets nobody else claim a sending record until its lease lapses (a crashed sender)', () => {
     const sending = claim(waiting());
     expect(claim(sending, 'L2', NOW + 59_999)).toBe(sending);

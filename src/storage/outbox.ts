@@ -1,0 +1,100 @@
+/**
+ * Handing a submitted request to the outbox (page side). The form closes the
+ * draft (status 'submitted', the validated wire request in `draft.request`)
+ * and calls submitDraft(draftId); from here:
+ *
+ *  1. read the draft and its files; check the request again with the shared
+ *     schema and the device's date;
+ *  2. get the server's current key (network, else the copy cached in kv);
+ *  3. seal the request and each file, all before any transaction opens;
+ *  4. in ONE transaction: put the sealed outbox record and, in event mode,
+ *     delete the draft and its files. In personal mode the submitted draft
+ *     stays, locked, until delivery, so a refusal can reopen it for editing
+ *     and a rotated key can be sealed to again (docs/ARCHITECTURE-sync.md).
+ *
+ * With no key known at all (a first visit that never reached the server),
+ * the record waits with needsSeal and the plaintext stays until a flush can
+ * seal it.
+ *
+ * Rejects (OutboxError, SealError) when it cannot take the request; the
+ * form then reopens the draft.
+ */
+import { getDb } from './db';
+import { OutboxError, isEventMode, putSubmitted } from './outbox-store';
+import type { PendingOutboxRecord } from './outbox-record';
+import { validateRequest, type RequestIssue } from '../requests/schema';
+import { deviceToday } from '../requests/fields';
+import { resolveApiBase } from '../sync/api-base';
+import { currentSealingKey } from '../sync/sealing-key';
+import { referencedAttachmentIds, sealRequest } from '../sync/seal-request';
+import { requestDelivery } from '../sync/triggers';
+
+export { OutboxError } from './outbox-store';
+export { listOutbox, getOutboxRecord, onOutboxChange, removeOutboxRecord, type OutboxChange } from './outbox-store';
+export type { OutboxRecord, PendingOutboxRecord, DeliveredOutboxRecord } from './outbox-record';
+
+export class InvalidSubmissionError extends OutboxError {
+  constructor(readonly issues: RequestIssue[]) {
+    super('invalid');
+    this.name = 'InvalidSubmissionError';
+  }
+}
+
+export interface SubmitOptions {
+  apiBase?: string;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** Start sending at once (default); tests turn it off. */
+  deliver?: boolean;
+}
+
+export interface SubmitResult {
+  id: string;
+  /** True when nothing could be sealed yet (no server key known). */
+  needsSeal: boolean;
+}
+
+export async function submitDraft(draftId: string, options: SubmitOptions = {}): Promise<SubmitResult> {
+  const now = options.now?.() ?? new Date();
+  const db = await getDb();
+  const tx = db.transaction(['drafts', 'attachments'], 'readonly');
+  const [draft, files] = await Promise.all([
+    tx.objectStore('drafts').get(draftId),
+    tx.objectStore('attachments').index('by-draft').getAll(draftId),
+  ]);
+  await tx.done;
+  if (!draft || draft.status !== 'submitted' || draft.request === undefined) throw new OutboxError('missing');
+
+  const checked = validateRequest(draft.request, deviceToday(now));
+  if (!checked.ok) throw new InvalidSubmissionError(checked.issues);
+  const request = checked.value;
+  if (request.id !== draftId) throw new InvalidSubmissionError([{ code: 'uuid.format', path: 'id' }]);
+  const fileIds = new Set(files.map((f) => f.id));
+  const missing = referencedAttachmentIds(request).filter((id) => !fileIds.has(id));
+  if (missing.length) throw new InvalidSubmissionError(missing.map(() => ({ code: 'required', path: 'attachments' })));
+
+  const apiBase = options.apiBase ?? (await resolveApiBase(options.fetch));
+  const [eventMode, key] = await Promise.all([
+    isEventMode(),
+    currentSealingKey({ apiBase, fetch: options.fetch, now: () => now.getTime() }),
+  ]);
+  const hasLocalCopy = !eventMode;
+  // Sealed as stored (draft.request), so a later re-seal gives the same content.
+  const sealed = key ? await sealRequest(draftId, draft.request, files, key) : undefined;
+
+  const record: PendingOutboxRecord = {
+    id: draftId,
+    state: 'waiting',
+    formTypes: [...request.case.formTypes],
+    submittedAt: request.submittedAt,
+    needsSeal: !sealed,
+    hasLocalCopy,
+    attachments: sealed?.attachments ?? [],
+    attempts: 0,
+    nextTryAt: now.getTime(),
+    ...(sealed ? { body: sealed.body, kid: sealed.kid } : {}),
+  };
+  await putSubmitted(record, !!sealed && !hasLocalCopy);
+  if (options.deliver !== false) requestDelivery();
+  return { id: draftId, needsSeal: !sealed };
+}

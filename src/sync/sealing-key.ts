@@ -1,0 +1,42 @@
+import { getCachedKeys, putCachedKeys } from '../storage/outbox-store';
+import { fetchServerKeys, importSealingKey, pickSealingKey, type KeysResponse } from './server-key';
+import type { SealingKey } from './seal';
+
+/**
+ * The key to seal to: the server's published keys fresh from the network
+ * when it answers (the worker's NetworkFirst cache answers offline too),
+ * else the copy cached in IndexedDB. Null when no key was ever seen: the
+ * outbox then waits with needsSeal (see docs/ARCHITECTURE-sync.md).
+ */
+export interface SealingKeyOptions {
+  apiBase: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+async function fromNetwork(options: SealingKeyOptions): Promise<KeysResponse | undefined> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 5_000);
+  try {
+    const keys = await fetchServerKeys(options.apiBase, { fetch: options.fetch, signal: controller.signal });
+    await putCachedKeys({ keys, fetchedAt: (options.now ?? Date.now)() });
+    return keys;
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function currentSealingKey(options: SealingKeyOptions): Promise<SealingKey | null> {
+  const keys = (await fromNetwork(options)) ?? (await getCachedKeys().catch(() => undefined))?.keys;
+  if (!keys) return null;
+  const entry = pickSealingKey(keys);
+  if (!entry) return null;
+  try {
+    return await importSealingKey(entry);
+  } catch {
+    return null;
+  }
+}
