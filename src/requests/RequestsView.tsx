@@ -1,12 +1,25 @@
-import { useI18n } from '../i18n/context';
-import { useTitle } from '../app/useTitle';
+/**
+ * Everything under /requests: the list, a new draft, the form by step,
+ * and the print view. Addresses carry only the draft's random id and the
+ * step's name, never anything the person typed.
+ */
+import { useLocation } from 'preact-iso';
+import { DraftEditor, MissingDraft } from './DraftEditor';
+import { DraftList } from './DraftList';
+import { NewDraft } from './NewDraft';
+import { PrintView } from './PrintView';
+import { checkUuid } from './fields';
+import { isStepId } from './form-model';
+import './requests.css';
 
 export default function RequestsView() {
-  const { t } = useI18n();
-  useTitle(t('nav.requests'));
-  return (
-    <section class="page">
-      <h1>{t('nav.requests')}</h1>
-    </section>
-  );
+  const { path } = useLocation();
+  const parts = path.split('/').filter(Boolean).slice(1);
+  const [first, second, ...rest] = parts;
+  if (!first) return <DraftList />;
+  if (first === 'new' && !second) return <NewDraft />;
+  if (!checkUuid(first).ok || rest.length > 0) return <MissingDraft />;
+  if (second === 'print') return <PrintView key={first} id={first} />;
+  if (second !== undefined && !isStepId(second)) return <MissingDraft />;
+  return <DraftEditor key={first} id={first} {...(second ? { step: second } : {})} />;
 }

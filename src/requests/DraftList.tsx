@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { useI18n } from '../i18n/context';
+import { useTitle } from '../app/useTitle';
+import { onDraftChange } from '../storage/draft-channel';
+import { deleteDraft, duplicateDraft, listDrafts } from '../storage/drafts';
+import type { DraftRecord } from '../storage/types';
+import { ConfirmDialog } from './ConfirmDialog';
+import { normalizeForm } from './form-model';
+import { StorageNotice } from './StorageNotice';
+
+interface Item {
+  record: DraftRecord;
+  name: string;
+  forms: string;
+}
+
+function toItem(record: DraftRecord): Item {
+  const form = normalizeForm(record.data);
+  const name = [form.person.givenName, form.person.familyName].map((x) => x.trim()).filter(Boolean).join(' ');
+  const forms = form.case.formTypes.map((x) => x.trim()).filter(Boolean).join(', ');
+  return { record, name, forms };
+}
+
+/** /requests: the drafts on this device, to resume, copy or delete, and "Start a new request". */
+export function DraftList() {
+  const { t, intl } = useI18n();
+  const { route } = useLocation();
+  useTitle(t('drafts.title'));
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [confirming, setConfirming] = useState<Item | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const refresh = useCallback(async () => {
+    try {
+      setItems((await listDrafts()).map(toItem));
+      setFailed(false);
+    } catch {
+      setFailed(true);
+      setItems([]);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    // Another tab saved, deleted or submitted: show the list as it is now.
+    return onDraftChange(() => void refresh());
+  }, [refresh]);
+
+  return (
+    <section class="page drafts">
+      <h1>{t('drafts.title')}</h1>
+      <p>{t('drafts.intro')}</p>
+      <p>
+        <a class="button button--primary button--big" href="/requests/new">
+          {t('drafts.start')}
+        </a>
+      </p>
+      <StorageNotice />
+      <div role="status" class="drafts__notice">
+        {notice}
+      </div>
+      {failed && (
+        <p class="note note--error" role="alert">
+          {t('drafts.loadError')}
+        </p>
+      )}
+      {items === null ? (
+        <p>{t('drafts.loading')}</p>
+      ) : items.length === 0 ? (
+        !failed && <p>{t('drafts.empty')}</p>
+      ) : (
+        <ul class="drafts__list">
+          {items.map((item) => {
+            const { record } = item;
+            const editing = record.status === 'editing';
+            return (
+              <li key={record.id} class="drafts__item">
+                <h2 class="drafts__name" dir="auto">
+                  {item.name || t('drafts.untitled')}
+                </h2>
+                <p class="drafts__meta">
+                  <span class={`tag tag--${record.status}`}>{t(`drafts.status.${record.status}`)}</span>{' '}
+                  {item.forms && <span dir="auto">{t('drafts.forms', { forms: item.forms })} · </span>}
+                  <span>
+                    {t('drafts.savedOn', { date: intl.formatDate(new Date(record.updatedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+                  </span>
+                </p>
+                <div class="button-row drafts__actions">
+                  <a class="button button--primary" href={`/requests/${record.id}`}>
+                    {t(editing ? 'drafts.continue' : 'drafts.view')}
+                    <span class="visually-hidden"> {item.name || t('drafts.untitled')}</span>
+                  </a>
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={async () => {
+                      try {
+                        const copy = await duplicateDraft(record.id);
+                        route(`/requests/${copy.id}`);
+                      } catch {
+                        setNotice(t('drafts.duplicateError'));
+                      }
+                    }}
+                  >
+                    {t('drafts.duplicate')}
+                  </button>
+                  <button type="button" class="button button--danger" onClick={() => setConfirming(item)}>
+                    {t('drafts.delete')}
+                    <span class="visually-hidden"> {item.name || t('drafts.untitled')}</span>
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('drafts.deleteConfirm.title')}
+          confirmLabel={t('drafts.deleteConfirm.yes')}
+          cancelLabel={t('drafts.deleteConfirm.no')}
+          danger
+          onCancel={() => setConfirming(null)}
+          onConfirm={async () => {
+            const target = confirming;
+            setConfirming(null);
+            try {
+              await deleteDraft(target.record.id);
+              setNotice(t('drafts.deleted'));
+            } catch {
+              setNotice(t('drafts.deleteError'));
+            }
+            await refresh();
+            // The deleted row is gone: start again at the page heading.
+            document.querySelector<HTMLElement>('main h1')?.focus();
+          }}
+        >
+          <p dir="auto">
+            <strong>{confirming.name || t('drafts.untitled')}</strong>
+          </p>
+          <p>{t('drafts.deleteConfirm.body')}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

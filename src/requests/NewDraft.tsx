@@ -1,0 +1,42 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { useI18n } from '../i18n/context';
+import { useTitle } from '../app/useTitle';
+import { createDraft } from '../storage/drafts';
+import { formFromPrefill, takeScreenerPrefill } from './prefill';
+
+/**
+ * /requests/new: makes a draft (with the screener's answers, if the
+ * screener sent the person here) and replaces this address with the
+ * draft's, so Back does not make another one.
+ */
+export function NewDraft() {
+  const { t } = useI18n();
+  const { route } = useLocation();
+  useTitle(t('request.title'));
+  const [failed, setFailed] = useState(false);
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    const form = formFromPrefill(takeScreenerPrefill());
+    createDraft({ data: form })
+      .then((draft) => route(`/requests/${draft.id}`, true))
+      .catch(() => setFailed(true));
+  }, [route]);
+  return (
+    <section class="page">
+      <h1>{t('request.title')}</h1>
+      {failed ? (
+        <>
+          <p role="alert">{t('drafts.startError')}</p>
+          <a class="button" href="/requests">
+            {t('drafts.backToList')}
+          </a>
+        </>
+      ) : (
+        <p role="status">{t('drafts.starting')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,386 @@
+/**
+ * The form's fields: label, hint, error beside it, and an input wired to
+ * a form path. Every value goes in and out as the exact text typed; a
+ * value is never rendered as HTML.
+ */
+import type { ComponentChildren, TargetedEvent } from 'preact';
+import { useI18n } from '../i18n/context';
+import { errorMessageId, type ErrorCode } from './fields';
+import { domIdFor, wirePathOf } from './form-model';
+import { useForm } from './form-context';
+import { fieldHintId, fieldIdOf, fieldLabelId, optionLabelId, type FieldId } from './labels';
+import { getAt } from './paths';
+
+function useLabels(path: string, label?: string, hint?: string | null) {
+  const { t } = useI18n();
+  const id = fieldIdOf(wirePathOf(path));
+  return {
+    label: label ?? (id ? t(fieldLabelId(id)) : path),
+    hint: hint === null ? undefined : (hint ?? (id ? t(fieldHintId(id)) : undefined)),
+  };
+}
+
+function describedBy(id: string, hint: string | undefined, errors: readonly ErrorCode[], extra?: string) {
+  return [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '', extra ?? ''].filter(Boolean).join(' ') || undefined;
+}
+
+export function ErrorText(props: { id: string; codes: readonly ErrorCode[] }) {
+  const { t } = useI18n();
+  if (props.codes.length === 0) return null;
+  return (
+    <span class="field__error" id={`${props.id}-error`}>
+      <span class="visually-hidden">{t('request.errors.prefix')} </span>
+      {props.codes.map((code) => t(errorMessageId(code))).join(' ')}
+    </span>
+  );
+}
+
+interface TextProps {
+  path: string;
+  label?: string;
+  hint?: string | null;
+  type?: 'text' | 'email' | 'tel';
+  autocomplete?: string;
+  inputMode?: 'text' | 'email' | 'tel' | 'numeric';
+  maxLength?: number;
+  multiline?: boolean;
+  spellcheck?: boolean;
+  /** Identifiers (receipt numbers, phones) read left to right in every language. */
+  ltr?: boolean;
+  class?: string;
+}
+
+export function TextField(props: TextProps) {
+  const { form, set, errors } = useForm();
+  const { label, hint } = useLabels(props.path, props.label, props.hint);
+  const id = domIdFor(props.path);
+  const codes = errors(props.path);
+  const value = getAt(form, props.path);
+  const common = {
+    id,
+    name: props.path,
+    value: typeof value === 'string' ? value : '',
+    maxLength: props.maxLength,
+    'aria-invalid': codes.length ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(id, hint, codes),
+    spellcheck: props.spellcheck,
+    dir: props.ltr ? ('ltr' as const) : ('auto' as const),
+    onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => set(props.path, e.currentTarget.value),
+  };
+  return (
+    <div class={`field ${props.class ?? ''}`}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <span class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      <ErrorText id={id} codes={codes} />
+      {props.multiline ? (
+        <textarea {...common} rows={6} />
+      ) : (
+        <input {...common} type={(props.type ?? 'text') as 'text'} autocomplete={props.autocomplete} inputMode={props.inputMode} />
+      )}
+    </div>
+  );
+}
+
+export function DateField(props: { path: string; label?: string; hint?: string | null; autocomplete?: string }) {
+  const { form, set, errors, today } = useForm();
+  const { label, hint } = useLabels(props.path, props.label, props.hint);
+  const id = domIdFor(props.path);
+  const codes = errors(props.path);
+  const value = getAt(form, props.path);
+  return (
+    <div class="field field--date">
+      <label for={id}>{label}</label>
+      {hint && (
+        <span class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      <ErrorText id={id} codes={codes} />
+      <input
+        id={id}
+        name={props.path}
+        type="date"
+        min="1900-01-01"
+        max={today}
+        value={typeof value === 'string' ? value : ''}
+        autocomplete={props.autocomplete}
+        aria-invalid={codes.length ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, codes)}
+        onInput={(e) => set(props.path, e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+export function SelectField(props: { path: string; options: readonly Choice[]; label?: string; hint?: string | null; autocomplete?: string }) {
+  const { t } = useI18n();
+  const { form, set, errors } = useForm();
+  const { label, hint } = useLabels(props.path, props.label, props.hint);
+  const id = domIdFor(props.path);
+  const codes = errors(props.path);
+  const raw = getAt(form, props.path);
+  const value = typeof raw === 'string' ? raw : '';
+  // A stored value that is no longer offered is still shown, never silently dropped.
+  const options = value && !props.options.some((o) => o.value === value) ? [{ value, label: value }, ...props.options] : props.options;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <span class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      <ErrorText id={id} codes={codes} />
+      <select
+        id={id}
+        name={props.path}
+        autocomplete={props.autocomplete}
+        aria-invalid={codes.length ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, codes)}
+        onChange={(e) => set(props.path, e.currentTarget.value)}
+        value={value}
+      >
+        <option value="">{t('request.select.choose')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Options of a schema choice list, named by their message ids. */
+export function useOptions(field: FieldId, values: readonly string[]): Choice[] {
+  const { t } = useI18n();
+  return values.map((value) => ({ value, label: t(optionLabelId(field, value)) }));
+}
+
+export function RadioGroup(props: {
+  path: string;
+  options: readonly Choice[];
+  legend?: string;
+  hint?: string | null;
+  onChange?: (value: string) => void;
+}) {
+  const { form, set, errors } = useForm();
+  const { label, hint } = useLabels(props.path, props.legend, props.hint);
+  const id = domIdFor(props.path);
+  const codes = errors(props.path);
+  const value = getAt(form, props.path);
+  return (
+    <fieldset id={id} aria-describedby={describedBy(id, hint, codes)} tabIndex={-1}>
+      <legend>{label}</legend>
+      {hint && (
+        <span class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      <ErrorText id={id} codes={codes} />
+      {props.options.map((o, i) => (
+        <label class="choice" key={o.value}>
+          <input
+            type="radio"
+            id={i === 0 ? `${id}-0` : undefined}
+            name={props.path}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => (props.onChange ? props.onChange(o.value) : set(props.path, o.value))}
+          />
+          <span>
+            {o.label}
+            {o.hint && <span class="field__hint">{o.hint}</span>}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function CheckboxGroup(props: { path: string; options: readonly Choice[]; legend?: string; hint?: string | null }) {
+  const { form, set, errors } = useForm();
+  const { label, hint } = useLabels(props.path, props.legend, props.hint);
+  const id = domIdFor(props.path);
+  const codes = errors(props.path);
+  const raw = getAt(form, props.path);
+  const chosen = Array.isArray(raw) ? (raw as string[]) : [];
+  const toggle = (value: string, on: boolean) => {
+    const next = on ? [...chosen.filter((v) => v !== value), value] : chosen.filter((v) => v !== value);
+    // Keep the offered order, whatever order they were ticked in.
+    set(
+      props.path,
+      props.options.map((o) => o.value).filter((v) => next.includes(v)),
+    );
+  };
+  return (
+    <fieldset id={id} aria-describedby={describedBy(id, hint, codes)} tabIndex={-1}>
+      <legend>{label}</legend>
+      {hint && (
+        <span class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      <ErrorText id={id} codes={codes} />
+      {props.options.map((o, i) => (
+        <label class="choice" key={o.value}>
+          <input
+            type="checkbox"
+            id={i === 0 ? `${id}-0` : undefined}
+            name={props.path}
+            value={o.value}
+            checked={chosen.includes(o.value)}
+            onChange={(e) => toggle(o.value, e.currentTarget.checked)}
+          />
+          <span>{o.label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function CheckboxField(props: { path: string; label?: string; hint?: string | null }) {
+  const { form, set, errors } = useForm();
+  const { label, hint } = useLabels(props.path, props.label, props.hint);
+  const id = domIdFor(props.path);
+  const codes = errors(props.path);
+  return (
+    <div class="field">
+      <ErrorText id={id} codes={codes} />
+      <label class="choice">
+        <input
+          type="checkbox"
+          id={id}
+          name={props.path}
+          checked={getAt(form, props.path) === true}
+          aria-invalid={codes.length ? 'true' : undefined}
+          aria-describedby={describedBy(id, hint, codes)}
+          onChange={(e) => set(props.path, e.currentTarget.checked)}
+        />
+        <span>
+          {label}
+          {hint && (
+            <span class="field__hint" id={`${id}-hint`}>
+              {hint}
+            </span>
+          )}
+        </span>
+      </label>
+    </div>
+  );
+}
+
+/**
+ * A list of short texts (other names, form numbers, receipt numbers):
+ * one input a row, "Add another" and "Remove". A new row takes the focus.
+ */
+export function ListField(props: {
+  path: string;
+  addLabel: string;
+  max: number;
+  maxLength?: number;
+  autocomplete?: string;
+  ltr?: boolean;
+  /** Keep at least one row on screen (the first answer's box). */
+  keepOne?: boolean;
+}) {
+  const { t } = useI18n();
+  const { form, set, errors } = useForm();
+  const { label, hint } = useLabels(props.path);
+  const id = domIdFor(props.path);
+  const raw = getAt(form, props.path);
+  const rows = Array.isArray(raw) ? (raw as string[]) : [];
+  const shown = rows.length === 0 && props.keepOne ? [''] : rows;
+  const listCodes = errors(props.path);
+  const focusRow = (index: number) =>
+    requestAnimationFrame(() => document.getElementById(domIdFor(`${props.path}.${index}`))?.focus());
+  return (
+    <fieldset id={id} class="list-field" aria-describedby={describedBy(id, hint, listCodes)} tabIndex={-1}>
+      <legend>{label}</legend>
+      {hint && (
+        <span class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      <ErrorText id={id} codes={listCodes} />
+      {shown.map((value, index) => {
+        const rowPath = `${props.path}.${index}`;
+        const rowId = domIdFor(rowPath);
+        const codes = errors(rowPath);
+        return (
+          <div class="list-field__row" key={index}>
+            <label for={rowId} class="visually-hidden">
+              {t('request.list.item', { label, n: index + 1 })}
+            </label>
+            <ErrorText id={rowId} codes={codes} />
+            <div class="list-field__line">
+              <input
+                id={rowId}
+                name={rowPath}
+                type="text"
+                value={value}
+                maxLength={props.maxLength}
+                autocomplete={props.autocomplete}
+                dir={props.ltr ? 'ltr' : 'auto'}
+                aria-invalid={codes.length ? 'true' : undefined}
+                aria-describedby={describedBy(rowId, undefined, codes)}
+                onInput={(e) => {
+                  const next = [...shown];
+                  next[index] = e.currentTarget.value;
+                  set(props.path, next);
+                }}
+              />
+              {(shown.length > 1 || !props.keepOne) && (
+                <button
+                  type="button"
+                  class="button button--small"
+                  onClick={() => {
+                    const next = shown.filter((_, i) => i !== index);
+                    set(props.path, props.keepOne && next.length === 0 ? [''] : next);
+                    focusRow(Math.max(0, index - 1));
+                  }}
+                >
+                  {t('request.list.remove')}
+                  <span class="visually-hidden"> {t('request.list.item', { label, n: index + 1 })}</span>
+                </button>
+              )}
+            </div>
+          </div>
+        );
+      })}
+      {shown.length < props.max && (
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            set(props.path, [...shown, '']);
+            focusRow(shown.length);
+          }}
+        >
+          {props.addLabel}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** A titled group of fields inside a step. */
+export function Group(props: { legend: string; hint?: string; children: ComponentChildren }) {
+  return (
+    <fieldset class="group">
+      <legend>{props.legend}</legend>
+      {props.hint && <p class="field__hint">{props.hint}</p>}
+      {props.children}
+    </fieldset>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Answers the screener passes to a new request. The screener writes its
+ * ScreenerPrefill to sessionStorage (never the URL) and goes to
+ * /requests/new; the new draft takes it once and the key is deleted.
+ */
+import type { PriorContactKind, ScreenerPrefill, ScreenerProblemKind } from '../screener/engine';
+import { emptyForm, type PriorAttemptForm, type RequestForm } from './form-model';
+import type { PriorAttemptChannel, ProblemKind } from './schema';
+
+export const PREFILL_KEY = 'ombuds.screenerPrefill';
+
+const PROBLEMS: Record<ScreenerProblemKind, ProblemKind> = {
+  emergency: 'emergency',
+  'processing-delay': 'past-processing-time',
+  'processing-mistake': 'processing-mistake',
+  'decision-error': 'processing-mistake',
+  // No receipt notice is a case stuck at intake: a problem USCIS did not solve.
+  'receipt-delay': 'other-unresolved',
+  'other-unresolved': 'other-unresolved',
+};
+
+const CHANNELS: Record<PriorContactKind, PriorAttemptChannel> = {
+  'contact-center': 'contact_center',
+  'service-request': 'e_request',
+  appointment: 'field_office',
+  'case-status': 'online_account',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads and deletes the screener's hand-over. Anything unreadable is dropped. */
+export function takeScreenerPrefill(storage: Pick<Storage, 'getItem' | 'removeItem'> | undefined = safeSessionStorage()): ScreenerPrefill | null {
+  if (!storage) return null;
+  let raw: string | null = null;
+  try {
+    raw = storage.getItem(PREFILL_KEY);
+    storage.removeItem(PREFILL_KEY);
+  } catch {
+    return null;
+  }
+  if (!raw) return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return isRecord(value) ? (value as unknown as ScreenerPrefill) : null;
+  } catch {
+    return null;
+  }
+}
+
+function safeSessionStorage(): Storage | undefined {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** A new form with what the screener already knows; every value checked, since it crossed a storage boundary. */
+export function formFromPrefill(prefill: ScreenerPrefill | null): RequestForm {
+  const form = emptyForm();
+  if (!prefill) return form;
+  const kinds = Array.isArray(prefill.problemKinds) ? prefill.problemKinds : [];
+  for (const kind of kinds) {
+    const mapped = PROBLEMS[kind];
+    if (mapped && !form.case.problemKinds.includes(mapped)) form.case.problemKinds.push(mapped);
+  }
+  if (typeof prefill.formType === 'string' && prefill.formType.length <= 20) form.case.formTypes = [prefill.formType];
+  const date = isDate(prefill.receivedDate) ? prefill.receivedDate : isDate(prefill.filedDate) ? prefill.filedDate : '';
+  form.case.dateFiled = date;
+  const contacts = Array.isArray(prefill.priorContacts) ? prefill.priorContacts : [];
+  const channels = [...new Set(contacts.map((c) => CHANNELS[c]).filter(Boolean))];
+  // One known date fits only when there was one way of contact.
+  const lastDate = channels.length === 1 && isDate(prefill.lastContactDate) ? prefill.lastContactDate : '';
+  form.case.priorAttempts = channels.map((channel): PriorAttemptForm => ({ channel, date: lastDate, serviceRequestNumber: '' }));
+  const processing = isRecord(prefill.processing) ? prefill.processing : undefined;
+  form.screener = {
+    urgent: prefill.urgent === true,
+    ...(processing && typeof processing.outside === 'boolean' ? { outsideProcessingTime: processing.outside } : {}),
+    ...(processing && typeof processing.months === 'number' ? { processingMonths: processing.months } : {}),
+  };
+  return form;
+}
