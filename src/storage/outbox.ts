@@ -20,7 +20,7 @@
  * form then reopens the draft.
  */
 import { getDb } from './db';
-import { OutboxError, isEventMode, putSubmitted } from './outbox-store';
+import { OutboxError, applyOutboxEvent, getOutboxRecord, isEventMode, putSubmitted } from './outbox-store';
 import type { PendingOutboxRecord } from './outbox-record';
 import { validateRequest, type RequestIssue } from '../requests/schema';
 import { deviceToday } from '../requests/fields';
@@ -97,4 +97,17 @@ export async function submitDraft(draftId: string, options: SubmitOptions = {}):
   await putSubmitted(record, !!sealed && !hasLocalCopy);
   if (options.deliver !== false) requestDelivery();
   return { id: draftId, needsSeal: !sealed };
+}
+
+/**
+ * "Try again" on a request the server sent back that the device cannot
+ * reopen (event mode: no plaintext copy), e.g. once the server's old key is
+ * restored. Answers false when the record is not there or not sent back.
+ */
+export async function retryOutboxRecord(id: string): Promise<boolean> {
+  const before = await getOutboxRecord(id);
+  if (before?.state !== 'needs-attention') return false;
+  const after = await applyOutboxEvent(id, { type: 'retry-now', now: Date.now() });
+  requestDelivery();
+  return after?.state === 'waiting';
 }

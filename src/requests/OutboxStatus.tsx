@@ -1,0 +1,168 @@
+import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { useI18n, type I18n } from '../i18n/context';
+import { removeOutboxRecord, retryOutboxRecord, type OutboxRecord } from '../storage/outbox';
+import type { Reason } from '../sync/protocol';
+import { hasBackgroundSync, sendNow } from '../sync/triggers';
+import { isUnsent } from '../sync/state';
+import { ERROR_CODES, errorMessageId } from './fields';
+import { fieldIdOf, fieldLabelId } from './labels';
+import { useOutboxRecords } from './outbox-hooks';
+import './outbox.css';
+
+export { useUnsentCount } from './outbox-hooks';
+export { UnsentBadge } from './UnsentBadge';
+
+const FORM_CODES = new Set<string>(ERROR_CODES);
+const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+
+/** A refusal reason in words: the field's label when there is one, then what is wrong. */
+export function reasonText({ t, intl }: Pick<I18n, 't' | 'intl'>, reason: Reason): string {
+  const own = `outbox.reason.${reason.code}`;
+  const message = FORM_CODES.has(reason.code)
+    ? t(errorMessageId(reason.code as (typeof ERROR_CODES)[number]))
+    : own in intl.messages
+      ? t(own)
+      : t('outbox.reason.other');
+  const field = reason.path ? fieldIdOf(reason.path) : undefined;
+  return field ? t('outbox.reason.field', { field: t(fieldLabelId(field)), message }) : message;
+}
+
+function Item(props: { record: OutboxRecord }) {
+  const i18n = useI18n();
+  const { t, intl } = i18n;
+  const r = props.record;
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const forms = r.formTypes.length ? intl.formatList(r.formTypes, { type: 'conjunction' }) : '';
+  const title = forms ? t('outbox.item.title', { forms }) : t('outbox.item.titleNoForms');
+
+  let state: ComponentChildren;
+  if (r.state === 'delivered') {
+    state = (
+      <>
+        <p class="outbox__state">
+          {t('outbox.state.delivered', { date: intl.formatDate(new Date(r.deliveredAt), DATE), confirmation: r.confirmation })}
+        </p>
+        <p class="fineprint">{t('outbox.state.deliveredKeep')}</p>
+      </>
+    );
+  } else if (r.state === 'needs-attention') {
+    state = (
+      <>
+        <p class="outbox__state">{t('outbox.state.needsAttention')}</p>
+        <ul class="outbox__reasons">
+          {(r.reasons ?? [{ code: r.lastError ?? 'other' }]).map((reason, i) => (
+            <li key={i}>{reasonText(i18n, reason)}</li>
+          ))}
+        </ul>
+        <div class="button-row">
+          {r.hasLocalCopy ? (
+            <a class="button button--primary" href={`/requests/${r.id}`}>
+              {t('outbox.action.fix')}
+            </a>
+          ) : confirmRemove ? (
+            <>
+              <p class="outbox__confirm">{t('outbox.action.removeConfirm')}</p>
+              <button type="button" class="button button--danger" onClick={() => void removeOutboxRecord(r.id)}>
+                {t('outbox.action.removeYes')}
+              </button>
+              <button type="button" class="button" onClick={() => setConfirmRemove(false)}>
+                {t('outbox.action.removeNo')}
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" class="button" onClick={() => void retryOutboxRecord(r.id)}>
+                {t('outbox.action.retry')}
+              </button>
+              <button type="button" class="button button--danger" onClick={() => setConfirmRemove(true)}>
+                {t('outbox.action.remove')}
+              </button>
+            </>
+          )}
+        </div>
+      </>
+    );
+  } else {
+    state = (
+      <>
+        <p class="outbox__state">{t(r.state === 'sending' ? 'outbox.state.sending' : 'outbox.state.waiting')}</p>
+        {r.state === 'waiting' && r.attempts > 0 && <p class="fineprint">{t('outbox.state.tries', { count: r.attempts })}</p>}
+      </>
+    );
+  }
+
+  return (
+    <li class={`outbox__item outbox__item--${r.state}`}>
+      <h3 class="outbox__title">{title}</h3>
+      {r.state !== 'delivered' && (
+        <p class="fineprint">{t('outbox.item.submitted', { date: intl.formatDate(new Date(r.submittedAt), DATE) })}</p>
+      )}
+      {state}
+    </li>
+  );
+}
+
+/**
+ * Every request in the outbox, each with where it stands in plain words, a
+ * "Send now" button, and an honest note on browsers that cannot send in the
+ * background. Reads only the outbox: sealed data and summaries, nothing
+ * personal.
+ */
+export function OutboxStatus(props: { headingLevel?: 1 | 2 }) {
+  const { t } = useI18n();
+  const records = useOutboxRecords();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState('');
+  const runs = useRef(0);
+  const Heading = props.headingLevel === 1 ? 'h1' : 'h2';
+  const unsent = records?.filter(isUnsent).length ?? 0;
+
+  const onSendNow = async () => {
+    const run = ++runs.current;
+    setBusy(true);
+    setResult('');
+    try {
+      const summary = await sendNow();
+      if (run !== runs.current) return;
+      if (!summary.ran) setResult(t('outbox.sendNow.busy'));
+      else if (summary.waiting > 0) setResult(t('outbox.sendNow.stillWaiting', { count: summary.waiting }));
+      else if (summary.needsAttention > 0) setResult(t('outbox.sendNow.attention', { count: summary.needsAttention }));
+      else setResult(t('outbox.sendNow.done'));
+    } catch {
+      if (run === runs.current) setResult(t('outbox.sendNow.failed'));
+    } finally {
+      if (run === runs.current) setBusy(false);
+    }
+  };
+
+  return (
+    <section class="outbox" aria-labelledby="outbox-heading">
+      <Heading id="outbox-heading">{t('outbox.title')}</Heading>
+      {records === null ? null : records.length === 0 ? (
+        <p>{t('outbox.empty')}</p>
+      ) : (
+        <ul class="outbox__list">
+          {records.map((r) => (
+            <Item key={r.id} record={r} />
+          ))}
+        </ul>
+      )}
+      {unsent > 0 && (
+        <>
+          <div class="button-row">
+            <button type="button" class="button button--primary" onClick={() => void onSendNow()} disabled={busy} aria-busy={busy}>
+              {busy ? t('outbox.sendNow.sending') : t('outbox.sendNow')}
+            </button>
+          </div>
+          <p class="fineprint">{t(hasBackgroundSync() ? 'outbox.background.yes' : 'outbox.background.no')}</p>
+        </>
+      )}
+      <p role="status" class="outbox__result">
+        {result}
+      </p>
+    </section>
+  );
+}
+
+export default OutboxStatus;

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'preact/hooks';
+import { listOutbox, onOutboxChange } from '../storage/outbox-store';
+import type { OutboxRecord } from '../storage/outbox-record';
+import { isUnsent } from '../sync/state';
+
+/**
+ * The outbox as the page shows it, kept fresh: on every change notice (this
+ * tab, other tabs, the service worker) and when the page becomes visible.
+ * Null until the first read; an empty list when storage cannot be read.
+ */
+export function useOutboxRecords(): OutboxRecord[] | null {
+  const [records, setRecords] = useState<OutboxRecord[] | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const refresh = () =>
+      void listOutbox()
+        .then((r) => alive && setRecords(r))
+        .catch(() => alive && setRecords([]));
+    refresh();
+    const stop = onOutboxChange(refresh);
+    const onVisible = () => document.visibilityState === 'visible' && refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      alive = false;
+      stop();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, []);
+  return records;
+}
+
+/** Requests not yet delivered: waiting, sending, or needing attention. */
+export function useUnsentCount(): number {
+  const records = useOutboxRecords();
+  return records ? records.filter(isUnsent).length : 0;
+}

@@ -1,0 +1,112 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { closeDb, getDb } from '../../src/storage/db';
+import type { OutboxRecord, PendingOutboxRecord } from '../../src/storage/outbox-record';
+import { renderWithI18n } from './render-with-app';
+
+const triggers = vi.hoisted(() => ({
+  sendNow: vi.fn(async () => ({ ran: true, attempted: 1, delivered: 0, waiting: 1, needsAttention: 0 })),
+  hasBackgroundSync: vi.fn(() => false),
+  requestDelivery: vi.fn(),
+}));
+vi.mock('../../src/sync/triggers', () => triggers);
+
+const { OutboxStatus, UnsentBadge } = await import('../../src/requests/OutboxStatus');
+
+function pending(id: string, overrides: Partial<PendingOutboxRecord> = {}): PendingOutboxRecord {
+  return {
+    id,
+    state: 'waiting',
+    formTypes: ['I-485', 'I-765'],
+    submittedAt: '2025-05-02T10:00:00.000Z',
+    needsSeal: false,
+    hasLocalCopy: true,
+    attachments: [],
+    attempts: 0,
+    nextTryAt: 0,
+    ...overrides,
+  };
+}
+
+async function seed(...records: OutboxRecord[]) {
+  const db = await getDb();
+  for (const r of records) await db.put('outbox', r);
+}
+
+beforeEach(async () => {
+  await closeDb();
+  globalThis.indexedDB = new IDBFactory();
+  triggers.sendNow.mockClear();
+});
+afterEach(() => closeDb());
+
+describe('OutboxStatus', () => {
+  it('says where each request stands in plain words', async () => {
+    await seed(
+      pending('a'),
+      pending('b', { state: 'sending', submittedAt: '2025-05-02T11:00:00.000Z' }),
+      { id: 'c', state: 'delivered', confirmation: 'K7Q-4M2-XP9', deliveredAt: '2025-05-03T12:00:00.000Z', formTypes: ['N-400'] },
+      pending('d', {
+        state: 'needs-attention',
+        submittedAt: '2025-05-02T12:00:00.000Z',
+        reasons: [{ code: 'date.future', path: 'person.dateOfBirth' }, { code: 'no_such_code' }],
+      }),
+    );
+    renderWithI18n(<OutboxStatus headingLevel={1} />, { path: '/requests/status' });
+    expect(await screen.findByText('Waiting for a connection — will send automatically.')).toBeTruthy();
+    expect(screen.getByText('Sending…')).toBeTruthy();
+    expect(screen.getByText('Sent on May 3, 2025, confirmation K7Q-4M2-XP9')).toBeTruthy();
+    expect(screen.getByText('Needs attention: the office could not accept this request.')).toBeTruthy();
+    const reasons = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('Needs attention'))!;
+    expect(within(reasons).getByText(/^Date of birth: /)).toBeTruthy();
+    expect(within(reasons).getByText('Something in the request was not accepted.')).toBeTruthy();
+    expect(within(reasons).getByRole('link', { name: 'Fix and send again' }).getAttribute('href')).toBe('/requests/d');
+    expect(screen.getByRole('heading', { level: 1, name: 'Requests you sent' })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 3, name: 'Request about I-485 and I-765' })).toHaveLength(3);
+  });
+
+  it('has a Send now button and the honest note for browsers without Background Sync', async () => {
+    await seed(pending('a', { attempts: 2, lastError: 'network' }));
+    renderWithI18n(<OutboxStatus />);
+    expect(await screen.findByText('It was tried 2 times so far.')).toBeTruthy();
+    expect(screen.getByText(/sent only while the app is open/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('1 request is still waiting. The app will keep trying.'));
+    expect(triggers.sendNow).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers Try again and Remove when the device has no copy to fix (event mode)', async () => {
+    await seed(pending('e', { state: 'needs-attention', hasLocalCopy: false, reasons: [{ code: 'unknown_kid' }] }));
+    renderWithI18n(<OutboxStatus />);
+    expect(await screen.findByText(/changed its security key/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Fix and send again' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove from this list' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, remove it' }));
+    await waitFor(() => expect(screen.getByText('You have not sent any requests from this device.')).toBeTruthy());
+  });
+
+  it('shows nothing to send when all is delivered', async () => {
+    await seed({ id: 'c', state: 'delivered', confirmation: 'K7Q-4M2-XP9', deliveredAt: '2025-05-03T12:00:00.000Z', formTypes: [] });
+    renderWithI18n(<OutboxStatus />);
+    expect(await screen.findByRole('heading', { level: 3, name: 'Request' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Send now' })).toBeNull();
+  });
+});
+
+describe('UnsentBadge', () => {
+  it('counts waiting, sending and needs-attention, and hides at zero', async () => {
+    await seed(pending('a'), pending('b', { state: 'needs-attention' }), {
+      id: 'c',
+      state: 'delivered',
+      confirmation: 'K7Q-4M2-XP9',
+      deliveredAt: '2025-05-03T12:00:00.000Z',
+      formTypes: [],
+    });
+    const { container } = renderWithI18n(<UnsentBadge />);
+    await waitFor(() => expect(container.textContent).toBe('22 requests not sent yet'));
+    await (await getDb()).clear('outbox');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(container.textContent).toBe(''));
+  });
+});
