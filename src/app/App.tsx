@@ -13,6 +13,7 @@ import { NotFound } from './NotFound';
 import { UpdatePrompt } from './UpdatePrompt';
 import { Notices } from './Notices';
 import { RouteFocus } from './RouteFocus';
+import { EventPart, useEventModeOn } from './event-slot';
 
 // Each screen is its own chunk with its own messages: the home screen
 // loads only the shell.
@@ -25,6 +26,7 @@ export function App(props: { initial: LoadedCatalog }) {
   const [catalog, setCatalog] = useState(props.initial);
   const [config, setConfig] = useState<PublicConfig>(DEFAULT_PUBLIC_CONFIG);
   const [storageOk, setStorageOk] = useState(true);
+  const eventOn = useEventModeOn();
 
   useEffect(() => {
     void fetchPublicConfig().then(setConfig);
@@ -57,7 +59,7 @@ export function App(props: { initial: LoadedCatalog }) {
           <a class="skip-link" href="#main">
             {i18n.t('shell.skip')}
           </a>
-          <Header />
+          <Header actions={eventOn ? <EventPart part="button" /> : undefined} />
           <UpdatePrompt />
           <Notices localeFellBack={catalog.fellBack} storageOk={storageOk} />
           <main id="main" tabIndex={-1}>
@@ -74,6 +76,7 @@ export function App(props: { initial: LoadedCatalog }) {
               </Router>
             </ErrorBoundary>
           </main>
+          {eventOn && <EventPart part="runtime" />}
         </LocationProvider>
       </ConfigContext.Provider>
     </I18nProvider>

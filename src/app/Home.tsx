@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/context';
 import { useTitle } from './useTitle';
+import { EventPart, useEventModeOn } from './event-slot';
 
 const PARTS = [
   { href: '/guide', title: 'home.guide.title', body: 'home.guide.body', icon: '📖' },
@@ -11,6 +12,7 @@ const PARTS = [
 export function Home() {
   const { t } = useI18n();
   useTitle('');
+  const eventOn = useEventModeOn();
   return (
     <section class="page home">
       <h1>{t('home.title')}</h1>
@@ -28,6 +30,7 @@ export function Home() {
           </li>
         ))}
       </ul>
+      {eventOn && <EventPart part="handoff" />}
       <p class="fineprint">{t('home.independent')}</p>
     </section>
   );

@@ -5,6 +5,7 @@
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { withMessages } from '../i18n/store';
 import { readCurrentEventId } from '../storage/event-flag';
 import { isEventMode, onEventModeChange, setEventModeFlag } from './session';
 
@@ -22,10 +23,11 @@ export function useEventModeOn(): boolean {
 
 type Part = 'button' | 'runtime' | 'handoff';
 
+// Event mode's strings live in the settings namespace: load them with the part.
 const loaders: Record<Part, () => Promise<ComponentType>> = {
-  button: () => import('./EventShell').then((m) => m.NextPersonButton),
-  runtime: () => import('./EventShell').then((m) => () => <m.EventModeMount />),
-  handoff: () => import('./HandOff').then((m) => () => <m.HandOff />),
+  button: withMessages('settings', () => import('./EventShell').then((m) => m.NextPersonButton)),
+  runtime: withMessages('settings', () => import('./EventShell').then((m) => () => <m.EventModeMount />)),
+  handoff: withMessages('settings', () => import('./HandOff').then((m) => () => <m.HandOff />)),
 };
 
 const loaded: Partial<Record<Part, ComponentType>> = {};

@@ -4,6 +4,8 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { resolveApiBase } from '../sync/api-base';
 import { SYNC_TAG, flush } from '../sync/flush';
+import { closeDb } from '../storage/db';
+import { deleteRuntimeCaches } from '../storage/wipe';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -66,4 +68,11 @@ self.addEventListener('sync', (event: Event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
+  // "Delete everything" (src/app/delete-everything.ts): let go of the
+  // database so the page can delete it, drop runtime caches, then answer.
+  if (event.data && event.data.type === 'WIPE') {
+    event.waitUntil(
+      Promise.allSettled([closeDb(), deleteRuntimeCaches()]).then(() => event.ports[0]?.postMessage({ type: 'WIPED' })),
+    );
+  }
 });
