@@ -3,28 +3,12 @@
  * ScreenerPrefill to sessionStorage (never the URL) and goes to
  * /requests/new; the new draft takes it once and the key is deleted.
  */
-import type { PriorContactKind, ScreenerPrefill, ScreenerProblemKind } from '../screener/engine';
+import type { ScreenerPrefill } from '../screener/engine';
+import { SCREENER_PREFILL_KEY, toRequestChannels, toRequestProblemKinds } from '../screener/to-request';
 import { emptyForm, type PriorAttemptForm, type RequestForm } from './form-model';
-import type { PriorAttemptChannel, ProblemKind } from './schema';
 
-export const PREFILL_KEY = 'ombuds.screenerPrefill';
-
-const PROBLEMS: Record<ScreenerProblemKind, ProblemKind> = {
-  emergency: 'emergency',
-  'processing-delay': 'past-processing-time',
-  'processing-mistake': 'processing-mistake',
-  'decision-error': 'processing-mistake',
-  // No receipt notice is a case stuck at intake: a problem USCIS did not solve.
-  'receipt-delay': 'other-unresolved',
-  'other-unresolved': 'other-unresolved',
-};
-
-const CHANNELS: Record<PriorContactKind, PriorAttemptChannel> = {
-  'contact-center': 'contact_center',
-  'service-request': 'e_request',
-  appointment: 'field_office',
-  'case-status': 'online_account',
-};
+// The screener's words become the form's in one place: src/screener/to-request.ts.
+export const PREFILL_KEY = SCREENER_PREFILL_KEY;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -63,16 +47,13 @@ const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{
 export function formFromPrefill(prefill: ScreenerPrefill | null): RequestForm {
   const form = emptyForm();
   if (!prefill) return form;
-  const kinds = Array.isArray(prefill.problemKinds) ? prefill.problemKinds : [];
-  for (const kind of kinds) {
-    const mapped = PROBLEMS[kind];
-    if (mapped && !form.case.problemKinds.includes(mapped)) form.case.problemKinds.push(mapped);
+  for (const mapped of toRequestProblemKinds(prefill.problemKinds)) {
+    if (!form.case.problemKinds.includes(mapped)) form.case.problemKinds.push(mapped);
   }
   if (typeof prefill.formType === 'string' && prefill.formType.length <= 20) form.case.formTypes = [prefill.formType];
   const date = isDate(prefill.receivedDate) ? prefill.receivedDate : isDate(prefill.filedDate) ? prefill.filedDate : '';
   form.case.dateFiled = date;
-  const contacts = Array.isArray(prefill.priorContacts) ? prefill.priorContacts : [];
-  const channels = [...new Set(contacts.map((c) => CHANNELS[c]).filter(Boolean))];
+  const channels = toRequestChannels(prefill.priorContacts);
   // One known date fits only when there was one way of contact.
   const lastDate = channels.length === 1 && isDate(prefill.lastContactDate) ? prefill.lastContactDate : '';
   form.case.priorAttempts = channels.map((channel): PriorAttemptForm => ({ channel, date: lastDate, serviceRequestNumber: '' }));
