@@ -1,0 +1,201 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { renderWithI18n } from './render-with-app';
+import { EventModeMount, EventRuntime, NextPersonButton } from '../../src/app/EventShell';
+import { startEventMode } from '../../src/app/event-mode';
+import { currentSessionId, endSession, noteSessionUse, onSessionEnd, setEventModeFlag, SESSION_KEY } from '../../src/app/session';
+import { DB_NAME, closeDb, getDb } from '../../src/storage/db';
+import { createDraft, listDrafts } from '../../src/storage/drafts';
+import { currentEvent } from '../../src/storage/events';
+
+async function resetDb() {
+  await closeDb();
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
+}
+
+beforeEach(async () => {
+  localStorage.clear();
+  sessionStorage.clear();
+  endSession();
+  await resetDb();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  setEventModeFlag(false);
+});
+
+describe('the idle timer', () => {
+  it('warns 30 s before the end, a touch or key cancels, and silence ends the session', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    setEventModeFlag(true);
+    noteSessionUse('en');
+    const reload = vi.fn();
+    renderWithI18n(<EventRuntime idleSeconds={180} reload={reload} />, { path: '/' });
+
+    act(() => void vi.advanceTimersByTime(149_000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    act(() => void vi.advanceTimersByTime(1_000));
+    const dialog = screen.getByRole('alertdialog', { name: 'Are you still there?' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(dialog.getAttribute('aria-describedby')).toBeTruthy();
+    // Focus moved into the dialog, onto its button.
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    expect(dialog.textContent).toContain('30');
+
+    // A key: the person is there.
+    fireEvent.keyDown(document.activeElement!, { key: 'a' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+
+    // The wait starts over from the key, not from the first warning.
+    act(() => void vi.advanceTimersByTime(149_000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    act(() => void vi.advanceTimersByTime(1_000));
+    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    // A touch anywhere cancels too (jsdom has no PointerEvent; touchstart is the tablet's own event).
+    fireEvent.touchStart(document.body);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+
+    act(() => void vi.advanceTimersByTime(150_000));
+    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    expect(reload).not.toHaveBeenCalled();
+    act(() => void vi.advanceTimersByTime(30_000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    vi.useRealTimers();
+    await waitFor(() => expect(reload).toHaveBeenCalledWith('/'));
+  });
+
+  it('traps Tab inside the warning', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    setEventModeFlag(true);
+    noteSessionUse('en');
+    renderWithI18n(<EventRuntime idleSeconds={60} reload={vi.fn()} />, { path: '/' });
+    act(() => void vi.advanceTimersByTime(30_000));
+    screen.getByRole('alertdialog');
+    const button = screen.getByRole('button', { name: 'Continue' });
+    expect(document.activeElement).toBe(button);
+    // Tab from the last (only) control wraps to the first instead of leaving the dialog.
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    button.dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('does not run when nobody has used the session yet', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    setEventModeFlag(true);
+    const reload = vi.fn();
+    renderWithI18n(<EventRuntime idleSeconds={60} reload={reload} />, { path: '/' });
+    act(() => void vi.advanceTimersByTime(10 * 60_000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(reload).not.toHaveBeenCalled();
+  });
+});
+
+const SETUP = {
+  name: 'Library fair',
+  place: 'Main St',
+  date: '2025-05-03',
+  defaultLocale: 'es',
+  idleSeconds: 180,
+  pin: '246810',
+  pinConfirm: '246810',
+};
+
+describe('Next person', () => {
+  it('asks about an open draft, then wipes this session’s drafts, files, answers and session storage', async () => {
+    // A draft from before event mode (the device owner's) must stay.
+    const personal = await createDraft({ data: { note: 'owner draft' } });
+    await startEventMode(SETUP);
+    const session = currentSessionId()!;
+    const draft = await createDraft({ sessionId: session, data: { person: { familyName: 'Lopez-Secret' } } });
+    // jsdom's Blob cannot be hashed, so the file record is written as addAttachment would.
+    await (await getDb()).add('attachments', {
+      id: crypto.randomUUID(),
+      draftId: draft.id,
+      name: 'passport.jpg',
+      type: 'image/jpeg',
+      size: 3,
+      blob: new Blob([new Uint8Array([1, 2, 3])]),
+      sha256: '0'.repeat(64),
+      createdAt: Date.now(),
+    });
+    sessionStorage.setItem('ombuds.screenerPrefill', JSON.stringify({ problems: ['emergency'] }));
+    const forgot = vi.fn();
+    const off = onSessionEnd(forgot);
+
+    const reload = vi.fn();
+    renderWithI18n(
+      <>
+        <NextPersonButton />
+        <EventModeMount reload={reload} />
+      </>,
+      { path: '/requests' },
+    );
+    // The runtime is up once it counted the person on this screen.
+    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(SESSION_KEY)!).used).toBe(true));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
+    const ask = await screen.findByRole('dialog', { name: 'Send or delete your request?' });
+    expect(ask.textContent).toContain('You started a request');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete it and finish' }));
+    await waitFor(() => expect(reload).toHaveBeenCalledWith('/'));
+    off();
+
+    const left = await listDrafts();
+    expect(left.map((d) => d.id)).toEqual([personal.id]);
+    const db = await getDb();
+    expect(await db.getAll('attachments')).toEqual([]);
+    expect(JSON.stringify(await db.getAll('drafts'))).not.toContain('Lopez-Secret');
+    expect(sessionStorage.length).toBe(0);
+    expect(forgot).toHaveBeenCalledTimes(1);
+    // The next person starts in the event's language, in a new session.
+    expect(localStorage.getItem('ombuds.locale')).toBe('es');
+    expect(currentSessionId()).not.toBe(session);
+    // Counted, anonymously.
+    const event = await currentEvent();
+    expect(event).toMatchObject({ served: 1, languages: { en: 1 }, submitted: 0 });
+    expect(JSON.stringify(event)).not.toContain('Lopez');
+  });
+
+  it('"Go to the last step" keeps the draft and opens its review', async () => {
+    await startEventMode(SETUP);
+    const draft = await createDraft({ sessionId: currentSessionId()!, data: {} });
+    const reload = vi.fn();
+    renderWithI18n(
+      <>
+        <NextPersonButton />
+        <EventModeMount reload={reload} />
+      </>,
+      { path: '/requests' },
+    );
+    await waitFor(() => expect(sessionStorage.getItem(SESSION_KEY)).toContain('"used":true'));
+    fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Go to the last step to send it' }));
+    await waitFor(() => expect(location.pathname).toBe(`/requests/${draft.id}/review`));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(reload).not.toHaveBeenCalled();
+    expect((await listDrafts()).map((d) => d.id)).toEqual([draft.id]);
+  });
+
+  it('with no open draft, ends the session at once', async () => {
+    await startEventMode(SETUP);
+    const reload = vi.fn();
+    renderWithI18n(
+      <>
+        <NextPersonButton />
+        <EventModeMount reload={reload} />
+      </>,
+      { path: '/guide' },
+    );
+    await waitFor(() => expect(sessionStorage.getItem(SESSION_KEY)).toContain('"used":true'));
+    fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
+    await waitFor(() => expect(reload).toHaveBeenCalledWith('/'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await currentEvent()).toMatchObject({ served: 1 });
+  });
+});
