@@ -77,7 +77,9 @@ export function EventRuntime(props: EventRuntimeProps) {
 
   useEffect(() => {
     // Drafts left by a session whose tab closed without "Next person".
-    void sweepStaleSessions(props.idleSeconds * 1000).catch(() => 0);
+    void currentEvent()
+      .then((event) => event && sweepStaleSessions(event, props.idleSeconds * 1000))
+      .catch(() => 0);
   }, [props.idleSeconds]);
 
   useEffect(

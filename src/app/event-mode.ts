@@ -14,6 +14,7 @@ import {
   beginEvent,
   currentEvent,
   finishEvent,
+  isEventDraft,
   openSessionDrafts,
   recordSession,
   wipeSessionDrafts,
@@ -122,7 +123,8 @@ export async function openDraftsOfSession(): Promise<SessionDraft[]> {
   const id = currentSessionId();
   if (!id) return [];
   await flushOpenForms();
-  return openSessionDrafts(id);
+  const event = await currentEvent().catch(() => undefined);
+  return openSessionDrafts(id, event?.startedAt);
 }
 
 /**
@@ -134,7 +136,11 @@ export async function openDraftsOfSession(): Promise<SessionDraft[]> {
 export async function wipeSession(event: EventRecord | undefined): Promise<void> {
   await flushOpenForms().catch(() => {});
   const sessionId = currentSessionId();
-  if (sessionId) await wipeSessionDrafts((d) => d.sessionId === sessionId);
+  if (sessionId) {
+    // An untagged draft made during the event is this person's too: on a shared tablet nobody else writes.
+    const startedAt = event?.startedAt ?? Number.POSITIVE_INFINITY;
+    await wipeSessionDrafts((d) => d.sessionId === sessionId || (d.sessionId === undefined && d.createdAt >= startedAt));
+  }
   const tally = endSession();
   if (event && tally) await recordSession(event.id, tally).catch(() => undefined);
   try {
@@ -165,10 +171,10 @@ export async function endPersonSession(options: EndOptions = {}): Promise<void> 
  * writing them any more, so they go. A live session in another tab is
  * younger than that and is kept.
  */
-export async function sweepStaleSessions(idleMs: number, now = Date.now()): Promise<number> {
+export async function sweepStaleSessions(event: EventRecord, idleMs: number, now = Date.now()): Promise<number> {
   if (!isEventMode()) return 0;
   const mine = currentSessionId();
-  return wipeSessionDrafts((d) => d.sessionId !== mine && d.updatedAt < now - idleMs);
+  return wipeSessionDrafts((d) => isEventDraft(d, event.startedAt) && d.sessionId !== mine && d.updatedAt < now - idleMs);
 }
 
 /**
@@ -181,7 +187,8 @@ export async function leaveEventMode(pin: string, now = Date.now()): Promise<Pin
   if (!check.ok) return check;
   const event = await currentEvent().catch(() => undefined);
   await wipeSession(event);
-  await wipeSessionDrafts(() => true);
+  const startedAt = event?.startedAt ?? Number.POSITIVE_INFINITY;
+  await wipeSessionDrafts((d) => isEventDraft(d, startedAt));
   await finishEvent(now);
   setEventModeFlag(false);
   return check;

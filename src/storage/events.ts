@@ -5,6 +5,7 @@
  */
 import { getDb } from './db';
 import { deleteDraft, listDrafts } from './drafts';
+import type { DraftRecord } from './types';
 import { EMPTY_COUNTS, type EventRecord } from './event-record';
 import { KV_EVENT_CURRENT, KV_EVENT_PIN, KV_EVENT_PIN_THROTTLE, KV_OUTBOX_EVENT_MODE } from './event-flag';
 import type { SessionTally } from '../app/session';
@@ -138,11 +139,11 @@ export interface SessionDraft {
   step?: string;
 }
 
-/** This session's drafts still being written, newest first (ids and times only). */
-export async function openSessionDrafts(sessionId: string): Promise<SessionDraft[]> {
+/** This session's drafts still being written (and untagged ones made since the event began), newest first; ids and times only. */
+export async function openSessionDrafts(sessionId: string, eventStartedAt = Number.POSITIVE_INFINITY): Promise<SessionDraft[]> {
   const drafts = await listDrafts();
   return drafts
-    .filter((d) => d.sessionId === sessionId && d.status === 'editing')
+    .filter((d) => (d.sessionId === sessionId || (d.sessionId === undefined && d.createdAt >= eventStartedAt)) && d.status === 'editing')
     .map((d) => ({ id: d.id, updatedAt: d.updatedAt, status: d.status, ...(d.step !== undefined ? { step: d.step } : {}) }));
 }
 
@@ -156,13 +157,16 @@ async function sealedInOutbox(id: string): Promise<boolean> {
   return !!record && (record.state === 'delivered' || record.needsSeal !== true);
 }
 
+/** What a wipe decides on: who owns the draft and when it was made and last saved. */
+export type DraftOwner = Pick<DraftRecord, 'sessionId' | 'createdAt' | 'updatedAt'>;
+
 /**
- * Deletes drafts (and their files) of the given sessions: every draft
- * being written, and submitted ones already sealed in the outbox. `which`
- * picks the sessions; answers how many drafts were deleted.
+ * Deletes the drafts (and their files) that `which` picks: every one being
+ * written, and submitted ones already sealed in the outbox. Answers how
+ * many were deleted.
  */
-export async function wipeSessionDrafts(which: (draft: { sessionId?: string; updatedAt: number }) => boolean): Promise<number> {
-  const drafts = (await listDrafts()).filter((d) => d.sessionId !== undefined && which(d));
+export async function wipeSessionDrafts(which: (draft: DraftOwner) => boolean): Promise<number> {
+  const drafts = (await listDrafts()).filter(which);
   let deleted = 0;
   for (const draft of drafts) {
     if (draft.status === 'submitted' && !(await sealedInOutbox(draft.id))) continue;
@@ -170,4 +174,13 @@ export async function wipeSessionDrafts(which: (draft: { sessionId?: string; upd
     deleted += 1;
   }
   return deleted;
+}
+
+/**
+ * Whether a draft belongs to a person at the event: made in a session, or
+ * made after the event began without a session (a screen that did not tag
+ * it). Drafts the device's owner made before event mode are not.
+ */
+export function isEventDraft(draft: DraftOwner, eventStartedAt: number): boolean {
+  return draft.sessionId !== undefined || draft.createdAt >= eventStartedAt;
 }

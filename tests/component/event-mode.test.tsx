@@ -113,6 +113,8 @@ describe('Next person', () => {
     await startEventMode(SETUP);
     const session = currentSessionId()!;
     const draft = await createDraft({ sessionId: session, data: { person: { familyName: 'Lopez-Secret' } } });
+    // A screen that forgot to tag its draft: made during the event, so it is this person's too.
+    await createDraft({ data: { note: 'Untagged-Secret' } });
     // jsdom's Blob cannot be hashed, so the file record is written as addAttachment would.
     await (await getDb()).add('attachments', {
       id: crypto.randomUUID(),
@@ -141,7 +143,7 @@ describe('Next person', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
     const ask = await screen.findByRole('dialog', { name: 'Send or delete your request?' });
-    expect(ask.textContent).toContain('You started a request');
+    expect(ask.textContent).toContain('You started 2 requests');
     fireEvent.click(screen.getByRole('button', { name: 'Delete it and finish' }));
     await waitFor(() => expect(reload).toHaveBeenCalledWith('/'));
     off();
@@ -150,7 +152,9 @@ describe('Next person', () => {
     expect(left.map((d) => d.id)).toEqual([personal.id]);
     const db = await getDb();
     expect(await db.getAll('attachments')).toEqual([]);
-    expect(JSON.stringify(await db.getAll('drafts'))).not.toContain('Lopez-Secret');
+    const stored = JSON.stringify(await db.getAll('drafts'));
+    expect(stored).not.toContain('Lopez-Secret');
+    expect(stored).not.toContain('Untagged-Secret');
     expect(sessionStorage.length).toBe(0);
     expect(forgot).toHaveBeenCalledTimes(1);
     // The next person starts in the event's language, in a new session.
