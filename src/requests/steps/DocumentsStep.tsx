@@ -46,9 +46,8 @@ export function DocumentsStep(props: { attachments: AttachmentsState }) {
   const news = notices.filter((n) => n.kind !== 'problem');
   return (
     <>
-      <p>{t(fieldHintId('attachments'))}</p>
       <div class="note note--warn" role="note">
-        <p>{t('request.docs.never')}</p>
+        <p>{t(fieldHintId('attachments'))}</p>
       </div>
       <p class="fineprint">
         {t('request.docs.limits', {

@@ -1,0 +1,75 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import RequestsView from '../../src/requests/RequestsView';
+import { closeDb } from '../../src/storage/db';
+import { createDraft, getDraft, listDrafts, saveDraft } from '../../src/storage/drafts';
+import { emptyForm } from '../../src/requests/form-model';
+import { renderWithI18n } from './render-with-app';
+
+beforeEach(async () => {
+  await closeDb();
+  globalThis.indexedDB = new IDBFactory();
+});
+afterEach(async () => {
+  await closeDb();
+});
+
+function named(given: string, family: string) {
+  const form = emptyForm();
+  form.person.givenName = given;
+  form.person.familyName = family;
+  form.case.formTypes = ['I-130'];
+  return form;
+}
+
+describe('the request list', () => {
+  it('starts empty with a button to start a request', async () => {
+    renderWithI18n(<RequestsView />, { path: '/requests' });
+    await screen.findByText('You have no requests on this device yet.');
+    expect(screen.getByRole('link', { name: 'Start a new request' }).getAttribute('href')).toBe('/requests/new');
+  });
+
+  it('lists drafts most recent first, each to continue, copy or delete', async () => {
+    const older = await createDraft({ data: named('Ana', 'García') });
+    const newer = await createDraft({ data: named('Li', 'Wei') });
+    await saveDraft({ id: older.id, data: named('Ana', 'García') });
+    await saveDraft({ id: newer.id, data: named('Li', '<b>Wei</b>') });
+    renderWithI18n(<RequestsView />, { path: '/requests' });
+    const headings = await screen.findAllByRole('heading', { level: 2 });
+    expect(headings.map((h) => h.textContent)).toEqual(['Li <b>Wei</b>', 'Ana García']);
+    expect(document.querySelector('main b, b')).toBeNull();
+    const first = headings[0]!.closest('li')!;
+    expect(within(first).getByRole('link', { name: /Continue/ }).getAttribute('href')).toBe(`/requests/${newer.id}`);
+    expect(within(first).getByText('Forms: I-130 ·')).toBeTruthy();
+    expect(within(first).getByText('Not sent yet')).toBeTruthy();
+  });
+
+  it('deletes only after the person confirms', async () => {
+    const draft = await createDraft({ data: named('Ana', 'García') });
+    renderWithI18n(<RequestsView />, { path: '/requests' });
+    await screen.findByRole('heading', { level: 2, name: 'Ana García' });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Ana García' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this request?' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'No, keep it' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'No, keep it' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await getDraft(draft.id)).toBeDefined();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Ana García' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Yes, delete it' }));
+    await screen.findByText('The request was deleted.');
+    expect(await getDraft(draft.id)).toBeUndefined();
+    await screen.findByText('You have no requests on this device yet.');
+  });
+
+  it('starts a new request from an old one', async () => {
+    const draft = await createDraft({ data: named('Ana', 'García') });
+    renderWithI18n(<RequestsView />, { path: '/requests' });
+    await screen.findByRole('heading', { level: 2, name: 'Ana García' });
+    fireEvent.click(screen.getByRole('button', { name: 'Start a new request from this one' }));
+    await waitFor(async () => expect(await listDrafts()).toHaveLength(2));
+    await waitFor(() => expect(location.pathname).toMatch(/^\/requests\/[0-9a-f-]{36}/));
+    expect(location.pathname).not.toContain(draft.id);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/preact';
+import { ReviewStep } from '../../src/requests/steps/ReviewStep';
+import { renderStep, validForm, DRAFT_ID } from './request-harness';
+
+describe('Review step', () => {
+  it('shows every part with a Change link back to its step', () => {
+    const form = validForm();
+    form.case.whatHappened = '<script>alert(1)</script>\nSecond line';
+    const { container } = renderStep(<ReviewStep files={[]} changeHref={(s) => `/requests/${DRAFT_ID}/${s}?return=review`} />, { form });
+    for (const [title, step] of [
+      ['About you', 'about-you'],
+      ['Your case', 'case'],
+      ['What you tried with USCIS', 'contacts'],
+      ['Documents', 'documents'],
+      ['Consent and signature', 'consent'],
+    ] as const) {
+      const section = screen.getByRole('region', { name: title });
+      expect(within(section).getByRole('link', { name: `Change ${title}` }).getAttribute('href')).toBe(`/requests/${DRAFT_ID}/${step}?return=review`);
+    }
+    expect(screen.queryByRole('region', { name: 'About you, the helper' })).toBeNull();
+    // Normalized forms where the answer is valid, words where it is a choice.
+    expect(screen.getByText('A012-345-678')).toBeTruthy();
+    expect(screen.getAllByText('Mexico').length).toBeGreaterThan(0);
+    expect(screen.getByText('The case is taking longer than the USCIS normal processing time')).toBeTruthy();
+    expect(screen.getByText(/Called the USCIS Contact Center/)).toBeTruthy();
+    expect(screen.getByText('Typed name: Ana García')).toBeTruthy();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.textContent).toContain('<script>alert(1)</script>');
+  });
+
+  it('shows the helper’s part in volunteer mode, and no links when read-only', () => {
+    const form = validForm();
+    form.filler = 'helper';
+    form.submitter = { relationship: 'faith_volunteer', relationshipOther: '', name: 'Lee Wong', organization: 'St. Mary', phone: '', email: 'lee@example.org', g28OnFile: false };
+    renderStep(<ReviewStep files={[]} />, { form });
+    expect(screen.getByRole('region', { name: 'About the person who needs help' })).toBeTruthy();
+    const helper = screen.getByRole('region', { name: 'About you, the helper' });
+    expect(within(helper).getByText('Volunteer at a faith-based organization')).toBeTruthy();
+    expect(screen.queryAllByRole('link')).toHaveLength(0);
+  });
+
+  it('marks the parts that need a fix', () => {
+    const form = validForm();
+    form.person.familyName = '';
+    renderStep(<ReviewStep files={[]} problems={new Map([['about-you', 1]])} />, { form });
+    expect(within(screen.getByRole('region', { name: 'About you' })).getByText('1 answer here needs a fix.')).toBeTruthy();
+  });
+});
