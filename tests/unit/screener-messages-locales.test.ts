@@ -28,7 +28,12 @@ function ruleMessageIds(rules: Rules): string[] {
   for (const q of Object.values(rules.questions)) {
     add(q.title);
     add(q.help);
-    if (q.kind === 'single' || q.kind === 'multi') q.options.forEach((o) => (add(o.label), add(o.help)));
+    if (q.kind === 'single' || q.kind === 'multi') {
+      for (const o of q.options) {
+        add(o.label);
+        add(o.help);
+      }
+    }
     if (q.kind === 'date') add(q.unknownLabel);
     if (q.kind === 'processing-time') Object.values(q.labels).forEach(add);
   }
@@ -40,7 +45,10 @@ function ruleMessageIds(rules: Rules): string[] {
     o.notices?.forEach(add);
     add(o.comeBack?.message);
   }
-  for (const r of Object.values(rules.referrals)) (add(r.name), add(r.description));
+  for (const r of Object.values(rules.referrals)) {
+    add(r.name);
+    add(r.description);
+  }
   REASON_CODES.forEach((c) => add(reasonMessageId(c)));
   VALIDATION_ERRORS.forEach((c) => add(errorMessageId(c)));
   (['may-help', 'first-try-uscis', 'cannot-help', 'go-elsewhere'] as const).forEach((k) => add(outcomeKindMessageId(k)));
