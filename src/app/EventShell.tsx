@@ -9,7 +9,7 @@ import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { onDraftChange } from '../storage/draft-channel';
 import { getDraft } from '../storage/drafts';
-import { currentEvent } from '../storage/events';
+import { currentEvent, isEventDraft } from '../storage/events';
 import type { SessionDraft } from '../storage/events';
 import { useConfig } from './config';
 import { IDLE_WARNING_MS, endPersonSession, openDraftsOfSession, reviewPath, sweepStaleSessions } from './event-mode';
@@ -86,12 +86,13 @@ export function EventRuntime(props: EventRuntimeProps) {
     () =>
       onDraftChange((change) => {
         if (change.type !== 'submitted') return;
-        void getDraft(change.id)
-          .catch(() => undefined)
-          .then((draft) => {
+        void Promise.all([getDraft(change.id), currentEvent()])
+          .then(([draft, event]) => {
             // Gone already means the outbox sealed it and dropped the plaintext: it was this tab's.
-            if (!draft || draft.sessionId === currentSessionId()) noteSubmitted(change.id);
-          });
+            const mine = !draft || draft.sessionId === currentSessionId() || (!!event && !draft.sessionId && isEventDraft(draft, event.startedAt));
+            if (mine) noteSubmitted(change.id);
+          })
+          .catch(() => {});
       }),
     [],
   );

@@ -5,7 +5,7 @@ import { EventModeMount, EventRuntime, NextPersonButton } from '../../src/app/Ev
 import { startEventMode } from '../../src/app/event-mode';
 import { currentSessionId, endSession, noteSessionUse, onSessionEnd, setEventModeFlag, SESSION_KEY } from '../../src/app/session';
 import { DB_NAME, closeDb, getDb } from '../../src/storage/db';
-import { createDraft, listDrafts } from '../../src/storage/drafts';
+import { createDraft, listDrafts, markSubmitted } from '../../src/storage/drafts';
 import { currentEvent } from '../../src/storage/events';
 
 async function resetDb() {
@@ -201,5 +201,14 @@ describe('Next person', () => {
     await waitFor(() => expect(reload).toHaveBeenCalledWith('/'));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(await currentEvent()).toMatchObject({ served: 1 });
+  });
+
+  it('counts a request submitted in the session once', async () => {
+    await startEventMode(SETUP);
+    renderWithI18n(<EventModeMount reload={vi.fn()} />, { path: '/requests' });
+    await waitFor(() => expect(sessionStorage.getItem(SESSION_KEY)).toContain('"used":true'));
+    const draft = await createDraft({ sessionId: currentSessionId()!, data: {} });
+    await markSubmitted(draft.id, { id: draft.id });
+    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(SESSION_KEY)!).submitted).toEqual([draft.id]));
   });
 });
