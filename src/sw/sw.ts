@@ -60,7 +60,8 @@ self.addEventListener('sync', (event: Event) => {
   if (sync.tag !== SYNC_TAG) return;
   sync.waitUntil(
     (async () => {
-      const summary = await flush({ apiBase: await resolveApiBase() });
+      // Forced: the browser fires 'sync' when a connection is back, which is what the backoff waited for.
+      const summary = await flush({ apiBase: await resolveApiBase(), force: true });
       if (!summary.ran || summary.waiting > 0) throw new Error('outbox not yet empty');
     })(),
   );

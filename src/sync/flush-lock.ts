@@ -19,6 +19,12 @@ export interface LockOptions {
 export interface LockHandle {
   /** Keeps a lease alive during long work; a no-op under Web Locks. */
   renew(): Promise<boolean>;
+  /**
+   * True under Web Locks: no other sender can be alive, so records left
+   * 'sending' are orphans. False under the lease, which can lapse while its
+   * holder still works.
+   */
+  exclusive: boolean;
 }
 
 function defaultLocks(): Pick<LockManager, 'request'> | null {
@@ -32,7 +38,7 @@ export async function withFlushLock<T>(fn: (handle: LockHandle) => Promise<T>, o
   if (locks) {
     let result: T | null = null;
     await locks.request(FLUSH_LOCK_NAME, { ifAvailable: true }, async (lock) => {
-      if (lock) result = await fn({ renew: async () => true });
+      if (lock) result = await fn({ renew: async () => true, exclusive: true });
     });
     return result;
   }
@@ -41,7 +47,7 @@ export async function withFlushLock<T>(fn: (handle: LockHandle) => Promise<T>, o
   const owner = crypto.randomUUID();
   if (!(await acquireFlushLease(owner, now(), ttl))) return null;
   try {
-    return await fn({ renew: () => acquireFlushLease(owner, now(), ttl) });
+    return await fn({ renew: () => acquireFlushLease(owner, now(), ttl), exclusive: false });
   } finally {
     await releaseFlushLease(owner).catch(() => {});
   }

@@ -79,7 +79,7 @@ export async function flush(options: FlushOptions): Promise<FlushSummary> {
     const ctx: Ctx = { ...ctxBase, lock };
     const out: FlushSummary = { ran: true, attempted: 0, delivered: 0, waiting: 0, needsAttention: 0 };
     for (const record of await listOutbox()) {
-      if (!isDue(record, ctx.now(), ctx.force)) continue;
+      if (!isDue(record, ctx.now(), ctx.force, lock.exclusive)) continue;
       await lock.renew();
       const result = await deliverOne(record.id, ctx);
       if (result === 'skipped') continue;
@@ -196,7 +196,14 @@ async function sealAgain(
 async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
   let leaseId = crypto.randomUUID();
   let record = pending(
-    await applyOutboxEvent(id, { type: 'claim', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS, force: ctx.force }),
+    await applyOutboxEvent(id, {
+      type: 'claim',
+      now: ctx.now(),
+      leaseId,
+      leaseMs: RECORD_LEASE_MS,
+      force: ctx.force,
+      takeOver: ctx.lock.exclusive,
+    }),
     leaseId,
   );
   if (!record) return 'skipped';

@@ -20,7 +20,12 @@ import { MAX_RETRY_AFTER_MS } from './backoff';
  */
 
 export type OutboxEvent =
-  | { type: 'claim'; now: number; leaseId: string; leaseMs: number; force?: boolean }
+  /**
+   * `takeOver`: the claimer holds an exclusive lock every sender takes (Web
+   * Locks, released by the browser when its holder dies), so a record still
+   * 'sending' was left by a sender that is gone, whatever its lease says.
+   */
+  | { type: 'claim'; now: number; leaseId: string; leaseMs: number; force?: boolean; takeOver?: boolean }
   | { type: 'renew'; now: number; leaseId: string; leaseMs: number }
   | { type: 'sealed'; leaseId: string; body: SealedEnvelope; kid: string; attachments: SealedAttachment[] }
   | { type: 'attachment-uploaded'; leaseId: string; attachmentId: string }
@@ -35,7 +40,7 @@ export type OutboxEvent =
 export const MAX_LEASE_MS = 10 * 60_000;
 
 /** Whether a flush should pick this record up now. */
-export function isDue(record: OutboxRecord, now: number, force = false): boolean {
+export function isDue(record: OutboxRecord, now: number, force = false, takeOver = false): boolean {
   if (record.state === 'waiting') {
     // A next try further off than any wait we ever set means the clock went
     // back (a dead battery, a manual change): try now rather than in days.
@@ -43,6 +48,7 @@ export function isDue(record: OutboxRecord, now: number, force = false): boolean
   }
   // A sender that crashed (tab closed, worker killed) leaves 'sending' behind.
   if (record.state === 'sending') {
+    if (takeOver) return true;
     const until = record.leaseUntil ?? 0;
     return until <= now || until - now > MAX_LEASE_MS;
   }
@@ -78,7 +84,7 @@ export function transition(record: OutboxRecord, event: OutboxEvent): OutboxReco
   if (record.state === 'delivered') return record;
   switch (event.type) {
     case 'claim': {
-      if (!isDue(record, event.now, event.force)) return record;
+      if (!isDue(record, event.now, event.force, event.takeOver)) return record;
       return {
         ...record,
         state: 'sending',

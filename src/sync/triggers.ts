@@ -78,17 +78,20 @@ export function requestDelivery(): void {
 export function startDeliveryTriggers(): () => void {
   if (typeof window === 'undefined') return () => {};
   const tick = () => void run(false).catch(() => {});
+  // Opening the app and getting a connection back are news: the backoff was
+  // waiting for exactly that, so everything waiting is tried at once.
+  const fresh = () => void run(true).catch(() => {});
   const onVisible = () => {
     if (document.visibilityState === 'visible') tick();
   };
-  window.addEventListener('online', tick);
+  window.addEventListener('online', fresh);
   document.addEventListener('visibilitychange', onVisible);
   const timer = setInterval(() => {
     if (document.visibilityState === 'visible') tick();
   }, PERIOD_MS);
-  tick();
+  fresh();
   return () => {
-    window.removeEventListener('online', tick);
+    window.removeEventListener('online', fresh);
     document.removeEventListener('visibilitychange', onVisible);
     clearInterval(timer);
   };

@@ -226,16 +226,42 @@ describe('flush', () => {
     expect(n.calls.filter((c) => c === 'PUT /api/v1/requests/:id')).toHaveLength(2);
   });
 
-  it('even without a shared lock, per-record claims keep two senders apart', async () => {
+  it('even when the lease lapses under a slow sender, per-record claims keep two senders apart', async () => {
     const s = server();
     const ids = [await submittedDraft([file()]), await submittedDraft(), await submittedDraft()];
     for (const id of ids) await submit(id, net(s).fetch);
     const n = net(s);
-    const noLock = { request: async (_name: string, _o: unknown, cb: (lock: unknown) => Promise<unknown>) => cb({}) };
-    const both = await Promise.all([flush(opts(n, { locks: noLock as never })), flush(opts(n, { locks: noLock as never }))]);
+    // A flush lease that lapses at once: both flushes run side by side.
+    const both = await Promise.all([flush(opts(n, { ttlMs: 0 })), flush(opts(n, { ttlMs: 0 }))]);
+    expect(both.every((b) => b.ran)).toBe(true);
     expect(both[0].delivered + both[1].delivered).toBe(3);
     expect(n.calls.filter((c) => c === 'PUT /api/v1/requests/:id')).toHaveLength(3);
     expect(serverCount(s)).toBe(3);
+  });
+
+  it('under Web Locks: one flush at a time, and a record a dead tab left "sending" is taken over at once', async () => {
+    const s = server();
+    const id = await submittedDraft();
+    await submit(id, net(s).fetch);
+    const db = await getDb();
+    const record = (await db.get('outbox', id)) as PendingOutboxRecord;
+    await db.put('outbox', { ...record, state: 'sending', attempts: 1, leaseId: 'closed-tab', leaseUntil: clock + 60_000 });
+    let held = false;
+    const locks = {
+      request: async (_name: string, _o: unknown, cb: (lock: unknown) => Promise<unknown>) => {
+        if (held) return cb(null);
+        held = true;
+        try {
+          return await cb({});
+        } finally {
+          held = false;
+        }
+      },
+    };
+    const [a, b] = await Promise.all([flush(opts(net(s), { locks: locks as never })), flush(opts(net(s), { locks: locks as never }))]);
+    expect([a.ran, b.ran].sort()).toEqual([false, true]);
+    expect(a.delivered + b.delivered).toBe(1);
+    expect(await getOutboxRecord(id)).toMatchObject({ state: 'delivered' });
   });
 
   it('retries a record a crashed sender left in "sending" once its lease lapses', async () => {

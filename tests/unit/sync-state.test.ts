@@ -51,6 +51,12 @@ describe('outbox state machine', () => {
     expect(stolen).toMatchObject({ state: 'sending', leaseId: 'L2', attempts: 2 });
   });
 
+  it('takes over a "sending" record at once when the claimer holds the exclusive lock', () => {
+    const sending = claim(waiting());
+    const taken = transition(sending, { type: 'claim', now: NOW + 1, leaseId: 'L2', leaseMs: 1, takeOver: true });
+    expect(taken).toMatchObject({ state: 'sending', leaseId: 'L2', attempts: 2 });
+  });
+
   it('counts attempts monotonically, whatever the clock does', () => {
     let r: OutboxRecord = waiting();
     const clock = [NOW, NOW - 10_000_000, NOW + 3, 0];

@@ -1,0 +1,287 @@
+/**
+ * Delivery end to end: the built app in Chromium, its service worker, and
+ * the real intake server in a child process. A request is made the way the
+ * form makes it: a draft is written to IndexedDB (the form's autosave
+ * shape, so the test does not depend on every question's wording), then
+ * the person opens its review step and presses "Send request".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  goOffline,
+  goOnline,
+  launchBrowser,
+  newContext,
+  removeDir,
+  startServer,
+  waitForController,
+  waitForServiceWorker,
+  type RunningServer,
+} from './harness';
+
+const TOKEN = 'e2e-staff-token-0123456789';
+const NAME = 'Zelinska-Testperson';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ env: { INTAKE_TOKEN: TOKEN } });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) removeDir(server.dataDir);
+});
+
+interface StaffSummary {
+  id: string;
+  confirmation: string;
+}
+
+async function staffList(): Promise<StaffSummary[]> {
+  const res = await fetch(`${server.url}/api/v1/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  return ((await res.json()) as { requests: StaffSummary[] }).requests;
+}
+
+async function staffDetail(id: string) {
+  const res = await fetch(`${server.url}/api/v1/requests/${id}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  return (await res.json()) as { request: { person: { familyName: string } }; attachments: { id: string; sha256: string; href: string }[] };
+}
+
+/** Opens the app with its worker installed and in control, as after a first visit. */
+async function openApp(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/requests`);
+  await waitForServiceWorker(page);
+  await page.reload();
+  await waitForController(page);
+  await page.locator('main h1').waitFor();
+  return page;
+}
+
+/** Writes a complete draft (and files) as the form's autosave would; answers its id. */
+async function seedDraft(page: Page, files: string[] = []): Promise<string> {
+  return page.evaluate(
+    async ({ files, name }) => {
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const now = new Date();
+      const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+      const id = crypto.randomUUID();
+      const data = {
+        filler: 'self',
+        person: {
+          familyName: name,
+          givenName: 'Ana',
+          dateOfBirth: '1990-02-28',
+          countryOfBirth: 'MX',
+          citizenship: 'MX',
+          address: { kind: 'us', line1: '100 Main St', city: 'Austin', state: 'TX', zip: '78701' },
+          email: 'ana@example.com',
+        },
+        case: {
+          formTypes: ['I-485'],
+          receiptNumbers: [''],
+          problemKinds: ['past-processing-time'],
+          whatHappened: 'My case has been pending for two years.',
+          helpWanted: 'Please ask USCIS to look at my case.',
+        },
+        consent: { agreed: true, signatureKind: 'typed', typedName: `Ana ${name}`, date: today },
+      };
+      const records = await Promise.all(
+        files.map(async (text) => {
+          const blob = new Blob([text], { type: 'application/pdf' });
+          const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
+          const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+          return { id: crypto.randomUUID(), draftId: id, name: 'letter.pdf', type: 'application/pdf', size: blob.size, blob, sha256, createdAt: Date.now() };
+        }),
+      );
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('ombuds');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
+        tx.objectStore('drafts').put({ id, createdAt: Date.now(), updatedAt: Date.now(), schemaVersion: 1, data, status: 'editing', step: 'review' });
+        for (const r of records) tx.objectStore('attachments').put(r);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return id;
+    },
+    { files, name: NAME },
+  );
+}
+
+/** The person presses "Send request" on the review step. */
+async function sendFromReview(page: Page, id: string): Promise<void> {
+  await page.goto(`${server.url}/requests/${id}/review`);
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Request handed over' }).waitFor();
+}
+
+async function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(async (store) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('ombuds');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = await new Promise<unknown[]>((resolve, reject) => {
+      const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    // Blobs do not survive the trip out of the page; say what they were.
+    return JSON.parse(JSON.stringify(all, (_k, v) => (v instanceof Blob ? { blobBytes: v.size } : v))) as Record<string, unknown>[];
+  }, store);
+}
+
+async function outboxRecord(page: Page, id: string): Promise<Record<string, unknown> | undefined> {
+  return (await readStore(page, 'outbox')).find((r) => r.id === id);
+}
+
+const stateOf = async (page: Page, id: string) => (await outboxRecord(page, id))?.state;
+
+describe('delivery', () => {
+  it('submitted offline, page closed, reopened online: delivered once, nothing personal left', async () => {
+    const context = await newContext(browser);
+    const page = await openApp(context);
+    const id = await seedDraft(page, ['%PDF scanned letter one']);
+    await goOffline(context);
+    await sendFromReview(page, id);
+    await expect.poll(() => outboxRecord(page, id)).toMatchObject({ state: 'waiting', needsSeal: false });
+    const waiting = (await outboxRecord(page, id))!;
+    expect(JSON.stringify(waiting)).not.toContain(NAME);
+    expect(JSON.stringify(waiting)).not.toContain('letter.pdf');
+    await page.close();
+
+    await goOnline(context);
+    const again = await context.newPage();
+    await again.goto(`${server.url}/`);
+    await expect.poll(() => stateOf(again, id), { timeout: 20_000 }).toBe('delivered');
+    const record = (await outboxRecord(again, id))!;
+    expect(Object.keys(record).sort()).toEqual(['confirmation', 'deliveredAt', 'formTypes', 'id', 'state']);
+    expect((await readStore(again, 'drafts')).some((d) => d.id === id)).toBe(false);
+    expect((await readStore(again, 'attachments')).some((a) => a.draftId === id)).toBe(false);
+
+    const received = (await staffList()).filter((r) => r.id === id);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.confirmation).toBe(record.confirmation);
+    const detail = await staffDetail(id);
+    expect(detail.request.person.familyName).toBe(NAME);
+    expect(detail.attachments).toHaveLength(1);
+    await context.close();
+  });
+
+  it('the server killed mid-flush and restarted: still exactly one record, files intact', async () => {
+    const context = await newContext(browser);
+    const page = await openApp(context);
+
+    // 1. The server dies while the second of two files is on its way.
+    const first = await seedDraft(page, ['%PDF file A', '%PDF file B']);
+    let uploads = 0;
+    await context.route('**/api/v1/requests/*/attachments/*', async (route) => {
+      if (++uploads === 2) {
+        await server.kill();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await sendFromReview(page, first);
+    await expect.poll(() => outboxRecord(page, first), { timeout: 20_000 }).toMatchObject({ state: 'waiting', attempts: 1 });
+    const files = (await outboxRecord(page, first))!.attachments as { uploaded: boolean }[];
+    expect(files.map((f) => f.uploaded)).toEqual([true, false]);
+    await context.unroute('**/api/v1/requests/*/attachments/*');
+    await server.restart();
+    await page.reload();
+    await expect.poll(() => stateOf(page, first), { timeout: 20_000 }).toBe('delivered');
+    // Resumed file by file: only the missing file went again.
+    expect(uploads).toBe(2);
+
+    // 2. The server commits, then dies before its answer gets back.
+    const second = await seedDraft(page, ['%PDF file C']);
+    let committedThenKilled = false;
+    await context.route(`**/api/v1/requests/${second}`, async (route) => {
+      if (committedThenKilled) return route.continue();
+      committedThenKilled = true;
+      await route.fetch();
+      await server.kill();
+      return route.abort('connectionreset');
+    });
+    await sendFromReview(page, second);
+    await expect.poll(() => outboxRecord(page, second), { timeout: 20_000 }).toMatchObject({ state: 'waiting', lastError: 'network' });
+    await server.restart();
+    await page.reload();
+    await expect.poll(() => stateOf(page, second), { timeout: 20_000 }).toBe('delivered');
+
+    const list = await staffList();
+    expect(list.filter((r) => r.id === first)).toHaveLength(1);
+    expect(list.filter((r) => r.id === second)).toHaveLength(1);
+    const detail = await staffDetail(first);
+    expect(detail.attachments).toHaveLength(2);
+    for (const file of detail.attachments) {
+      const bytes = await (await fetch(`${server.url}/api/v1/${file.href}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).arrayBuffer();
+      const digest = Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+      expect(digest).toBe(file.sha256);
+    }
+    await context.close();
+  });
+
+  it('two tabs flushing at once: each request received once', async () => {
+    const context = await newContext(browser);
+    const tabA = await openApp(context);
+    await goOffline(context);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const id = await seedDraft(tabA, [`%PDF tab file ${i}`]);
+      await sendFromReview(tabA, id);
+      ids.push(id);
+    }
+    const before = (await staffList()).length;
+    const tabB = await context.newPage();
+    await tabB.goto(`${server.url}/`);
+    await tabB.locator('main h1').waitFor();
+    // Slow answers, so the two tabs' flushes surely overlap.
+    const seen: string[] = [];
+    await context.route('**/api/v1/requests/**', async (route) => {
+      if (route.request().method() === 'PUT') seen.push(new URL(route.request().url()).pathname);
+      await new Promise((r) => setTimeout(r, 150));
+      return route.continue();
+    });
+    // Back online: both tabs hear 'online' and flush at the same moment.
+    await goOnline(context);
+    await Promise.all([tabA, tabB].map((tab) => tab.evaluate(() => window.dispatchEvent(new Event('online')))));
+    for (const id of ids) await expect.poll(() => stateOf(tabB, id), { timeout: 30_000 }).toBe('delivered');
+    const list = await staffList();
+    expect(list).toHaveLength(before + 3);
+    for (const id of ids) expect(list.filter((r) => r.id === id)).toHaveLength(1);
+    // One request PUT each: the tabs never sent the same request twice.
+    for (const id of ids) expect(seen.filter((p) => p.endsWith(`/requests/${id}`))).toHaveLength(1);
+    await context.close();
+  });
+
+  it('a request the server refuses (422) comes back to the person, editable, with the reason', async () => {
+    const context = await newContext(browser);
+    // The tablet's clock runs three days fast: its "today" is the server's future.
+    await context.clock.install({ time: Date.now() + 3 * 24 * 3600_000 });
+    const page = await openApp(context);
+    const id = await seedDraft(page);
+    await sendFromReview(page, id);
+    await expect.poll(() => stateOf(page, id), { timeout: 20_000 }).toBe('needs-attention');
+    const record = (await outboxRecord(page, id))!;
+    expect(record.reasons).toEqual([{ code: 'date.future', path: 'consent.date' }]);
+    const draft = (await readStore(page, 'drafts')).find((d) => d.id === id)!;
+    expect(draft.status).toBe('editing');
+    // The form opens for editing again.
+    await page.goto(`${server.url}/requests/${id}/review`);
+    await page.getByRole('button', { name: 'Send request' }).waitFor();
+    expect((await staffList()).some((r) => r.id === id)).toBe(false);
+    await context.close();
+  });
+});
