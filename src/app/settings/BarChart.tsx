@@ -7,8 +7,8 @@ export interface BarRow {
 }
 
 const ROW = 28;
-const LABEL = 150;
-const WIDTH = 420;
+const LABEL = 210;
+const WIDTH = 480;
 const NUMBER = 40;
 
 /**
@@ -40,7 +40,7 @@ export function BarChart(props: { id: string; title: string; rows: readonly BarR
               return (
                 <g key={r.key}>
                   <text x={rtl ? WIDTH - 4 : 4} y={y + ROW / 2} dominant-baseline="middle" text-anchor="start" class="bar-chart__label">
-                    {r.label.length > 22 ? `${r.label.slice(0, 21)}…` : r.label}
+                    {r.label.length > 28 ? `${r.label.slice(0, 27)}…` : r.label}
                   </text>
                   <rect x={x(LABEL, Math.max(w, 2))} y={y + 5} width={Math.max(w, 2)} height={ROW - 10} class="bar-chart__bar" />
                   <text x={x(LABEL + w + 6, 0)} y={y + ROW / 2} dominant-baseline="middle" text-anchor="start" class="bar-chart__value">
