@@ -56,11 +56,7 @@ function Item(props: { record: OutboxRecord }) {
           ))}
         </ul>
         <div class="button-row">
-          {r.hasLocalCopy ? (
-            <a class="button button--primary" href={`/requests/${r.id}`}>
-              {t('outbox.action.fix')}
-            </a>
-          ) : confirmRemove ? (
+          {confirmRemove ? (
             <>
               <p class="outbox__confirm">{t('outbox.action.removeConfirm')}</p>
               <button type="button" class="button button--danger" onClick={() => void removeOutboxRecord(r.id)}>
@@ -72,9 +68,16 @@ function Item(props: { record: OutboxRecord }) {
             </>
           ) : (
             <>
-              <button type="button" class="button" onClick={() => void retryOutboxRecord(r.id)}>
-                {t('outbox.action.retry')}
-              </button>
+              {r.hasLocalCopy ? (
+                // The outbox reopened the draft: the person fixes it in the form and sends it again.
+                <a class="button button--primary" href={`/requests/${r.id}`}>
+                  {t('outbox.action.fix')}
+                </a>
+              ) : (
+                <button type="button" class="button" onClick={() => void retryOutboxRecord(r.id)}>
+                  {t('outbox.action.retry')}
+                </button>
+              )}
               <button type="button" class="button button--danger" onClick={() => setConfirmRemove(true)}>
                 {t('outbox.action.remove')}
               </button>
