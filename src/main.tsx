@@ -10,7 +10,11 @@ bootI18n()
   // Even if no catalog loads (an evicted cache on a first offline visit),
   // render: message ids beat a blank page, and the notice says why.
   .catch(() => ({ locale: 'en', messages: {}, fellBack: true, namespaces: [] }))
-  .then((initial) => render(<App initial={initial} />, root))
+  .then((initial) => {
+    // Drop the static "Loading…" line; render() would keep it beside the app.
+    root.textContent = '';
+    render(<App initial={initial} />, root);
+  })
   // The outbox's page triggers (start, online, visible, every minute) in
   // their own chunk, after the first paint.
   .then(() => import('./sync/triggers'))
