@@ -4,8 +4,8 @@
  * USCIS, and a story told in the person's words. About 5 KB of fields as a
  * draft — the size the autosave and intake benches write.
  *
- * Used in Node (server bench) and bundled into the page (storage and sync
- * benches), so it imports nothing.
+ * Used in Node (server bench, form filling) and bundled into the page
+ * (storage and sync benches), so it imports nothing.
  */
 
 const STORY = [
@@ -27,10 +27,14 @@ function story(chars: number): string {
   return text.slice(0, chars);
 }
 
-/** The draft payload (src/requests/schema.ts DraftSchema) of a full request. */
-export function fullDraftData(variant = 0): Record<string, unknown> {
+/**
+ * The request form (src/requests/form-model.ts RequestForm) of a full
+ * request, as the editor holds and autosaves it. `consentDate` is what the
+ * form fills in when the person signs.
+ */
+export function fullForm(variant = 0, consentDate = '') {
   return {
-    helping: true,
+    filler: 'helper',
     person: {
       familyName: 'Nguyễn',
       givenName: 'Thị Lan',
@@ -41,13 +45,25 @@ export function fullDraftData(variant = 0): Record<string, unknown> {
       citizenship: 'VN',
       aNumber: 'A123-456-789',
       uscisAccountNumber: '1234 5678 9012',
-      address: { kind: 'us', inCareOf: 'Tran Van Binh', line1: '4512 Maple Avenue', line2: 'Apt 3B', city: 'Houston', state: 'TX', zip: '77036' },
+      address: {
+        kind: 'us',
+        inCareOf: 'Tran Van Binh',
+        line1: '4512 Maple Avenue',
+        line2: 'Apt 3B',
+        city: 'Houston',
+        state: 'TX',
+        zip: '77036',
+        province: '',
+        postalCode: '',
+        country: '',
+      },
       phone: '(713) 555-0148',
       email: 'lan.nguyen@example.com',
       preferredLanguage: 'vi',
     },
     submitter: {
       relationship: 'faith_volunteer',
+      relationshipOther: '',
       name: 'Mary Jones',
       organization: 'St. Anne Parish Immigrant Ministry',
       phone: '(713) 555-0190',
@@ -65,38 +81,46 @@ export function fullDraftData(variant = 0): Record<string, unknown> {
       helpWanted: story(900),
       priorAttempts: [
         { channel: 'contact_center', date: '2024-11-02', serviceRequestNumber: 'SRMT-123-456789' },
-        { channel: 'e_request', date: '2025-01-10' },
+        { channel: 'e_request', date: '2025-01-10', serviceRequestNumber: '' },
       ],
     },
     consent: {
       agreed: true,
       shareWithSubmitter: true,
-      signature: { kind: 'typed', name: 'Nguyễn Thị Lan' },
-      date: '',
+      signatureKind: 'typed',
+      typedName: 'Nguyễn Thị Lan',
+      drawnPng: '',
+      date: consentDate,
     },
   };
 }
 
 /**
  * The wire request (CaseRequest) for the same person: what the device seals
- * and PUTs. `today` fills the consent date, as the form does on submit.
+ * and PUTs. `today` is the consent date and the device clock's day.
  */
 export function fullRequest(id: string, today: string, variant = 0): Record<string, unknown> {
-  const d = fullDraftData(variant) as {
-    person: Record<string, unknown>;
-    submitter: Record<string, unknown>;
-    case: Record<string, unknown>;
-    consent: Record<string, unknown>;
-  };
+  const f = fullForm(variant, today);
+  const { province: _p, postalCode: _c, country: _k, ...address } = f.person.address;
+  const { relationshipOther: _r, ...submitter } = f.submitter;
   const now = `${today}T12:00:00.000Z`;
   return {
     id,
     schemaVersion: 1,
     locale: 'vi',
-    person: d.person,
-    submitter: d.submitter,
-    case: d.case,
-    consent: { agreed: true, shareWithSubmitter: true, signedBy: 'person', signature: d.consent.signature, date: today },
+    person: { ...f.person, address },
+    submitter,
+    case: {
+      ...f.case,
+      priorAttempts: f.case.priorAttempts.map((a) => (a.serviceRequestNumber ? a : { channel: a.channel, date: a.date })),
+    },
+    consent: {
+      agreed: true,
+      shareWithSubmitter: true,
+      signedBy: 'person',
+      signature: { kind: 'typed', name: f.consent.typedName },
+      date: today,
+    },
     attachments: [],
     createdAt: now,
     submittedAt: now,

@@ -94,3 +94,14 @@ export function installSignalHandlers(): void {
   process.once('SIGTERM', () => stop('terminated', 143));
   process.once('SIGHUP', () => stop('hung up', 129));
 }
+
+/** Polls `check` every `everyMs` until it answers a value other than undefined; fails after `ms`. */
+export async function pollUntil<T>(check: () => Promise<T | undefined>, ms: number, what: string, everyMs = 100): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new BenchError(`${what}: not reached within ${Math.round(ms / 1000)} s`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

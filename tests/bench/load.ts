@@ -1,0 +1,265 @@
+/**
+ * Loading figures, in Debian's Chromium through Playwright and CDP.
+ *
+ * load.slow3gMs — a first visit (fresh browser context: no HTTP cache, no
+ * service worker) to `/` on an emulated slow 3G link: 400 kbit/s down and
+ * up, 400 ms round trip (CDP Network.emulateNetworkConditions) and a 4x
+ * slower CPU (Emulation.setCPUThrottlingRate). The clock runs from
+ * navigation start (performance.timeOrigin) until the home screen is
+ * interactive: its <h1> has been rendered and painted, and the main thread
+ * is quiet — no long task (> 50 ms) for a full second after. The figure is
+ * the later of the paint and the end of the last long task, as Lighthouse
+ * defines Time to Interactive (with a 1 s quiet window instead of 5 s: the
+ * page makes no network requests in between that could end the quiet).
+ *
+ * load.slow3gLimitMs — the physical limit for the same page on that link:
+ *
+ *     limit = RTT × depth + bytes × 8 / 400 kbit/s
+ *
+ *   - No DNS (localhost) and no TLS (http). No TCP handshake either: a real
+ *     link would charge one round trip for it, but Chrome's emulation adds
+ *     its latency to each request, never to a connection, so the measured
+ *     time holds no handshake and a limit with one would not be a limit
+ *     (the measured time came out below it). Both sides count the same
+ *     round trips; add 400 ms to both for a real first connection.
+ *   - depth: the critical request chain, counted from the requests the page
+ *     actually made before it was interactive. The document is depth 1;
+ *     every other request is one more than the request that caused it,
+ *     read from CDP's `initiator` (parser → the document or stylesheet that
+ *     named it; script → the script at the top of the initiating stack;
+ *     preload → the document). Each level costs at least one round trip,
+ *     since a request cannot leave before its parent's bytes arrive.
+ *   - bytes: every response the page received before it was interactive,
+ *     as encoded on the wire (headers + compressed body: CDP
+ *     Network.loadingFinished encodedDataLength), sent through the 400
+ *     kbit/s bottleneck. Request bytes going up are left out (a few
+ *     hundred bytes each, on a link as fast up as down).
+ *   CPU time is not in the limit: it is what the ratio shows.
+ *
+ * load.offlineReloadMs / offlineBaselineMs — with the service worker in
+ * control and the network cut (page and worker alike), a reload of /guide
+ * until a paragraph of guide text is laid out with content, against a
+ * reload of /bench-baseline.html — a one-line page the same worker answers
+ * from the same precache — until its paragraph is laid out. Both are
+ * measured in the page (performance.now() at the first animation frame
+ * where the text is there), so the bench's own overhead is in neither.
+ */
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { goOffline, newContext, waitForController, waitForServiceWorker } from '../e2e/harness';
+import { BenchError, median, withTimeout } from './util';
+
+export const SLOW3G = { rttMs: 400, kbitPerS: 400, cpuSlowdown: 4 } as const;
+const BYTES_PER_S = (SLOW3G.kbitPerS * 1000) / 8;
+
+export interface LoadFigures {
+  slow3gMs: number;
+  slow3gLimitMs: number;
+  slow3gRatio: number;
+  offlineReloadMs: number;
+  offlineBaselineMs: number;
+  offlineRatio: number;
+  /** From the median slow-3G run: what the limit was made of. */
+  slow3gBytes: number;
+  slow3gDepth: number;
+  slow3gRequests: number;
+}
+
+interface SentRequest {
+  id: string;
+  url: string;
+  startedAt: number;
+  initiator: { type: string; url?: string; stack?: StackTrace };
+  bytes?: number;
+}
+
+interface StackTrace {
+  callFrames: { url: string }[];
+  parent?: StackTrace;
+}
+
+/** Records in the page, from its very start, when the home <h1> was painted and when the last long task ended. */
+const INTERACTIVE_PROBE = `(() => {
+  const b = { h1: 0, painted: 0, lastLong: 0 };
+  Object.defineProperty(window, '__benchLoad', { value: b });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.lastLong = Math.max(b.lastLong, e.startTime + e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const seen = () => {
+    if (b.h1 || !document.querySelector('main h1')) return;
+    b.h1 = performance.now();
+    // After the next frame has been produced: the heading is on screen.
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { b.painted = performance.now(); };
+      ch.port2.postMessage(0);
+    });
+  };
+  new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+})();`;
+
+function stackTop(stack: StackTrace | undefined): string | undefined {
+  for (let s = stack; s; s = s.parent) {
+    const url = s.callFrames.find((f) => f.url)?.url;
+    if (url) return url;
+  }
+  return undefined;
+}
+
+/** Depth of each request in the chain that caused it (document = 1). */
+export function chainDepths(requests: readonly SentRequest[], documentUrl: string): Map<string, number> {
+  const byUrl = new Map<string, number>();
+  const depthOf = new Map<string, number>();
+  for (const r of requests) {
+    let parent: string | undefined;
+    if (r.url === documentUrl) parent = undefined;
+    else if (r.initiator.type === 'script') parent = stackTop(r.initiator.stack) ?? r.initiator.url;
+    else parent = r.initiator.url ?? documentUrl;
+    const depth = parent === undefined ? 1 : (byUrl.get(parent) ?? 1) + 1;
+    depthOf.set(r.id, depth);
+    if (!byUrl.has(r.url)) byUrl.set(r.url, depth);
+  }
+  return depthOf;
+}
+
+async function slow3gOnce(browser: Browser, baseUrl: string): Promise<{ ms: number; limitMs: number; bytes: number; depth: number; requests: number }> {
+  const context = await newContext(browser);
+  try {
+    await context.addInitScript({ content: INTERACTIVE_PROBE });
+    const page = await context.newPage();
+    const cdp: CDPSession = await context.newCDPSession(page);
+    const requests = new Map<string, SentRequest>();
+    const order: SentRequest[] = [];
+    cdp.on('Network.requestWillBeSent', (e) => {
+      // A redirect reuses the id: keep the first request.
+      if (requests.has(e.requestId)) return;
+      const r: SentRequest = { id: e.requestId, url: e.request.url, startedAt: e.timestamp, initiator: e.initiator as SentRequest['initiator'] };
+      requests.set(e.requestId, r);
+      order.push(r);
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) r.bytes = e.encodedDataLength;
+    });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: SLOW3G.rttMs,
+      downloadThroughput: BYTES_PER_S,
+      uploadThroughput: BYTES_PER_S,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW3G.cpuSlowdown });
+
+    const url = `${baseUrl}/`;
+    await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+    const handle = await page.waitForFunction(
+      () => {
+        const b = (window as unknown as { __benchLoad?: { painted: number; lastLong: number } }).__benchLoad;
+        if (!b || !b.painted) return 0;
+        const at = Math.max(b.painted, b.lastLong);
+        return performance.now() - at >= 1000 ? at : 0;
+      },
+      undefined,
+      { polling: 100, timeout: 90_000 },
+    );
+    const ms = (await handle.jsonValue()) as number;
+    // Requests that started before the page was interactive, in the page's clock.
+    const doc = order.find((r) => r.url === url);
+    if (!doc) throw new BenchError('the slow-3G run saw no request for the document');
+    const needed = order.filter((r) => (r.startedAt - doc.startedAt) * 1000 <= ms && !r.url.startsWith('data:'));
+    const unfinished = needed.filter((r) => r.bytes === undefined);
+    if (unfinished.length) throw new BenchError(`requests still loading when the page was interactive: ${unfinished.map((r) => r.url).join(', ')}`);
+    const bytes = needed.reduce((n, r) => n + (r.bytes ?? 0), 0);
+    const depths = chainDepths(needed, url);
+    const depth = Math.max(...needed.map((r) => depths.get(r.id) ?? 1));
+    const limitMs = SLOW3G.rttMs * depth + (bytes / BYTES_PER_S) * 1000;
+    await cdp.detach().catch(() => {});
+    return { ms, limitMs, bytes, depth, requests: needed.length };
+  } finally {
+    await context.close();
+  }
+}
+
+/** performance.now() at the first frame where `selector` holds laid-out text. */
+async function textVisibleAt(page: Page, selector: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    (sel) => {
+      for (const el of document.querySelectorAll(sel)) {
+        if ((el.textContent ?? '').trim() && el.getBoundingClientRect().height > 0) return performance.now();
+      }
+      return 0;
+    },
+    selector,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+const GUIDE_TEXT = '.guide-section p, .guide-section li';
+const BASELINE_TEXT = 'p';
+
+async function offlineRuns(browser: Browser, baseUrl: string, runs: number): Promise<{ guide: number[]; baseline: number[] }> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/guide`);
+    await withTimeout(waitForServiceWorker(page), 60_000, 'service worker install');
+    await page.reload();
+    await waitForController(page);
+    const cached = await page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        for (const req of await (await caches.open(name)).keys()) if (new URL(req.url).pathname === '/bench-baseline.html') return true;
+      }
+      return false;
+    });
+    if (!cached) throw new BenchError('/bench-baseline.html is not precached: the offline baseline needs it in the worker precache');
+    await goOffline(context);
+    const guide: number[] = [];
+    const baseline: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Alternate, so drift in machine load hits both alike.
+      await page.goto(`${baseUrl}/guide`, { waitUntil: 'commit' });
+      await textVisibleAt(page, GUIDE_TEXT);
+      await page.reload({ waitUntil: 'commit' });
+      guide.push(await textVisibleAt(page, GUIDE_TEXT));
+      await page.goto(`${baseUrl}/bench-baseline.html`, { waitUntil: 'commit' });
+      await textVisibleAt(page, BASELINE_TEXT);
+      await page.reload({ waitUntil: 'commit' });
+      baseline.push(await textVisibleAt(page, BASELINE_TEXT));
+    }
+    return { guide, baseline };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchLoad(options: { browser: Browser; baseUrl: string; runs: number; log?: (line: string) => void }): Promise<LoadFigures> {
+  const log = options.log ?? (() => {});
+  const slow: Awaited<ReturnType<typeof slow3gOnce>>[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const r = await withTimeout(slow3gOnce(options.browser, options.baseUrl), 120_000, 'slow-3G first visit');
+    log(`slow 3G #${i + 1}: ${Math.round(r.ms)} ms (limit ${Math.round(r.limitMs)} ms: ${r.bytes} B, depth ${r.depth}, ${r.requests} requests)`);
+    slow.push(r);
+  }
+  const offline = await withTimeout(offlineRuns(options.browser, options.baseUrl, options.runs), 180_000, 'offline reloads');
+  log(`offline guide: ${offline.guide.map(Math.round).join(', ')} ms; baseline: ${offline.baseline.map(Math.round).join(', ')} ms`);
+
+  const slow3gMs = median(slow.map((r) => r.ms));
+  const slow3gLimitMs = median(slow.map((r) => r.limitMs));
+  const mid = [...slow].sort((a, b) => a.ms - b.ms)[slow.length >> 1]!;
+  const offlineReloadMs = median(offline.guide);
+  const offlineBaselineMs = median(offline.baseline);
+  return {
+    slow3gMs,
+    slow3gLimitMs,
+    slow3gRatio: slow3gMs / slow3gLimitMs,
+    offlineReloadMs,
+    offlineBaselineMs,
+    offlineRatio: offlineReloadMs / offlineBaselineMs,
+    slow3gBytes: mid.bytes,
+    slow3gDepth: mid.depth,
+    slow3gRequests: mid.requests,
+  };
+}

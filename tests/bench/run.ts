@@ -1,0 +1,371 @@
+/**
+ * `npm run bench`: builds the app, starts the real intake server (own
+ * temporary DATA_DIR, a free port), drives Debian's Chromium, prints a
+ * table and writes .bench/results.json (the keys of issue 8, each a number)
+ * and .bench/details.json (what the figures were made of).
+ *
+ *   npm run bench                      everything, 5 runs where timed
+ *   npm run bench -- --runs 3          fewer runs (quicker, noisier)
+ *   npm run bench -- --only load,storage --skip-build
+ *
+ * Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default:
+ * a free port). The server runs with RATE_LIMIT_PER_MINUTE=0: every request
+ * comes from this one machine, and the bench measures the app, not the limiter.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, launchBrowser, removeDir, startServer, type RunningServer } from '../e2e/harness';
+import { measureBuild } from './sizes';
+import { benchScreener } from './screener';
+import { benchServer } from './server';
+import { benchLighthouse } from './lighthouse';
+import { benchLoad } from './load';
+import { benchStorage } from './storage';
+import { benchSync } from './sync';
+import { benchMemory } from './memory';
+import { benchRequestBytes } from './request-bytes';
+import { BenchError, installSignalHandlers, onCleanup, round, runCleanups, withTimeout } from './util';
+
+/** The keys of .bench/results.json, in the issue's order. */
+export const RESULT_KEYS = [
+  'bundle.initialJsGzip',
+  'bundle.initialCssGzip',
+  'bundle.precacheGzip',
+  'bundle.precacheCount',
+  'lighthouse.performance',
+  'lighthouse.accessibility',
+  'lighthouse.bestPractices',
+  'lighthouse.lcpMs',
+  'lighthouse.tbtMs',
+  'load.slow3gMs',
+  'load.slow3gLimitMs',
+  'load.slow3gRatio',
+  'load.offlineReloadMs',
+  'load.offlineBaselineMs',
+  'load.offlineRatio',
+  'storage.autosaveP95Ms',
+  'storage.rawPutP95Ms',
+  'storage.autosaveRatio',
+  'screener.evaluateP95Us',
+  'server.intakeRps',
+  'server.intakeP99Ms',
+  'server.sqliteRps',
+  'server.intakeRatio',
+  'sync.flush200Ms',
+  'memory.jsHeapMb',
+  'storage.requestBytes',
+  'server.rssMb',
+] as const;
+
+type Key = (typeof RESULT_KEYS)[number];
+
+/** Targets from issue 8, shown beside the figures (reported, never asserted). */
+const TARGETS: Partial<Record<Key, { op: '<=' | '>='; value: number }>> = {
+  'bundle.initialJsGzip': { op: '<=', value: 30 * 1024 },
+  'bundle.initialCssGzip': { op: '<=', value: 8 * 1024 },
+  'bundle.precacheGzip': { op: '<=', value: 400 * 1024 },
+  'lighthouse.performance': { op: '>=', value: 100 },
+  'lighthouse.accessibility': { op: '>=', value: 100 },
+  'lighthouse.bestPractices': { op: '>=', value: 100 },
+  'load.slow3gRatio': { op: '<=', value: 1.3 },
+  'load.offlineRatio': { op: '<=', value: 1.5 },
+  'storage.autosaveRatio': { op: '<=', value: 1.5 },
+  'server.intakeRatio': { op: '>=', value: 0.5 },
+  'screener.evaluateP95Us': { op: '<=', value: 100 },
+  'memory.jsHeapMb': { op: '<=', value: 8 },
+  'storage.requestBytes': { op: '<=', value: 2_000_000 },
+  'server.rssMb': { op: '<=', value: 150 },
+};
+
+const SECTIONS = ['bundle', 'screener', 'storage', 'load', 'sync', 'memory', 'requestBytes', 'lighthouse', 'server'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface Args {
+  runs: number;
+  skipBuild: boolean;
+  only: Set<Section>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { runs: 5, skipBuild: false, only: new Set(SECTIONS) };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new BenchError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--skip-build') args.skipBuild = true;
+    else if (a.startsWith('--runs')) {
+      args.runs = Number(value());
+      if (!Number.isInteger(args.runs) || args.runs < 1) throw new BenchError('--runs must be a whole number ≥ 1');
+    } else if (a.startsWith('--only')) {
+      const names = value().split(',').map((s) => s.trim());
+      for (const n of names) if (!SECTIONS.includes(n as Section)) throw new BenchError(`unknown section "${n}" (one of ${SECTIONS.join(', ')})`);
+      args.only = new Set(names as Section[]);
+    } else if (a === '--help' || a === '-h') {
+      console.log('npm run bench [-- --runs N] [--only a,b] [--skip-build]\nsections: ' + SECTIONS.join(', '));
+      process.exit(0);
+    } else throw new BenchError(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+async function checkPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new BenchError(err.code === 'EADDRINUSE' ? `port ${port} is taken: stop what uses it or unset BENCH_PORT` : `port ${port}: ${err.message}`)),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+async function buildApp(): Promise<void> {
+  const proc = spawn('npm', ['run', 'build'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  const done = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const stop = onCleanup('npm run build', () => {
+    // npm runs vite in a child: stop the whole group.
+    if (proc.exitCode === null) {
+      try {
+        process.kill(-proc.pid!, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+  });
+  try {
+    const code = await withTimeout(done, 300_000, 'npm run build');
+    if (code !== 0) throw new BenchError(`the build failed (npm run build exited with ${code}):\n${out.split('\n').slice(-25).join('\n')}`);
+  } finally {
+    await stop();
+  }
+}
+
+function machine(): Record<string, string | number> {
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+  } catch {
+    /* reported as unknown */
+  }
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    chromium,
+  };
+}
+
+function formatValue(key: Key, v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '—';
+  if (key.startsWith('bundle.') && key !== 'bundle.precacheCount') return `${(v / 1024).toFixed(1)} KB`;
+  if (key === 'storage.requestBytes') return `${(v / 1e6).toFixed(2)} MB`;
+  if (key.endsWith('Ratio')) return v.toFixed(2);
+  if (key.endsWith('Ms')) return `${v < 10 ? v.toFixed(2) : Math.round(v)} ms`;
+  if (key.endsWith('Us')) return `${v.toFixed(1)} µs`;
+  if (key.endsWith('Mb')) return `${v.toFixed(1)} MB`;
+  if (key.endsWith('Rps')) return `${Math.round(v)}/s`;
+  return String(Math.round(v * 100) / 100);
+}
+
+function printTable(results: Record<Key, number | null>): void {
+  const rows = RESULT_KEYS.map((key) => {
+    const v = results[key];
+    const t = TARGETS[key];
+    const target = t ? `${t.op} ${formatValue(key, t.value)}` : '';
+    const ok = !t || v === null ? '' : (t.op === '<=' ? v <= t.value : v >= t.value) ? 'ok' : 'MISS';
+    return [key, formatValue(key, v), target, ok];
+  });
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['figure', 'value', 'target', ''][i]!.length));
+  const line = (r: string[]) => r.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  console.log('\n' + line(['figure', 'value', 'target', '']));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<number> {
+  installSignalHandlers();
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const log = (line: string) => console.log(`  ${line}`);
+  const results = Object.fromEntries(RESULT_KEYS.map((k) => [k, null])) as Record<Key, number | null>;
+  const partial = args.only.size < SECTIONS.length;
+  if (partial && existsSync('.bench/results.json')) {
+    // A partial run updates its own figures and keeps the others from the last run.
+    const previous = JSON.parse(readFileSync('.bench/results.json', 'utf8')) as Record<string, unknown>;
+    for (const k of RESULT_KEYS) if (typeof previous[k] === 'number') results[k] = previous[k];
+  }
+  const details: Record<string, unknown> = { machine: machine(), runs: args.runs, startedAt: new Date().toISOString() };
+  const failures: string[] = [];
+  const set = (values: Partial<Record<Key, number>>) => Object.assign(results, values);
+  const wants = (s: Section) => args.only.has(s);
+  const needsBrowser = ['storage', 'load', 'sync', 'memory', 'requestBytes'].some((s) => wants(s as Section));
+  const needsServer = needsBrowser || wants('lighthouse');
+
+  // Fail fast, before any slow step, on what would fail later anyway.
+  if ((needsBrowser || wants('lighthouse')) && !existsSync(CHROMIUM)) {
+    throw new BenchError(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  }
+  const fixedPort = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : 0;
+  if (process.env.BENCH_PORT && (!Number.isInteger(fixedPort) || fixedPort <= 0 || fixedPort > 65535)) {
+    throw new BenchError(`BENCH_PORT must be a port number, not "${process.env.BENCH_PORT}"`);
+  }
+  if (fixedPort && needsServer) await checkPortFree(fixedPort);
+
+  if (!args.skipBuild) {
+    console.log('building the app (npm run build)…');
+    await buildApp();
+  } else if (!existsSync('dist/index.html')) throw new BenchError('dist/ is missing: run without --skip-build');
+
+  const section = async (name: Section, limitMs: number, work: () => Promise<void>) => {
+    if (!wants(name)) return;
+    const t0 = Date.now();
+    console.log(`${name}…`);
+    try {
+      await withTimeout(work(), limitMs, `the ${name} bench`);
+      log(`(${Math.round((Date.now() - t0) / 1000)} s)`);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      failures.push(`${name}: ${message}`);
+      console.error(`  FAILED: ${message}`);
+    }
+  };
+
+  await section('bundle', 30_000, async () => {
+    const s = measureBuild('dist');
+    set({
+      'bundle.initialJsGzip': s.initialJsGzip,
+      'bundle.initialCssGzip': s.initialCssGzip,
+      'bundle.precacheGzip': s.precacheGzip,
+      'bundle.precacheCount': s.precacheCount,
+    });
+    details.bundle = { initialFiles: s.initialFiles, precacheFiles: s.precacheFiles };
+  });
+
+  await section('screener', 60_000, async () => {
+    const s = benchScreener({ runs: args.runs });
+    set({ 'screener.evaluateP95Us': s.evaluateP95Us });
+    details.screener = s;
+    log(`${s.sets} answer sets (${s.outcomes} complete)`);
+  });
+
+  let server: RunningServer | null = null;
+  let browser: Browser | null = null;
+  if (needsServer) {
+    try {
+      server = await startServer({ port: fixedPort, env: { RATE_LIMIT_PER_MINUTE: '0' } });
+    } catch (err) {
+      const message = (err as Error).message;
+      throw new BenchError(/EADDRINUSE/.test(message) ? `port ${fixedPort} is taken: the server could not listen` : `the server did not start: ${message}`);
+    }
+    const s = server;
+    onCleanup('intake server', async () => {
+      await s.stop();
+      removeDir(s.dataDir);
+    });
+    console.log(`server on ${server.url}`);
+  }
+  if (needsBrowser) {
+    browser = await withTimeout(launchBrowser(), 60_000, 'starting Chromium');
+    const b = browser;
+    onCleanup('Chromium', () => b.close());
+  }
+  const base = server?.url ?? '';
+
+  await section('storage', 240_000, async () => {
+    const s = await benchStorage({ browser: browser!, baseUrl: base, runs: args.runs, log });
+    set({ 'storage.autosaveP95Ms': s.autosaveP95Ms, 'storage.rawPutP95Ms': s.rawPutP95Ms, 'storage.autosaveRatio': s.autosaveRatio });
+    details.storage = s;
+  });
+
+  await section('load', 360_000, async () => {
+    const s = await benchLoad({ browser: browser!, baseUrl: base, runs: args.runs, log });
+    set({
+      'load.slow3gMs': s.slow3gMs,
+      'load.slow3gLimitMs': s.slow3gLimitMs,
+      'load.slow3gRatio': s.slow3gRatio,
+      'load.offlineReloadMs': s.offlineReloadMs,
+      'load.offlineBaselineMs': s.offlineBaselineMs,
+      'load.offlineRatio': s.offlineRatio,
+    });
+    details.load = s;
+  });
+
+  await section('sync', 300_000, async () => {
+    const s = await benchSync({ browser: browser!, baseUrl: base, runs: args.runs, log });
+    set({ 'sync.flush200Ms': s.flush200Ms });
+    details.sync = s;
+  });
+
+  await section('memory', 180_000, async () => {
+    const s = await benchMemory({ browser: browser!, baseUrl: base, runs: args.runs, log });
+    set({ 'memory.jsHeapMb': s.jsHeapMb });
+    details.memory = s;
+  });
+
+  await section('requestBytes', 240_000, async () => {
+    const s = await benchRequestBytes({ browser: browser!, baseUrl: base, log });
+    set({ 'storage.requestBytes': s.requestBytes });
+    details.requestBytes = s;
+  });
+
+  await section('lighthouse', 420_000, async () => {
+    const s = await benchLighthouse({ baseUrl: base, runs: args.runs, log });
+    set({
+      'lighthouse.performance': s.performance,
+      'lighthouse.accessibility': s.accessibility,
+      'lighthouse.bestPractices': s.bestPractices,
+      'lighthouse.lcpMs': s.lcpMs,
+      'lighthouse.tbtMs': s.tbtMs,
+    });
+    details.lighthouse = s.pages;
+  });
+
+  await section('server', 180_000, async () => {
+    const s = await benchServer({ log });
+    set({
+      'server.intakeRps': s.intakeRps,
+      'server.intakeP99Ms': s.intakeP99Ms,
+      'server.sqliteRps': s.sqliteRps,
+      'server.intakeRatio': s.intakeRatio,
+      'server.rssMb': s.rssMb,
+    });
+    details.server = s;
+  });
+
+  await runCleanups();
+
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync('.bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  details.seconds = Math.round((Date.now() - started) / 1000);
+  details.failures = failures;
+  writeFileSync('.bench/details.json', JSON.stringify(details, null, 2) + '\n');
+
+  printTable(results);
+  const m = details.machine as Record<string, unknown>;
+  console.log(`\n${m.cpus} cores (${m.cpuModel}), Node ${m.node}, ${m.chromium}; ${args.runs} runs; ${details.seconds} s`);
+  console.log('wrote .bench/results.json and .bench/details.json');
+  const missing = !partial ? RESULT_KEYS.filter((k) => results[k] === null || !Number.isFinite(results[k]!)) : [];
+  if (failures.length || missing.length) {
+    console.error(`\nbench incomplete:\n${[...failures, ...(missing.length ? [`no figure for ${missing.join(', ')}`] : [])].map((f) => `  - ${f}`).join('\n')}`);
+    return 1;
+  }
+  return 0;
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch(async (err: unknown) => {
+    await runCleanups();
+    console.error(`\nbench failed: ${err instanceof BenchError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  });

@@ -1,0 +1,116 @@
+/**
+ * sync.flush200Ms — 200 queued requests delivered from the page to the
+ * local server through the app's own flush, started by its "Send now"
+ * button.
+ *
+ * Each run, in a fresh browser profile:
+ *  1. 200 full requests are queued by the app's real submit path (draft →
+ *     markSubmitted → submitDraft: validate, server key, seal, store), run
+ *     from the bench bundle in a page of the app's origin (bundle.ts), with
+ *     PUTs to /api/v1/requests/ cut so nothing leaves yet;
+ *  2. the app opens on /requests; its start-up flush finds the network cut
+ *     and leaves every request waiting; the bench waits until no flush holds
+ *     the lock, then restores the network;
+ *  3. the clock starts at the click on "Send now" (in the page) and stops
+ *     at the first frame where the button's result says everything was sent;
+ *     the outbox must then hold 200 delivered records.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { newContext } from '../e2e/harness';
+import { callBench, openBenchPage, buildBenchBundle } from './bundle';
+import { BenchError, median, pollUntil, withTimeout } from './util';
+
+export interface SyncFigures {
+  flush200Ms: number;
+  runsMs: number[];
+  queueMs: number;
+}
+
+const COUNT = 200;
+const PUTS = /\/api\/v1\/requests\//;
+
+function englishMessage(id: string): string {
+  const messages = JSON.parse(readFileSync('locales/en/messages.json', 'utf8')) as Record<string, string>;
+  const text = messages[id];
+  if (!text) throw new BenchError(`no English message "${id}": the outbox screen changed, update tests/bench/sync.ts`);
+  return text;
+}
+
+/** Until no flush (page or worker) holds the app's flush lock. */
+async function flushLockFree(page: Page): Promise<void> {
+  await pollUntil(
+    async () => {
+      const busy = await page.evaluate(async () => ((await navigator.locks.query()).held ?? []).some((l) => l.name === 'ombuds-flush'));
+      return busy ? undefined : true;
+    },
+    60_000,
+    'the start-up flush finishing',
+  );
+}
+
+async function syncOnce(browser: Browser, baseUrl: string, labels: { sendNow: string; done: string }): Promise<{ ms: number; queueMs: number }> {
+  const context = await newContext(browser);
+  try {
+    await context.route(PUTS, (route) => route.abort('internetdisconnected'));
+    const seed = await context.newPage();
+    await openBenchPage(seed, baseUrl);
+    const t0 = Date.now();
+    const ids = await withTimeout(callBench(seed, 'queueRequests', COUNT), 240_000, `queueing ${COUNT} requests`);
+    const queueMs = Date.now() - t0;
+    if (ids.length !== COUNT) throw new BenchError(`queued ${ids.length} of ${COUNT} requests`);
+    await seed.close();
+
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/requests`);
+    const button = page.getByRole('button', { name: labels.sendNow, exact: true });
+    try {
+      await button.waitFor({ timeout: 30_000 });
+    } catch {
+      throw new BenchError(`no "${labels.sendNow}" button on /requests with ${COUNT} requests waiting`);
+    }
+    await flushLockFree(page);
+    await context.unroute(PUTS);
+    await page.evaluate(() => {
+      document.addEventListener('click', () => ((window as unknown as { __benchClick?: number }).__benchClick ??= performance.now()), {
+        capture: true,
+        once: true,
+      });
+    });
+    await button.click();
+    const handle = await page.waitForFunction(
+      (done) => {
+        const result = document.querySelector('.outbox__result')?.textContent?.trim() ?? '';
+        const start = (window as unknown as { __benchClick?: number }).__benchClick;
+        if (result === done && start !== undefined) return performance.now() - start;
+        return result && result !== done ? `result: ${result}` : 0;
+      },
+      labels.done,
+      { polling: 'raf', timeout: 240_000 },
+    );
+    const value = (await handle.jsonValue()) as number | string;
+    if (typeof value === 'string') throw new BenchError(`"${labels.sendNow}" ended with ${value}`);
+    const check = await context.newPage();
+    await openBenchPage(check, baseUrl);
+    const states = await callBench(check, 'outboxStates');
+    if (states.delivered !== COUNT) throw new BenchError(`after "${labels.sendNow}": ${JSON.stringify(states)}, expected ${COUNT} delivered`);
+    return { ms: value, queueMs };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchSync(options: { browser: Browser; baseUrl: string; runs: number; log?: (line: string) => void }): Promise<SyncFigures> {
+  const log = options.log ?? (() => {});
+  await buildBenchBundle();
+  const labels = { sendNow: englishMessage('outbox.sendNow'), done: englishMessage('outbox.sendNow.done') };
+  const runsMs: number[] = [];
+  const queue: number[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const r = await withTimeout(syncOnce(options.browser, options.baseUrl, labels), 300_000, `sync run ${i + 1}`);
+    runsMs.push(r.ms);
+    queue.push(r.queueMs);
+    log(`sync #${i + 1}: ${Math.round(r.ms)} ms to deliver ${COUNT} (queued in ${r.queueMs} ms)`);
+  }
+  return { flush200Ms: median(runsMs), runsMs, queueMs: median(queue) };
+}
