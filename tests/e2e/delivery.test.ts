@@ -266,6 +266,32 @@ describe('delivery', () => {
     await context.close();
   });
 
+  it("the service worker delivers on its 'sync' event with no page of the app open", async () => {
+    const context = await newContext(browser);
+    const page = await openApp(context);
+    const id = await seedDraft(page, ['%PDF sent by the worker']);
+    await goOffline(context);
+    await sendFromReview(page, id);
+    await expect.poll(() => stateOf(page, id)).toBe('waiting');
+    // No page of the app stays open: only the worker can send it now.
+    const blank = await context.newPage();
+    await page.close();
+    await goOnline(context);
+    const cdp = await context.newCDPSession(blank);
+    const registrations = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+        const mine = e.registrations.find((r) => r.scopeURL.startsWith(server.url) && !r.isDeleted);
+        if (mine) resolve(mine.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    const registrationId = await registrations;
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: server.url, registrationId, tag: 'ombuds-outbox', lastChance: false });
+    await expect.poll(async () => (await staffList()).filter((r) => r.id === id).length, { timeout: 20_000 }).toBe(1);
+    expect((await staffDetail(id)).attachments).toHaveLength(1);
+    await context.close();
+  });
+
   it('a request the server refuses (422) comes back to the person, editable, with the reason', async () => {
     const context = await newContext(browser);
     // The tablet's clock runs three days fast: its "today" is the server's future.
