@@ -1,5 +1,5 @@
 import { getCachedKeys, putCachedKeys } from '../storage/outbox-store';
-import { fetchServerKeys, importSealingKey, pickSealingKey, type KeysResponse } from './server-key';
+import { fetchServerKeys, importSealingKey, parseKeysResponse, pickSealingKey, type KeysResponse } from './server-key';
 import type { SealingKey } from './seal';
 
 /**
@@ -29,8 +29,26 @@ async function fromNetwork(options: SealingKeyOptions): Promise<KeysResponse | u
   }
 }
 
+/**
+ * The copy the worker cached at install ('keys' cache): reached directly,
+ * for a page the worker does not control yet (the first visit).
+ */
+async function fromWorkerCache(apiBase: string): Promise<KeysResponse | undefined> {
+  try {
+    if (typeof caches === 'undefined') return undefined;
+    const url = new URL(`${apiBase.replace(/\/+$/, '')}/keys`, globalThis.location?.href).href;
+    const res = await (await caches.open('keys')).match(url);
+    return res ? parseKeysResponse(await res.json()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function currentSealingKey(options: SealingKeyOptions): Promise<SealingKey | null> {
-  const keys = (await fromNetwork(options)) ?? (await getCachedKeys().catch(() => undefined))?.keys;
+  const keys =
+    (await fromNetwork(options)) ??
+    (await getCachedKeys().catch(() => undefined))?.keys ??
+    (await fromWorkerCache(options.apiBase));
   if (!keys) return null;
   const entry = pickSealingKey(keys);
   if (!entry) return null;
