@@ -4,7 +4,7 @@
  * leave as ICU ASTs (so the page needs no ICU parser) and the guide leaves
  * as HTML sections (so the page needs no Markdown parser).
  */
-import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { Marked } from 'marked';
 
 export type MessageCatalog = Record<string, string>;
@@ -112,3 +112,51 @@ export function splitByNamespace<T>(catalog: Record<string, T>): Record<string, 
   for (const [key, value] of Object.entries(catalog)) (out[namespaceOf(key)] ??= {})[key] = value;
   return out;
 }
+
+const PLURAL_CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
+
+/**
+ * The shape a translation must keep: each argument as `name:kind`, select
+ * options, and a plural's exact (`=N`) cases; literal text is free.
+ */
+export function argumentSignature(ast: MessageFormatElement[], out = new Set<string>()): Set<string> {
+  for (const el of ast) {
+    switch (el.type) {
+      case TYPE.argument:
+        out.add(`${el.value}:argument`);
+        break;
+      case TYPE.number:
+        out.add(`${el.value}:number`);
+        break;
+      case TYPE.date:
+        out.add(`${el.value}:date`);
+        break;
+      case TYPE.time:
+        out.add(`${el.value}:time`);
+        break;
+      case TYPE.select:
+        out.add(`${el.value}:select{${Object.keys(el.options).sort().join(',')}}`);
+        for (const option of Object.values(el.options)) argumentSignature(option.value, out);
+        break;
+      case TYPE.plural: {
+        const exact = Object.keys(el.options).filter((k) => !PLURAL_CATEGORIES.has(k));
+        out.add(`${el.value}:${el.pluralType === 'ordinal' ? 'selectordinal' : 'plural'}{${exact.sort().join(',')}}`);
+        for (const option of Object.values(el.options)) argumentSignature(option.value, out);
+        break;
+      }
+      case TYPE.tag:
+        out.add(`${el.value}:tag`);
+        argumentSignature(el.children, out);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/** A message's signature: its arguments' shapes and its fact/action placeholders. */
+export function messageSignature(text: string): string[] {
+  return [...argumentSignature(parse(text, { requiresOtherClause: true })), ...placeholdersOf(text)].sort();
+}
+

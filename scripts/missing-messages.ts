@@ -8,6 +8,7 @@
  *   npx tsx scripts/add-messages.ts /tmp/es-done.json es
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { messageSignature } from './locale-content.ts';
 
 const code = process.argv[2];
 if (!code) {
@@ -17,7 +18,13 @@ if (!code) {
 const en = JSON.parse(readFileSync('locales/en/messages.json', 'utf8')) as Record<string, string>;
 const file = `locales/${code}/messages.json`;
 const local = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
-const args = (s: string) => [...s.matchAll(/\{\s*([A-Za-z0-9_]+)/g)].map((m) => m[1]).sort().join(',');
+const args = (s: string) => {
+  try {
+    return messageSignature(s).join('|');
+  } catch {
+    return '!invalid';
+  }
+};
 const todo: Record<string, string> = {};
 for (const [key, text] of Object.entries(en)) {
   if (!(key in local) || args(local[key]!) !== args(text)) todo[key] = text;

@@ -7,8 +7,7 @@
  * options must match English.
  */
 import { describe, expect, it } from 'vitest';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { placeholdersOf } from '../../scripts/locale-content';
+import { messageSignature as signatureOf } from '../../scripts/locale-content';
 import { LOCALES } from '../../src/i18n/locales';
 
 interface Fs {
@@ -21,54 +20,8 @@ const NODE_FS: string = 'node:fs';
 const { existsSync, readdirSync, readFileSync } = (await import(/* @vite-ignore */ NODE_FS)) as Fs;
 const LOCALES_DIR = new URL('../../locales/', import.meta.url);
 
-const PLURAL_CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
-
 function readMessages(locale: string): Record<string, string> {
   return JSON.parse(readFileSync(new URL(`${locale}/messages.json`, LOCALES_DIR), 'utf8')) as Record<string, string>;
-}
-
-/**
- * The shape a translation must keep: each argument as `name:kind`, select
- * options, and a plural's exact (`=N`) cases; literal text is free.
- */
-export function argumentSignature(ast: MessageFormatElement[], out = new Set<string>()): Set<string> {
-  for (const el of ast) {
-    switch (el.type) {
-      case TYPE.argument:
-        out.add(`${el.value}:argument`);
-        break;
-      case TYPE.number:
-        out.add(`${el.value}:number`);
-        break;
-      case TYPE.date:
-        out.add(`${el.value}:date`);
-        break;
-      case TYPE.time:
-        out.add(`${el.value}:time`);
-        break;
-      case TYPE.select:
-        out.add(`${el.value}:select{${Object.keys(el.options).sort().join(',')}}`);
-        for (const option of Object.values(el.options)) argumentSignature(option.value, out);
-        break;
-      case TYPE.plural: {
-        const exact = Object.keys(el.options).filter((k) => !PLURAL_CATEGORIES.has(k));
-        out.add(`${el.value}:${el.pluralType === 'ordinal' ? 'selectordinal' : 'plural'}{${exact.sort().join(',')}}`);
-        for (const option of Object.values(el.options)) argumentSignature(option.value, out);
-        break;
-      }
-      case TYPE.tag:
-        out.add(`${el.value}:tag`);
-        argumentSignature(el.children, out);
-        break;
-      default:
-        break;
-    }
-  }
-  return out;
-}
-
-function signatureOf(text: string): string[] {
-  return [...argumentSignature(parse(text, { requiresOtherClause: true })), ...placeholdersOf(text)].sort();
 }
 
 /** Everything wrong with one locale's catalog compared with English, one readable line each. */
