@@ -9,7 +9,7 @@ import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { useTitle } from '../app/useTitle';
 import { createAutosaver, type Autosaver, type ExternalChange, type SaveStatus } from '../storage/autosave';
-import { getDraft } from '../storage/drafts';
+import { getDraft, recoverRescuedDrafts } from '../storage/drafts';
 import type { DraftRecord } from '../storage/types';
 import { ErrorSummary } from './ErrorSummary';
 import { deviceToday, type ErrorCode } from './fields';
@@ -78,6 +78,8 @@ export function DraftEditor(props: { id: string; step?: string }) {
     let live = true;
     void (async () => {
       await closing.get(props.id);
+      // A copy saved as a page was left last time comes back first.
+      await recoverRescuedDrafts().catch(() => []);
       const record = await getDraft(props.id);
       if (!live) return;
       if (!record) return setLoad({ state: 'missing' });
@@ -89,6 +91,7 @@ export function DraftEditor(props: { id: string; step?: string }) {
         const saver = createAutosaver<RequestForm>({
           id: record.id,
           baseUpdatedAt: record.updatedAt,
+          known: { createdAt: record.createdAt, ...(record.sessionId !== undefined ? { sessionId: record.sessionId } : {}) },
           onExternalChange: (change) => live && setExternal(change),
         });
         saverRef.current = saver;

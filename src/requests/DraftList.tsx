@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { useTitle } from '../app/useTitle';
 import { onDraftChange } from '../storage/draft-channel';
-import { deleteDraft, duplicateDraft, listDrafts } from '../storage/drafts';
+import { deleteDraft, duplicateDraft, listDrafts, recoverRescuedDrafts } from '../storage/drafts';
 import type { DraftRecord } from '../storage/types';
 import { ConfirmDialog } from './ConfirmDialog';
 import { normalizeForm } from './form-model';
@@ -34,6 +34,7 @@ export function DraftList() {
 
   const refresh = useCallback(async () => {
     try {
+      await recoverRescuedDrafts().catch(() => []);
       setItems((await listDrafts()).map(toItem));
       setFailed(false);
     } catch {

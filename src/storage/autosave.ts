@@ -9,7 +9,7 @@
 import { registerOpenForm } from '../app/form-guard';
 import { closeDb, onDatabaseBlocked } from './db';
 import { onDraftChange, type DraftChange } from './draft-channel';
-import { DraftError, saveDraft, type SaveDraftInput, type SaveDraftResult } from './drafts';
+import { DraftError, rescueDraftSync, saveDraft, type SaveDraftInput, type SaveDraftResult } from './drafts';
 
 export type SaveErrorCode = 'quota' | 'blocked' | 'closed' | 'aborted' | 'missing' | 'submitted' | 'unknown';
 
@@ -59,6 +59,8 @@ export interface AutosaveOptions {
   id: string;
   /** `updatedAt` of the copy the editor loaded. */
   baseUpdatedAt: number;
+  /** What the editor knows of the stored draft, so a save on page exit lands (see SaveDraftInput.known). */
+  known?: { createdAt: number; sessionId?: string };
   /** Pause after the last change before writing. */
   delayMs?: number;
   /** A write that takes longer than this is reported as blocked (it keeps waiting). */
@@ -70,6 +72,8 @@ export interface AutosaveOptions {
   /** Wait before the n-th retry; defaults to retryDelay (1 s doubling to 30 s). */
   retryDelay?: (attempt: number) => number;
   onExternalChange?: (change: ExternalChange) => void;
+  /** Synchronous last write when the page is left (default rescueDraftSync). */
+  rescue?: (input: { id: string; data: unknown; step?: string }) => boolean;
   /** Page events to flush on; false in tests that drive flush() by hand. */
   listenToPage?: boolean;
   /** Register with the form guard so an app update waits for the save. */
@@ -117,6 +121,8 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
   let inFlight: Promise<void> | null = null;
   let disposed = false;
   let closing = false;
+  /** Another tab deleted or submitted the draft: nothing may be written for it behind the person's back. */
+  let gone = false;
   const listeners = new Set<(s: SaveStatus) => void>();
   const cleanups: (() => void)[] = [];
 
@@ -146,6 +152,7 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
         expectedUpdatedAt: base,
         origin,
         recreate,
+        ...(options.known ? { known: options.known } : {}),
       });
       base = result.record.updatedAt;
       recreate = false;
@@ -210,10 +217,22 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
     return pending === null;
   };
 
-  const onHide = () => {
-    if (document.visibilityState === 'hidden') void flush();
+  const rescue = options.rescue ?? rescueDraftSync;
+  /**
+   * Leaving (or hiding) the page: the normal write starts, but it needs an
+   * await before it can write and may not outlive the page, so the copy is
+   * also written at once to the side record the next load recovers.
+   */
+  const onLeave = () => {
+    if (pending && !gone && !disposed) {
+      rescue({ id: options.id, data: pending.data, ...(pending.step !== undefined ? { step: pending.step } : {}) });
+    }
+    void flush();
   };
-  const onPageHide = () => void flush();
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') onLeave();
+  };
+  const onPageHide = () => onLeave();
 
   if (options.listenToPage !== false && typeof document !== 'undefined') {
     document.addEventListener('visibilitychange', onHide);
@@ -235,6 +254,7 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
     onDraftChange((change: DraftChange) => {
       if (change.id !== options.id || change.origin === origin) return;
       if (change.type === 'saved' && change.updatedAt !== base) options.onExternalChange?.({ kind: 'changed', updatedAt: change.updatedAt });
+      if (change.type === 'deleted' || change.type === 'submitted') gone = true;
       if (change.type === 'deleted') options.onExternalChange?.({ kind: 'deleted' });
       if (change.type === 'submitted') options.onExternalChange?.({ kind: 'submitted' });
     }),
@@ -265,6 +285,7 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
       setStatus({ state: 'saved', at: Date.now() });
     },
     async restore(data, step) {
+      gone = false;
       pending = { data, ...(step !== undefined ? { step } : {}) };
       recreate = true;
       attempts = 0;

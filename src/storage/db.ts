@@ -56,6 +56,8 @@ async function backfillDraftStatus(tx: UpgradeTransaction): Promise<void> {
 }
 
 let dbPromise: Promise<Db> | null = null;
+/** The same connection once open, for the one write that cannot wait for a promise (see peekDb). */
+let openConnection: Db | null = null;
 const blockedListeners = new Set<() => void>();
 
 /** Called when another tab holds an older version open and our upgrade waits. */
@@ -77,22 +79,39 @@ export function getDb(): Promise<Db> {
         // A newer version of the app wants to upgrade: let it, and reopen on next use.
         (event.target as IDBDatabase).close();
         dbPromise = null;
+        openConnection = null;
       },
       terminated: () => {
         dbPromise = null;
+        openConnection = null;
       },
-    }).catch((err) => {
-      dbPromise = null;
-      throw err;
-    });
+    })
+      .then((db) => {
+        openConnection = db;
+        return db;
+      })
+      .catch((err) => {
+        dbPromise = null;
+        throw err;
+      });
   }
   return dbPromise;
+}
+
+/**
+ * The open connection, or null: for a write made inside a `pagehide`
+ * handler, where Chromium keeps only transactions created (and committed)
+ * before the handler returns, not after an await.
+ */
+export function peekDb(): Db | null {
+  return openConnection;
 }
 
 /** For tests and "delete everything": drop the cached connection. */
 export async function closeDb(): Promise<void> {
   const p = dbPromise;
   dbPromise = null;
+  openConnection = null;
   if (p) (await p.catch(() => null))?.close();
 }
 

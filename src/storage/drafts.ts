@@ -6,7 +6,7 @@
  * is awaited inside one.
  */
 import { stamp } from './clock';
-import { getDb } from './db';
+import { getDb, peekDb } from './db';
 import { publishDraftChange } from './draft-channel';
 import type { AttachmentRecord, DraftRecord } from './types';
 import { requestPersistence } from './usage';
@@ -80,6 +80,14 @@ export interface SaveDraftInput {
   origin?: string;
   /** Write the draft again even if it was deleted meanwhile (the person chose to keep it). */
   recreate?: boolean;
+  /**
+   * What the editor knows of the stored record. With it the write is issued
+   * in the same turn as the read, so a save started while the page is being
+   * left (pagehide) still lands: a write issued only after the read answers
+   * would never be made once the page is gone. The read then checks it, and
+   * aborts the whole transaction if the draft was submitted or deleted.
+   */
+  known?: { createdAt: number; sessionId?: string };
 }
 
 export interface SaveDraftResult {
@@ -89,25 +97,60 @@ export interface SaveDraftResult {
 
 let firstSave = true;
 
+function sameMeta(a: DraftRecord, b: DraftRecord): boolean {
+  return (
+    a.createdAt === b.createdAt &&
+    a.updatedAt === b.updatedAt &&
+    a.status === b.status &&
+    a.step === b.step &&
+    a.sessionId === b.sessionId &&
+    a.schemaVersion === b.schemaVersion &&
+    a.data === b.data &&
+    Object.keys(a).length === Object.keys(b).length
+  );
+}
+
 export async function saveDraft(input: SaveDraftInput): Promise<SaveDraftResult> {
   const db = await getDb();
   const tx = db.transaction('drafts', 'readwrite');
   const store = tx.store;
-  const existing = await store.get(input.id);
-  if (existing && existing.status !== 'editing') throw new DraftError('submitted');
-  if (!existing && !input.recreate) throw new DraftError('missing');
   const now = stamp();
+  const reading = store.get(input.id);
+  let early: DraftRecord | undefined;
+  if (input.known) {
+    early = {
+      id: input.id,
+      createdAt: input.known.createdAt,
+      updatedAt: Math.max(now, (input.expectedUpdatedAt ?? 0) + 1),
+      schemaVersion: DRAFT_SCHEMA_VERSION,
+      data: input.data,
+      status: 'editing',
+      ...(input.known.sessionId !== undefined ? { sessionId: input.known.sessionId } : {}),
+      ...(input.step !== undefined ? { step: input.step } : {}),
+    };
+    // An abort below rejects this request too; the abort is the answer.
+    store.put(early).catch(() => {});
+  }
+  const existing = await reading;
+  const refuse = async (code: DraftErrorCode): Promise<never> => {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new DraftError(code);
+  };
+  if (existing && existing.status !== 'editing') return refuse('submitted');
+  if (!existing && !input.recreate) return refuse('missing');
   const conflict =
     existing !== undefined && input.expectedUpdatedAt !== undefined && existing.updatedAt !== input.expectedUpdatedAt;
   const record: DraftRecord = {
-    ...(existing ?? { id: input.id, createdAt: now, status: 'editing' as const }),
+    ...(existing ?? { id: input.id, createdAt: input.known?.createdAt ?? now, status: 'editing' as const }),
     data: input.data,
     schemaVersion: DRAFT_SCHEMA_VERSION,
     // Never backwards, even if the clock is: the stamp is also a version.
-    updatedAt: Math.max(now, (existing?.updatedAt ?? 0) + 1),
+    updatedAt: Math.max(early?.updatedAt ?? now, (existing?.updatedAt ?? 0) + 1),
     ...(input.step !== undefined ? { step: input.step } : {}),
   };
-  await store.put(record);
+  // The early write stands when it was right; otherwise the merged record replaces it.
+  if (!early || !sameMeta(early, record)) await store.put(record);
   await tx.done;
   publishDraftChange({ type: 'saved', id: record.id, updatedAt: record.updatedAt, origin: input.origin ?? '' });
   if (firstSave) {
@@ -120,10 +163,14 @@ export async function saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>
 /** Deletes a draft and all its attachments, in one transaction. */
 export async function deleteDraft(id: string, origin = ''): Promise<void> {
   const db = await getDb();
-  const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
+  const tx = db.transaction(['drafts', 'attachments', 'kv'], 'readwrite');
   const attachments = tx.objectStore('attachments');
   const keys = await attachments.index('by-draft').getAllKeys(id);
-  await Promise.all([tx.objectStore('drafts').delete(id), ...keys.map((key) => attachments.delete(key))]);
+  await Promise.all([
+    tx.objectStore('drafts').delete(id),
+    tx.objectStore('kv').delete(rescueKey(id)),
+    ...keys.map((key) => attachments.delete(key)),
+  ]);
   await tx.done;
   publishDraftChange({ type: 'deleted', id, origin });
 }
@@ -176,13 +223,15 @@ export async function duplicateDraft(id: string): Promise<DraftRecord> {
  */
 export async function markSubmitted(id: string, request: unknown, origin = ''): Promise<DraftRecord> {
   const db = await getDb();
-  const tx = db.transaction('drafts', 'readwrite');
-  const existing = await tx.store.get(id);
+  const tx = db.transaction(['drafts', 'kv'], 'readwrite');
+  const drafts = tx.objectStore('drafts');
+  const existing = await drafts.get(id);
   if (!existing) throw new DraftError('missing');
   if (existing.status !== 'editing') throw new DraftError('submitted');
   const now = stamp();
   const record: DraftRecord = { ...existing, status: 'submitted', submittedAt: now, request, updatedAt: Math.max(now, existing.updatedAt + 1) };
-  await tx.store.put(record);
+  // An unsaved copy from leaving a page is moot now: what was submitted is final.
+  await Promise.all([drafts.put(record), tx.objectStore('kv').delete(rescueKey(id))]);
   await tx.done;
   publishDraftChange({ type: 'submitted', id, origin });
   return record;
@@ -203,6 +252,87 @@ export async function reopenDraft(id: string): Promise<DraftRecord | undefined> 
   await tx.done;
   publishDraftChange({ type: 'saved', id, updatedAt: record.updatedAt, origin: '' });
   return record;
+}
+
+// ---------------------------------------------------------------------------
+// Leaving the page with changes not yet written.
+//
+// Chromium keeps an IndexedDB write made in `pagehide` only if its
+// transaction is created and committed before the handler returns: after
+// an await (a read, an open) the page is gone and the write with it. So on
+// leaving, the unsaved copy is written blind, in one synchronous step, to
+// a side record in `kv`, never over the draft itself (a blind write could
+// bring back a draft another tab deleted or submitted). The next time the
+// list or the form opens, recoverRescuedDrafts() folds it into its draft
+// with the usual checks, and deletes it.
+
+const RESCUE_PREFIX = 'draft-rescue:';
+
+function rescueKey(id: string): string {
+  return `${RESCUE_PREFIX}${id}`;
+}
+
+interface RescueRecord {
+  id: string;
+  data: unknown;
+  step?: string;
+  savedAt: number;
+}
+
+function isRescue(value: unknown): value is RescueRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === 'string' && typeof v.savedAt === 'number' && 'data' in v;
+}
+
+/** Writes the unsaved copy now, synchronously. False when no connection is open (nothing could be done). */
+export function rescueDraftSync(input: { id: string; data: unknown; step?: string }): boolean {
+  const db = peekDb();
+  if (!db) return false;
+  try {
+    const tx = db.transaction('kv', 'readwrite');
+    const record: RescueRecord = { id: input.id, data: input.data, savedAt: stamp(), ...(input.step !== undefined ? { step: input.step } : {}) };
+    tx.objectStore('kv').put(record, rescueKey(input.id)).catch(() => {});
+    tx.done.catch(() => {});
+    // Without commit() Chromium drops the transaction with the page.
+    tx.commit?.();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Folds copies saved on leaving a page into their drafts: a copy wins when
+ * it was written after the draft's last save and the draft is still being
+ * edited; otherwise it is dropped. Answers the ids of drafts that changed.
+ */
+export async function recoverRescuedDrafts(): Promise<string[]> {
+  const db = await getDb();
+  const keys = await db.getAllKeys('kv', IDBKeyRange.bound(RESCUE_PREFIX, `${RESCUE_PREFIX}\uffff`));
+  const changed: DraftRecord[] = [];
+  for (const key of keys) {
+    const tx = db.transaction(['drafts', 'kv'], 'readwrite');
+    const rescue: unknown = await tx.objectStore('kv').get(key);
+    const work: Promise<unknown>[] = [tx.objectStore('kv').delete(key)];
+    if (isRescue(rescue)) {
+      const draft = await tx.objectStore('drafts').get(rescue.id);
+      if (draft && draft.status === 'editing' && rescue.savedAt > draft.updatedAt) {
+        const record: DraftRecord = {
+          ...draft,
+          data: rescue.data,
+          ...(rescue.step !== undefined ? { step: rescue.step } : {}),
+          updatedAt: Math.max(stamp(), draft.updatedAt + 1),
+        };
+        work.push(tx.objectStore('drafts').put(record));
+        changed.push(record);
+      }
+    }
+    await Promise.all(work);
+    await tx.done;
+  }
+  for (const record of changed) publishDraftChange({ type: 'saved', id: record.id, updatedAt: record.updatedAt, origin: '' });
+  return changed.map((r) => r.id);
 }
 
 /** For tests: behave as a fresh page (persistence is asked again on the next first save). */

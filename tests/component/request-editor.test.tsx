@@ -35,6 +35,19 @@ describe('the request form', () => {
     expect(input.value).toBe('Nguyễn <i>Văn</i>');
   });
 
+  it('on leaving the page, writes what was typed at once (the next load recovers it)', async () => {
+    const draft = await createDraft();
+    const view = renderWithI18n(<RequestsView />, { path: `/requests/${draft.id}/about-you` });
+    await screen.findByRole('heading', { level: 1, name: 'About you' });
+    fireEvent.input(screen.getByLabelText('Family name (last name)'), { target: { value: 'Left in a hurry' } });
+    window.dispatchEvent(new Event('pagehide'));
+    const { getDb } = await import('../../src/storage/db');
+    const keys = await (await getDb()).getAllKeys('kv');
+    expect(keys).toEqual([`draft-rescue:${draft.id}`]);
+    view.unmount();
+    await waitFor(async () => expect(normalizeForm((await getDraft(draft.id))?.data).person.familyName).toBe('Left in a hurry'));
+  });
+
   it('on Next with problems, lists them at the top with links, focuses the list, and keeps what was typed', async () => {
     const draft = await createDraft();
     renderWithI18n(<RequestsView />, { path: `/requests/${draft.id}/about-you` });

@@ -11,7 +11,9 @@ import {
   getDraft,
   listDrafts,
   markSubmitted,
+  recoverRescuedDrafts,
   reopenDraft,
+  rescueDraftSync,
   resetDraftsModule,
   saveDraft,
 } from '../../src/storage/drafts';
@@ -136,6 +138,32 @@ describe('drafts', () => {
     await expect(saveDraft({ id: draft.id, data: { again: true } })).resolves.toBeTruthy();
   });
 
+  it('writes in the same turn as it reads when the editor knows the record, and still refuses a submitted draft', async () => {
+    const draft = await createDraft({ sessionId: 'event-1' });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const saving = saveDraft({ id: draft.id, data: { early: true }, step: 'case', expectedUpdatedAt: draft.updatedAt, known: { createdAt: draft.createdAt, sessionId: 'event-1' } });
+    // The write was issued before the read could answer (what a page being left needs).
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(put).toHaveBeenCalledTimes(1);
+    const { record, conflict } = await saving;
+    expect(conflict).toBe(false);
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(await getDraft(draft.id)).toEqual({ ...record, sessionId: 'event-1', createdAt: draft.createdAt, step: 'case', status: 'editing' });
+
+    // Another tab saved meanwhile: the merged record goes over the early one, stamped later.
+    const other = await saveDraft({ id: draft.id, data: { other: true } });
+    const late = await saveDraft({ id: draft.id, data: { mine: true }, expectedUpdatedAt: record.updatedAt, known: { createdAt: draft.createdAt, sessionId: 'event-1' } });
+    expect(late.conflict).toBe(true);
+    expect(late.record.updatedAt).toBeGreaterThan(other.record.updatedAt);
+
+    await markSubmitted(draft.id, { wire: true });
+    await expect(
+      saveDraft({ id: draft.id, data: { after: 'submit' }, expectedUpdatedAt: late.record.updatedAt, known: { createdAt: draft.createdAt } }),
+    ).rejects.toMatchObject({ code: 'submitted' });
+    expect(await getDraft(draft.id)).toMatchObject({ status: 'submitted', data: { mine: true }, request: { wire: true } });
+  });
+
   it('asks the browser to keep its storage on the first save only', async () => {
     const persist = vi.fn(async () => true);
     const persisted = vi.fn(async () => false);
@@ -151,6 +179,46 @@ describe('drafts', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('leaving the page with unsaved changes', () => {
+  it('writes the copy synchronously aside, and the next load folds it into the draft', async () => {
+    const draft = await createDraft({ data: { text: 'saved' } });
+    expect(rescueDraftSync({ id: draft.id, data: { text: 'typed just before leaving' }, step: 'case' })).toBe(true);
+    // The draft itself is untouched until recovery checks it.
+    expect((await getDraft(draft.id))?.data).toEqual({ text: 'saved' });
+    expect(await recoverRescuedDrafts()).toEqual([draft.id]);
+    expect(await getDraft(draft.id)).toMatchObject({ data: { text: 'typed just before leaving' }, step: 'case', status: 'editing' });
+    expect(await recoverRescuedDrafts()).toEqual([]);
+  });
+
+  it('drops the copy when the draft was saved later, submitted or deleted', async () => {
+    const later = await createDraft();
+    rescueDraftSync({ id: later.id, data: { old: true } });
+    await saveDraft({ id: later.id, data: { newer: true } });
+    const submitted = await createDraft();
+    rescueDraftSync({ id: submitted.id, data: { sneaky: true } });
+    await markSubmitted(submitted.id, { wire: 1 });
+    const deleted = await createDraft();
+    rescueDraftSync({ id: deleted.id, data: { ghost: true } });
+    await deleteDraft(deleted.id);
+    const ghost = await createDraft();
+    rescueDraftSync({ id: ghost.id, data: { ghost: true } });
+    // Deleted by someone else's code path (the outbox after delivery), not by deleteDraft.
+    await (await getDb()).delete('drafts', ghost.id);
+
+    expect(await recoverRescuedDrafts()).toEqual([]);
+    expect((await getDraft(later.id))?.data).toEqual({ newer: true });
+    expect(await getDraft(submitted.id)).toMatchObject({ status: 'submitted', request: { wire: 1 } });
+    expect(await getDraft(deleted.id)).toBeUndefined();
+    expect(await getDraft(ghost.id)).toBeUndefined();
+    expect(await (await getDb()).getAllKeys('kv')).toEqual([]);
+  });
+
+  it('does nothing without an open connection', async () => {
+    await closeDb();
+    expect(rescueDraftSync({ id: 'x', data: {} })).toBe(false);
   });
 });
 
@@ -284,6 +352,9 @@ describe('two tabs', () => {
     const draft = await createDraft();
     const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 1, guard: false });
     await deleteDraft(draft.id);
+    // Even a write issued before the read answers is rolled back.
+    await expect(saveDraft({ id: draft.id, data: {}, known: { createdAt: draft.createdAt } })).rejects.toMatchObject({ code: 'missing' });
+    expect(await getDraft(draft.id)).toBeUndefined();
     saver.update({ text: 'still typing' });
     expect(await saver.flush()).toBe(false);
     expect(saver.status()).toMatchObject({ state: 'error', code: 'missing', retryAt: null });
