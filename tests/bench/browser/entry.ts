@@ -8,6 +8,7 @@ import { getDb } from '../../../src/storage/db';
 import { createDraft, deleteDraft, markSubmitted } from '../../../src/storage/drafts';
 import { createAutosaver } from '../../../src/storage/autosave';
 import { submitDraft } from '../../../src/storage/outbox';
+import { sendNow } from '../../../src/sync/triggers';
 import { normalizeForm, toWireInput, type RequestForm } from '../../../src/requests/form-model';
 import { validateRequest } from '../../../src/requests/schema';
 import { deviceToday } from '../../../src/requests/fields';
@@ -90,6 +91,16 @@ export async function queueRequests(count: number, locale = 'vi'): Promise<strin
     ids.push(draft.id);
   }
   return ids;
+}
+
+/**
+ * The app's "Send now" (src/sync/triggers.ts sendNow → flush), called
+ * directly: used only while no screen of the app shows the button.
+ */
+export async function sendNowTimed(): Promise<{ ms: number; delivered: number; waiting: number; needsAttention: number }> {
+  const t0 = performance.now();
+  const summary = await sendNow();
+  return { ms: performance.now() - t0, delivered: summary.delivered, waiting: summary.waiting, needsAttention: summary.needsAttention };
 }
 
 /** How many outbox records are in each state. */
