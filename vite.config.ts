@@ -18,11 +18,15 @@ export default defineConfig({
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
+      includeManifestIcons: false,
       manifest,
       injectManifest: {
         // Every locale's messages and guide, the shell and the icons: the
         // app must work in any language after one visit.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest,json}'],
+        // The PNG icons are for installing (fetched online by the browser at
+        // that moment); offline the app shows the SVG icon. Keeping them out
+        // saves ~40 KB of every first visit on a weak link.
         globIgnores: ['**/*.map', 'config.json'],
         maximumFileSizeToCacheInBytes: 512 * 1024,
       },

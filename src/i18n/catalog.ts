@@ -1,8 +1,9 @@
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { loaders, NAMESPACES } from 'virtual:ombuds-messages';
+import { loaders, NAMESPACES, type CatalogPart } from 'virtual:ombuds-messages';
 import { DEFAULT_LOCALE } from './locales';
 
-export type Catalog = Record<string, MessageFormatElement[]>;
+/** Compiled messages: plain-text ones as strings, the rest as ICU ASTs. */
+export type Catalog = Record<string, string | MessageFormatElement[]>;
 
 export interface LoadedCatalog {
   locale: string;
@@ -16,10 +17,21 @@ export interface LoadedCatalog {
 export const ALL_NAMESPACES: readonly string[] = NAMESPACES;
 export const availableMessageLocales = Object.keys(loaders);
 
-async function loadPart(code: string, ns: string): Promise<Catalog> {
+async function loadPart(code: string, ns: string): Promise<CatalogPart> {
   const load = loaders[code]?.[ns];
   if (!load) throw new Error(`no ${ns} messages for ${code}`);
   return load();
+}
+
+/** English part + (optionally) a locale's values in the same key order → one catalog. */
+function zip(english: CatalogPart, local?: CatalogPart | null): Catalog {
+  if (Array.isArray(english)) throw new Error('the English part must carry the keys');
+  const out: Catalog = {};
+  const values = Array.isArray(local) ? local : null;
+  english.keys.forEach((key, i) => {
+    out[key] = values?.[i] ?? english.values[i]!;
+  });
+  return out;
 }
 
 /**
@@ -32,9 +44,9 @@ export async function loadCatalog(code: string, namespaces: readonly string[] = 
   const parts = await Promise.all(
     namespaces.map(async (ns) => {
       const en = loadPart(DEFAULT_LOCALE, ns);
-      if (code === DEFAULT_LOCALE) return { messages: await en, fellBack: false };
+      if (code === DEFAULT_LOCALE) return { messages: zip(await en), fellBack: false };
       const [english, local] = await Promise.all([en, loadPart(code, ns).catch(() => null)]);
-      return local ? { messages: { ...english, ...local }, fellBack: false } : { messages: english, fellBack: true };
+      return { messages: zip(english, local), fellBack: !local };
     }),
   );
   const fellBack = parts.some((p) => p.fellBack) && parts.every((p) => p.fellBack);

@@ -1,3 +1,4 @@
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
@@ -26,7 +27,8 @@ export function makeI18n(locale: string, messages: Catalog, setLocale: (code: st
   const intl = createIntl<string>(
     {
       locale: localeInfo(locale).code,
-      messages,
+      // Strings in the catalog are never given to formatMessage (see t).
+      messages: messages as Record<string, MessageFormatElement[]>,
       defaultLocale: 'en',
       // A missing key is caught by the completeness test; at run time it
       // must not spam the console of a person's phone.
@@ -38,7 +40,14 @@ export function makeI18n(locale: string, messages: Catalog, setLocale: (code: st
     locale,
     dir: localeInfo(locale).dir,
     intl,
-    t: (id, values) => (!complete && !(id in messages) ? '' : intl.formatMessage({ id }, values as Record<string, string>)),
+    t: (id, values) => {
+      const message = messages[id];
+      // Plain-text messages ship as strings: no formatting needed (and none
+      // possible without the parser the build leaves out).
+      if (typeof message === 'string') return message;
+      if (!message && !complete) return '';
+      return intl.formatMessage({ id }, values as Record<string, string>);
+    },
     setLocale,
   };
 }

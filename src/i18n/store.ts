@@ -30,16 +30,24 @@ export async function startCatalog(code: string): Promise<LoadedCatalog> {
   return first;
 }
 
+/** A screen's name ('guide', 'settings'…) or a namespace → the namespace that holds its strings. */
+function namespaceFor(name: string): string {
+  return ALL_NAMESPACES.includes(name) ? name : 'app';
+}
+
 /** Loads namespaces into the current catalog (and locale); resolves when they are in. */
-export function ensureNamespaces(namespaces: readonly string[]): Promise<LoadedCatalog> {
+export function ensureNamespaces(names: readonly string[]): Promise<LoadedCatalog> {
+  const namespaces = [...new Set(names.map(namespaceFor))];
   const run = async (): Promise<LoadedCatalog> => {
-    if (!current) throw new Error('catalog not started');
-    const before = current;
-    const next = await extendCatalog(before, namespaces);
-    // A language switch that finished meanwhile wins; extend it instead.
-    if (current !== before) return ensureNamespaces(namespaces);
-    if (next !== before) publish(next);
-    return next;
+    for (;;) {
+      if (!current) throw new Error('catalog not started');
+      const before = current;
+      const next = await extendCatalog(before, namespaces);
+      // A language switch that finished meanwhile wins: extend it instead.
+      if (current !== before) continue;
+      if (next !== before) publish(next);
+      return next;
+    }
   };
   pending = (pending ?? Promise.resolve(current!)).catch(() => current!).then(run);
   return pending;
@@ -60,7 +68,8 @@ export async function switchLocale(code: string): Promise<LoadedCatalog | null> 
 
 /**
  * Wraps a lazy screen so it renders only once its messages are in:
- * `lazy(withMessages('screener', () => import('./ScreenerView')))`.
+ * `lazy(withMessages('screener', () => import('./ScreenerView')))`; the
+ * screen's name maps to the chunk that holds its strings.
  */
 export function withMessages<T>(namespace: string, load: () => Promise<T>): () => Promise<T> {
   return () => Promise.all([load(), ensureNamespaces([namespace]).catch(() => null)]).then(([m]) => m);
