@@ -8,6 +8,7 @@ import { probeStorage } from '../storage/db';
 import { applyDocumentLocale, rememberLocale } from './boot';
 import { ConfigContext, fetchPublicConfig } from './config';
 import { Header } from './Header';
+import { LazyUnsentBadge } from './LazyBadge';
 import { Home } from './Home';
 import { NotFound } from './NotFound';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -59,7 +60,7 @@ export function App(props: { initial: LoadedCatalog }) {
           <a class="skip-link" href="#main">
             {i18n.t('shell.skip')}
           </a>
-          <Header actions={eventOn ? <EventPart part="button" /> : undefined} />
+          <Header actions={eventOn ? <EventPart part="button" /> : undefined} navExtra={{ '/requests': <LazyUnsentBadge /> }} />
           <UpdatePrompt />
           <Notices localeFellBack={catalog.fellBack} storageOk={storageOk} />
           <main id="main" tabIndex={-1}>
