@@ -7,6 +7,7 @@ import { deleteDraft, duplicateDraft, listDrafts, recoverRescuedDrafts } from '.
 import type { DraftRecord } from '../storage/types';
 import { ConfirmDialog } from './ConfirmDialog';
 import { normalizeForm } from './form-model';
+import { OutboxStatus } from './OutboxStatus';
 import { StorageNotice } from './StorageNotice';
 
 interface Item {
@@ -117,6 +118,7 @@ export function DraftList() {
           })}
         </ul>
       )}
+      <OutboxStatus />
       {confirming && (
         <ConfirmDialog
           title={t('drafts.deleteConfirm.title')}

@@ -1,12 +1,13 @@
 /**
  * Everything under /requests: the list, a new draft, the form by step,
- * and the print view. Addresses carry only the draft's random id and the
+ * the print view, and where submitted requests stand (/requests/status). Addresses carry only the draft's random id and the
  * step's name, never anything the person typed.
  */
 import { useLocation } from 'preact-iso';
 import { DraftEditor, MissingDraft } from './DraftEditor';
 import { DraftList } from './DraftList';
 import { NewDraft } from './NewDraft';
+import { StatusPage } from './StatusPage';
 import { PrintView } from './PrintView';
 import { checkUuid } from './fields';
 import { isStepId } from './form-model';
@@ -18,6 +19,7 @@ export default function RequestsView() {
   const [first, second, ...rest] = parts;
   if (!first) return <DraftList />;
   if (first === 'new' && !second) return <NewDraft />;
+  if (first === 'status' && !second) return <StatusPage />;
   if (!checkUuid(first).ok || rest.length > 0) return <MissingDraft />;
   if (second === 'print') return <PrintView key={first} id={first} />;
   if (second !== undefined && !isStepId(second)) return <MissingDraft />;

@@ -18,7 +18,7 @@ export function SaveIndicator(props: { status: SaveStatus; onRetry?: () => void;
   if (status.state === 'error' && props.compact) {
     const final = status.code === 'missing' || status.code === 'submitted';
     return (
-      <p class="save save--error" role="status">
+      <p class="save save--error">
         {t(final ? 'request.save.notSaved' : 'request.save.error')}
       </p>
     );
@@ -37,8 +37,10 @@ export function SaveIndicator(props: { status: SaveStatus; onRetry?: () => void;
       </div>
     );
   }
+  // Not a live region: announcing "Saving…" after every pause in typing
+  // would talk over the person. Problems are announced (role="alert").
   return (
-    <p class={`save save--${status.state}`} role="status">
+    <p class={`save save--${status.state}`}>
       {status.state === 'saving' ? t('request.save.saving') : status.state === 'saved' ? t('request.save.saved') : t('request.save.idle')}
     </p>
   );

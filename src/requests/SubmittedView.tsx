@@ -53,6 +53,9 @@ export function SubmittedView(props: {
             {t('request.review.print')}
           </a>
         )}
+        <a class="button" href="/requests/status">
+          {t('request.submitted.status')}
+        </a>
         <a class="button" href="/requests">
           {t('drafts.backToList')}
         </a>
