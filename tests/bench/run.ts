@@ -152,7 +152,7 @@ async function buildApp(): Promise<void> {
 function machine(): Record<string, string | number> {
   let chromium = 'unknown';
   try {
-    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     /* reported as unknown */
   }

@@ -75,7 +75,7 @@ async function syncOnce(
     await page.locator('main h1').waitFor();
     const button = page.getByRole('button', { name: labels.sendNow, exact: true });
     const hasButton = await button
-      .waitFor({ timeout: 15_000 })
+      .waitFor({ timeout: 5_000 })
       .then(() => true)
       .catch(() => false);
     await flushLockFree(page);
