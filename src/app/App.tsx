@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import { ALL_NAMESPACES, type LoadedCatalog } from '../i18n/catalog';
-import { ensureAllNamespaces, subscribeCatalog, switchLocale, withMessages } from '../i18n/store';
+import { currentCatalog, ensureAllNamespaces, subscribeCatalog, switchLocale, withMessages } from '../i18n/store';
 import { I18nProvider, makeI18n } from '../i18n/context';
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../config/public-config';
 import { probeStorage } from '../storage/db';
@@ -36,6 +36,13 @@ export function App(props: { initial: LoadedCatalog }) {
       applyDocumentLocale(next.locale);
       setCatalog(next);
     });
+    // A lazy screen's messages may have arrived (from the worker's cache)
+    // before this effect subscribed: take them, or its strings stay blank.
+    const now = currentCatalog();
+    if (now && now !== props.initial) {
+      applyDocumentLocale(now.locale);
+      setCatalog(now);
+    }
     // Every other screen's strings, once the first screen is up: they are
     // precached, and then any screen and any shell badge renders at once.
     const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));

@@ -349,7 +349,8 @@ export function DraftEditor(props: { id: string; step?: string }) {
               {t('request.submit.unsaved')}
             </p>
           )}
-          <form class="rq-form" noValidate onSubmit={onNext}>
+          {/* A field left (change fires on blur) is written at once, not after the pause. */}
+          <form class="rq-form" noValidate onSubmit={onNext} onChange={() => void saverRef.current?.flush()}>
             <fieldset class="rq-body" disabled={submitting === 'sending'}>
               {stepBody}
             </fieldset>

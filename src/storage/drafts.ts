@@ -172,6 +172,7 @@ export async function deleteDraft(id: string, origin = ''): Promise<void> {
     ...keys.map((key) => attachments.delete(key)),
   ]);
   await tx.done;
+  forgetRescue(id);
   publishDraftChange({ type: 'deleted', id, origin });
 }
 
@@ -233,6 +234,7 @@ export async function markSubmitted(id: string, request: unknown, origin = ''): 
   // An unsaved copy from leaving a page is moot now: what was submitted is final.
   await Promise.all([drafts.put(record), tx.objectStore('kv').delete(rescueKey(id))]);
   await tx.done;
+  forgetRescue(id);
   publishDraftChange({ type: 'submitted', id, origin });
   return record;
 }
@@ -257,16 +259,18 @@ export async function reopenDraft(id: string): Promise<DraftRecord | undefined> 
 // ---------------------------------------------------------------------------
 // Leaving the page with changes not yet written.
 //
-// Chromium keeps an IndexedDB write made in `pagehide` only if its
-// transaction is created and committed before the handler returns: after
-// an await (a read, an open) the page is gone and the write with it. So on
-// leaving, the unsaved copy is written blind, in one synchronous step, to
-// a side record in `kv`, never over the draft itself (a blind write could
-// bring back a draft another tab deleted or submitted). The next time the
-// list or the form opens, recoverRescuedDrafts() folds it into its draft
-// with the usual checks, and deletes it.
+// A write started in `pagehide` has to finish before the page is gone, and
+// an IndexedDB write cannot be relied on for that: Chromium drops any
+// transaction made after an await, and even one made and committed at
+// once is sometimes lost when the next page loads at the same moment. So
+// on leaving, the unsaved copy is written synchronously to localStorage
+// (IndexedDB's `kv` store only where localStorage refuses), beside the
+// draft, never over it: a blind write could bring back a draft another tab
+// deleted or submitted. The next time the list or the form opens,
+// recoverRescuedDrafts() folds it into its draft with the usual checks and
+// deletes it. Keys start with `ombuds.` so "Delete everything" clears them.
 
-const RESCUE_PREFIX = 'draft-rescue:';
+const RESCUE_PREFIX = 'ombuds.draftRescue.';
 
 function rescueKey(id: string): string {
   return `${RESCUE_PREFIX}${id}`;
@@ -285,13 +289,38 @@ function isRescue(value: unknown): value is RescueRecord {
   return typeof v.id === 'string' && typeof v.savedAt === 'number' && 'data' in v;
 }
 
-/** Writes the unsaved copy now, synchronously. False when no connection is open (nothing could be done). */
+function local(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function forgetRescue(id: string): void {
+  try {
+    local()?.removeItem(rescueKey(id));
+  } catch {
+    /* nothing stored there */
+  }
+}
+
+/** Writes the unsaved copy now, synchronously. False when it could not be written anywhere. */
 export function rescueDraftSync(input: { id: string; data: unknown; step?: string }): boolean {
+  const record: RescueRecord = { id: input.id, data: input.data, savedAt: stamp(), ...(input.step !== undefined ? { step: input.step } : {}) };
+  try {
+    const storage = local();
+    if (storage) {
+      storage.setItem(rescueKey(input.id), JSON.stringify(record));
+      return true;
+    }
+  } catch {
+    // Full or refused (private mode): try IndexedDB.
+  }
   const db = peekDb();
   if (!db) return false;
   try {
     const tx = db.transaction('kv', 'readwrite');
-    const record: RescueRecord = { id: input.id, data: input.data, savedAt: stamp(), ...(input.step !== undefined ? { step: input.step } : {}) };
     tx.objectStore('kv').put(record, rescueKey(input.id)).catch(() => {});
     tx.done.catch(() => {});
     // Without commit() Chromium drops the transaction with the page.
@@ -302,6 +331,28 @@ export function rescueDraftSync(input: { id: string; data: unknown; step?: strin
   }
 }
 
+function localRescues(): RescueRecord[] {
+  const storage = local();
+  if (!storage) return [];
+  const out: RescueRecord[] = [];
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (!key?.startsWith(RESCUE_PREFIX)) continue;
+      try {
+        const value: unknown = JSON.parse(storage.getItem(key) ?? 'null');
+        if (isRescue(value) && key === rescueKey(value.id)) out.push(value);
+        else storage.removeItem(key);
+      } catch {
+        storage.removeItem(key);
+      }
+    }
+  } catch {
+    return out;
+  }
+  return out;
+}
+
 /**
  * Folds copies saved on leaving a page into their drafts: a copy wins when
  * it was written after the draft's last save and the draft is still being
@@ -309,27 +360,34 @@ export function rescueDraftSync(input: { id: string; data: unknown; step?: strin
  */
 export async function recoverRescuedDrafts(): Promise<string[]> {
   const db = await getDb();
-  const keys = await db.getAllKeys('kv', IDBKeyRange.bound(RESCUE_PREFIX, `${RESCUE_PREFIX}\uffff`));
+  const stored = (await db.getAll('kv', IDBKeyRange.bound(RESCUE_PREFIX, `${RESCUE_PREFIX}\uffff`))).filter(isRescue);
+  // The newest copy of each draft, wherever it was kept.
+  const newest = new Map<string, RescueRecord>();
+  for (const rescue of [...stored, ...localRescues()]) {
+    const seen = newest.get(rescue.id);
+    if (!seen || rescue.savedAt > seen.savedAt) newest.set(rescue.id, rescue);
+  }
+  const ids = new Set([...newest.keys(), ...stored.map((r) => r.id)]);
   const changed: DraftRecord[] = [];
-  for (const key of keys) {
+  for (const id of ids) {
+    const rescue = newest.get(id);
     const tx = db.transaction(['drafts', 'kv'], 'readwrite');
-    const rescue: unknown = await tx.objectStore('kv').get(key);
-    const work: Promise<unknown>[] = [tx.objectStore('kv').delete(key)];
-    if (isRescue(rescue)) {
-      const draft = await tx.objectStore('drafts').get(rescue.id);
-      if (draft && draft.status === 'editing' && rescue.savedAt > draft.updatedAt) {
-        const record: DraftRecord = {
-          ...draft,
-          data: rescue.data,
-          ...(rescue.step !== undefined ? { step: rescue.step } : {}),
-          updatedAt: Math.max(stamp(), draft.updatedAt + 1),
-        };
-        work.push(tx.objectStore('drafts').put(record));
-        changed.push(record);
-      }
+    const work: Promise<unknown>[] = [tx.objectStore('kv').delete(rescueKey(id))];
+    const draft = await tx.objectStore('drafts').get(id);
+    if (rescue && draft && draft.status === 'editing' && rescue.savedAt > draft.updatedAt) {
+      const record: DraftRecord = {
+        ...draft,
+        data: rescue.data,
+        ...(rescue.step !== undefined ? { step: rescue.step } : {}),
+        updatedAt: Math.max(stamp(), draft.updatedAt + 1),
+      };
+      work.push(tx.objectStore('drafts').put(record));
+      changed.push(record);
     }
     await Promise.all(work);
     await tx.done;
+    // Only once the draft holds it (or it was moot) does the copy go.
+    forgetRescue(id);
   }
   for (const record of changed) publishDraftChange({ type: 'saved', id: record.id, updatedAt: record.updatedAt, origin: '' });
   return changed.map((r) => r.id);

@@ -41,11 +41,14 @@ describe('the request form', () => {
     await screen.findByRole('heading', { level: 1, name: 'About you' });
     fireEvent.input(screen.getByLabelText('Family name (last name)'), { target: { value: 'Left in a hurry' } });
     window.dispatchEvent(new Event('pagehide'));
-    const { getDb } = await import('../../src/storage/db');
-    const keys = await (await getDb()).getAllKeys('kv');
-    expect(keys).toEqual([`draft-rescue:${draft.id}`]);
+    // Written before the handler returned, where the next page finds it.
+    expect(JSON.parse(localStorage.getItem(`ombuds.draftRescue.${draft.id}`)!)).toMatchObject({ id: draft.id, data: { person: { familyName: 'Left in a hurry' } } });
     view.unmount();
     await waitFor(async () => expect(normalizeForm((await getDraft(draft.id))?.data).person.familyName).toBe('Left in a hurry'));
+    // The next screen folds the copy in (or finds it moot) and removes it.
+    renderWithI18n(<RequestsView />, { path: '/requests' });
+    await screen.findByRole('heading', { level: 2, name: 'Left in a hurry' });
+    await waitFor(() => expect(localStorage.getItem(`ombuds.draftRescue.${draft.id}`)).toBeNull());
   });
 
   it('on Next with problems, lists them at the top with links, focuses the list, and keeps what was typed', async () => {

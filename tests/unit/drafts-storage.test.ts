@@ -216,6 +216,39 @@ describe('leaving the page with unsaved changes', () => {
     expect(await (await getDb()).getAllKeys('kv')).toEqual([]);
   });
 
+  it('keeps the copy in localStorage where there is one, and the newest copy wins', async () => {
+    const items = new Map<string, string>();
+    const storage = {
+      get length() {
+        return items.size;
+      },
+      key: (i: number) => [...items.keys()][i] ?? null,
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+      clear: () => items.clear(),
+    };
+    vi.stubGlobal('localStorage', storage);
+    try {
+      const draft = await createDraft({ data: { text: 'saved' } });
+      await closeDb();
+      // No connection needed: localStorage is written synchronously.
+      expect(rescueDraftSync({ id: draft.id, data: { text: 'first' } })).toBe(true);
+      expect(rescueDraftSync({ id: draft.id, data: { text: 'second' } })).toBe(true);
+      expect([...items.keys()]).toEqual([`ombuds.draftRescue.${draft.id}`]);
+      items.set('ombuds.draftRescue.garbage', '{not json');
+      expect(await recoverRescuedDrafts()).toEqual([draft.id]);
+      expect((await getDraft(draft.id))?.data).toEqual({ text: 'second' });
+      expect(items.size).toBe(0);
+
+      rescueDraftSync({ id: draft.id, data: { text: 'gone with the draft' } });
+      await deleteDraft(draft.id);
+      expect(items.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('does nothing without an open connection', async () => {
     await closeDb();
     expect(rescueDraftSync({ id: 'x', data: {} })).toBe(false);
