@@ -210,10 +210,15 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
   }
 
   const flush = async (): Promise<boolean> => {
-    clearTimeout(debounce);
-    debounce = undefined;
-    await run();
-    while (inFlight) await inFlight;
+    // A change made while a write ran is written too; a few rounds at most,
+    // so a person still typing does not keep the caller waiting.
+    for (let round = 0; round < 3; round++) {
+      clearTimeout(debounce);
+      debounce = undefined;
+      await run();
+      while (inFlight) await inFlight;
+      if (pending === null || status.state === 'error') break;
+    }
     return pending === null;
   };
 
