@@ -2,6 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { listOutbox, onOutboxChange } from '../storage/outbox-store';
 import type { OutboxRecord } from '../storage/outbox-record';
 import { isUnsent } from '../sync/state';
+import { isEventMode, sessionTally } from '../app/session';
+
+/**
+ * On a shared tablet the next person must not see what earlier people sent
+ * (not even form types): in event mode only this session's requests show.
+ * The officer's counts read the store directly.
+ */
+function visibleToThisPerson(record: OutboxRecord): boolean {
+  return !isEventMode() || (sessionTally()?.submitted ?? []).includes(record.id);
+}
 
 /**
  * The outbox as the page shows it, kept fresh: on every change notice (this
@@ -14,7 +24,7 @@ export function useOutboxRecords(): OutboxRecord[] | null {
     let alive = true;
     const refresh = () =>
       void listOutbox()
-        .then((r) => alive && setRecords(r))
+        .then((r) => alive && setRecords(r.filter(visibleToThisPerson)))
         .catch(() => alive && setRecords([]));
     refresh();
     const stop = onOutboxChange(refresh);
