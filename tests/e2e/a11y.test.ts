@@ -86,7 +86,15 @@ describe.each(LOCALES)('accessibility in $code', (locale) => {
       await navigateInApp(page, '/guide', '.guide-section');
       await audit(page, `${locale.code} guide`, findings);
       await navigateInApp(page, '/settings');
+      // Parts of Settings load after its first paint.
+      await page.waitForLoadState('networkidle');
       await audit(page, `${locale.code} settings`, findings);
+      const showQr = page.locator('section[aria-labelledby="settings-handoff"] button');
+      if ((await showQr.count()) > 0) {
+        await showQr.click();
+        await page.waitForLoadState('networkidle');
+        await audit(page, `${locale.code} settings with the hand-off code shown`, findings);
+      }
     } finally {
       await context.close();
     }
