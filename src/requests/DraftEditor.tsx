@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { useTitle } from '../app/useTitle';
+import { noteSubmitted, onSessionEnd, ownsDraft } from '../app/session';
 import { createAutosaver, type Autosaver, type ExternalChange, type SaveStatus } from '../storage/autosave';
 import { getDraft, recoverRescuedDrafts } from '../storage/drafts';
 import type { DraftRecord } from '../storage/types';
@@ -82,7 +83,8 @@ export function DraftEditor(props: { id: string; step?: string }) {
       await recoverRescuedDrafts().catch(() => []);
       const record = await getDraft(props.id);
       if (!live) return;
-      if (!record) return setLoad({ state: 'missing' });
+      // On a shared tablet another person's draft is as good as not there.
+      if (!record || !ownsDraft(record)) return setLoad({ state: 'missing' });
       const loaded = normalizeForm(record.data);
       formRef.current = loaded;
       setForm(loaded);
@@ -99,7 +101,19 @@ export function DraftEditor(props: { id: string; step?: string }) {
         setStatus({ state: 'saved', at: record.updatedAt });
       }
     })().catch(() => live && setLoad({ state: 'error' }));
+    // "Next person": forget this person's answers at once. Whatever the
+    // saver still holds is written to (or refused by) a draft the wipe removes.
+    const stopSession = onSessionEnd(() => {
+      live = false;
+      const saver = saverRef.current;
+      saverRef.current = null;
+      void saver?.dispose();
+      formRef.current = emptyForm();
+      setForm(formRef.current);
+      setLoad({ state: 'missing' });
+    });
     return () => {
+      stopSession();
       live = false;
       const saver = saverRef.current;
       saverRef.current = null;
@@ -207,6 +221,7 @@ export function DraftEditor(props: { id: string; step?: string }) {
     }
     const outcome = await submitRequest(props.id, formRef.current, locale, saver?.origin).catch(() => ({ ok: false as const, reason: 'hand-over-failed' as const }));
     if (outcome.ok) {
+      noteSubmitted(props.id);
       saverRef.current = null;
       await saver?.dispose();
       setSubmitted(true);

@@ -5,6 +5,7 @@ import { useTitle } from '../app/useTitle';
 import { onDraftChange } from '../storage/draft-channel';
 import { deleteDraft, duplicateDraft, listDrafts, recoverRescuedDrafts } from '../storage/drafts';
 import type { DraftRecord } from '../storage/types';
+import { ownsDraft } from '../app/session';
 import { ConfirmDialog } from './ConfirmDialog';
 import { normalizeForm } from './form-model';
 import { OutboxStatus } from './OutboxStatus';
@@ -36,7 +37,8 @@ export function DraftList() {
   const refresh = useCallback(async () => {
     try {
       await recoverRescuedDrafts().catch(() => []);
-      setItems((await listDrafts()).map(toItem));
+      // On a shared tablet, never the last person's drafts.
+      setItems((await listDrafts()).filter(ownsDraft).map(toItem));
       setFailed(false);
     } catch {
       setFailed(true);

@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { useTitle } from '../app/useTitle';
 import { createDraft } from '../storage/drafts';
+import { currentSessionId } from '../app/session';
 import { formFromPrefill, takeScreenerPrefill } from './prefill';
 
 /**
@@ -20,7 +21,9 @@ export function NewDraft() {
     if (started.current) return;
     started.current = true;
     const form = formFromPrefill(takeScreenerPrefill());
-    createDraft({ data: form })
+    // On a shared tablet the draft belongs to this person's session, so "Next person" wipes it.
+    const sessionId = currentSessionId();
+    createDraft({ data: form, ...(sessionId ? { sessionId } : {}) })
       .then((draft) => route(`/requests/${draft.id}`, true))
       .catch(() => setFailed(true));
   }, [route]);

@@ -16,6 +16,7 @@ import { countryName, displayANumber, displayReceipt, formatIsoDate, isStateless
 import { isHelping, normalizeForm, type RequestForm } from './form-model';
 import { fieldLabelId, optionLabelId, type FieldId } from './labels';
 import { MissingDraft } from './DraftEditor';
+import { ownsDraft } from '../app/session';
 
 type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; record: DraftRecord; form: RequestForm; files: AttachmentRecord[] };
 
@@ -28,7 +29,7 @@ export function PrintView(props: { id: string }) {
     void Promise.all([getDraft(props.id), listAttachments(props.id)])
       .then(([record, files]) => {
         if (!live) return;
-        setLoaded(record ? { state: 'ready', record, form: normalizeForm(record.data), files } : { state: 'missing' });
+        setLoaded(record && ownsDraft(record) ? { state: 'ready', record, form: normalizeForm(record.data), files } : { state: 'missing' });
       })
       .catch(() => live && setLoaded({ state: 'missing' }));
     return () => {
