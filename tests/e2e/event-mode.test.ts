@@ -99,11 +99,13 @@ describe('event mode on a shared tablet', () => {
     await page.waitForURL(server.url + '/');
     await page.getByRole('heading', { level: 1 }).waitFor();
 
-    // No trace: not in IndexedDB, not in session storage, not on the requests screen.
+    // No trace: not in IndexedDB, not in local or session storage (where a
+    // copy is kept while a page unloads), not on the requests screen.
     const dump = await dumpIndexedDb(page);
     expect(dump).not.toContain(SECRET);
     expect(dump).toContain('ombuds/events');
     expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(SECRET);
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(SECRET);
     await page.goto(server.url + '/requests');
     await page.locator('main h1').waitFor();
     await page.getByRole('link', { name: 'Start a new request' }).waitFor();
