@@ -28,7 +28,7 @@ import { benchStorage } from './storage';
 import { benchSync } from './sync';
 import { benchMemory } from './memory';
 import { benchRequestBytes } from './request-bytes';
-import { BenchError, installSignalHandlers, onCleanup, round, runCleanups, withTimeout } from './util';
+import { BenchError, installSignalHandlers, isInterrupted, onCleanup, round, runCleanups, shortMessage, withTimeout } from './util';
 
 /** The keys of .bench/results.json, in the issue's order. */
 export const RESULT_KEYS = [
@@ -130,7 +130,10 @@ async function buildApp(): Promise<void> {
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const done = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const done = new Promise<number | null>((resolve, reject) => {
+    proc.once('exit', (code) => resolve(code));
+    proc.once('error', (err) => reject(new BenchError(`could not run npm run build: ${err.message}`)));
+  });
   const stop = onCleanup('npm run build', () => {
     // npm runs vite in a child: stop the whole group.
     if (proc.exitCode === null) {
@@ -227,14 +230,15 @@ async function main(): Promise<number> {
   } else if (!existsSync('dist/index.html')) throw new BenchError('dist/ is missing: run without --skip-build');
 
   const section = async (name: Section, limitMs: number, work: () => Promise<void>) => {
-    if (!wants(name)) return;
+    if (!wants(name) || isInterrupted()) return;
     const t0 = Date.now();
     console.log(`${name}…`);
     try {
       await withTimeout(work(), limitMs, `the ${name} bench`);
       log(`(${Math.round((Date.now() - t0) / 1000)} s)`);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      if (isInterrupted()) return;
+      const message = shortMessage(err);
       failures.push(`${name}: ${message}`);
       console.error(`  FAILED: ${message}`);
     }
@@ -343,6 +347,8 @@ async function main(): Promise<number> {
   });
 
   await runCleanups();
+  // Interrupted: the signal handler stops everything and exits; half a run is not written.
+  if (isInterrupted()) return new Promise<number>(() => {});
 
   mkdirSync('.bench', { recursive: true });
   writeFileSync('.bench/results.json', JSON.stringify(results, null, 2) + '\n');
@@ -366,6 +372,7 @@ main()
   .then((code) => process.exit(code))
   .catch(async (err: unknown) => {
     await runCleanups();
-    console.error(`\nbench failed: ${err instanceof BenchError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (isInterrupted()) return;
+    console.error(`\nbench failed: ${err instanceof BenchError ? err.message : err instanceof Error ? shortMessage(err) + '\n' + (err.stack ?? '').split('\n').slice(1, 6).join('\n') : String(err)}`);
     process.exit(1);
   });

@@ -81,12 +81,23 @@ export async function runCleanups(): Promise<void> {
 }
 
 let handlersInstalled = false;
+let interrupted = false;
+
+/** True once Ctrl-C or a kill arrived: the bench stops, writes nothing. */
+export const isInterrupted = () => interrupted;
+
+/** The useful head of an error: Playwright appends its browser log and call log. */
+export function shortMessage(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split(/\n(?:Browser logs:|Call log:|=+ logs =+)/)[0]!.split('\n').slice(0, 12).join('\n').trim();
+}
 
 /** Ctrl-C, a kill or a crash still stop what the bench started. */
 export function installSignalHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   const stop = (signal: string, code: number) => {
+    interrupted = true;
     console.error(`\nbench: ${signal}, stopping the server and browser it started…`);
     void runCleanups().finally(() => process.exit(code));
   };
