@@ -20,6 +20,12 @@ function useLabels(path: string, label?: string, hint?: string | null) {
   };
 }
 
+/** What every control starts from: the form, its words, its DOM id and the errors at its path. */
+function useField(path: string, label?: string, hint?: string | null) {
+  const context = useForm();
+  return { ...context, ...useLabels(path, label, hint), id: domIdFor(path), codes: context.errors(path) };
+}
+
 function describedBy(id: string, hint: string | undefined, errors: readonly ErrorCode[], extra?: string) {
   return [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '', extra ?? ''].filter(Boolean).join(' ') || undefined;
 }
@@ -32,6 +38,44 @@ export function ErrorText(props: { id: string; codes: readonly ErrorCode[] }) {
       <span class="visually-hidden">{t('request.errors.prefix')} </span>
       {props.codes.map((code) => t(errorMessageId(code))).join(' ')}
     </span>
+  );
+}
+
+function Hint(props: { id: string; hint: string | undefined }) {
+  if (!props.hint) return null;
+  return (
+    <span class="field__hint" id={`${props.id}-hint`}>
+      {props.hint}
+    </span>
+  );
+}
+
+interface HeadProps {
+  id: string;
+  label: string;
+  hint: string | undefined;
+  codes: readonly ErrorCode[];
+}
+
+/** Label, hint and error above a single input, in the order a screen reader meets them. */
+function FieldHead(props: HeadProps) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <Hint id={props.id} hint={props.hint} />
+      <ErrorText id={props.id} codes={props.codes} />
+    </>
+  );
+}
+
+/** The same for a fieldset: legend, hint, error. */
+function GroupHead(props: HeadProps) {
+  return (
+    <>
+      <legend>{props.label}</legend>
+      <Hint id={props.id} hint={props.hint} />
+      <ErrorText id={props.id} codes={props.codes} />
+    </>
   );
 }
 
@@ -51,10 +95,7 @@ interface TextProps {
 }
 
 export function TextField(props: TextProps) {
-  const { form, set, errors } = useForm();
-  const { label, hint } = useLabels(props.path, props.label, props.hint);
-  const id = domIdFor(props.path);
-  const codes = errors(props.path);
+  const { form, set, label, hint, id, codes } = useField(props.path, props.label, props.hint);
   const value = getAt(form, props.path);
   const common = {
     id,
@@ -69,13 +110,7 @@ export function TextField(props: TextProps) {
   };
   return (
     <div class={`field ${props.class ?? ''}`}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <ErrorText id={id} codes={codes} />
+      <FieldHead id={id} label={label} hint={hint} codes={codes} />
       {props.multiline ? (
         <textarea {...common} rows={6} />
       ) : (
@@ -86,20 +121,11 @@ export function TextField(props: TextProps) {
 }
 
 export function DateField(props: { path: string; label?: string; hint?: string | null; autocomplete?: string }) {
-  const { form, set, errors, today } = useForm();
-  const { label, hint } = useLabels(props.path, props.label, props.hint);
-  const id = domIdFor(props.path);
-  const codes = errors(props.path);
+  const { form, set, today, label, hint, id, codes } = useField(props.path, props.label, props.hint);
   const value = getAt(form, props.path);
   return (
     <div class="field field--date">
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <ErrorText id={id} codes={codes} />
+      <FieldHead id={id} label={label} hint={hint} codes={codes} />
       <input
         id={id}
         name={props.path}
@@ -124,23 +150,14 @@ export interface Choice {
 
 export function SelectField(props: { path: string; options: readonly Choice[]; label?: string; hint?: string | null; autocomplete?: string }) {
   const { t } = useI18n();
-  const { form, set, errors } = useForm();
-  const { label, hint } = useLabels(props.path, props.label, props.hint);
-  const id = domIdFor(props.path);
-  const codes = errors(props.path);
+  const { form, set, label, hint, id, codes } = useField(props.path, props.label, props.hint);
   const raw = getAt(form, props.path);
   const value = typeof raw === 'string' ? raw : '';
   // A stored value that is no longer offered is still shown, never silently dropped.
   const options = value && !props.options.some((o) => o.value === value) ? [{ value, label: value }, ...props.options] : props.options;
   return (
     <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <ErrorText id={id} codes={codes} />
+      <FieldHead id={id} label={label} hint={hint} codes={codes} />
       <select
         id={id}
         name={props.path}
@@ -174,20 +191,11 @@ export function RadioGroup(props: {
   hint?: string | null;
   onChange?: (value: string) => void;
 }) {
-  const { form, set, errors } = useForm();
-  const { label, hint } = useLabels(props.path, props.legend, props.hint);
-  const id = domIdFor(props.path);
-  const codes = errors(props.path);
+  const { form, set, label, hint, id, codes } = useField(props.path, props.legend, props.hint);
   const value = getAt(form, props.path);
   return (
     <fieldset id={id} aria-describedby={describedBy(id, hint, codes)} tabIndex={-1}>
-      <legend>{label}</legend>
-      {hint && (
-        <span class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <ErrorText id={id} codes={codes} />
+      <GroupHead id={id} label={label} hint={hint} codes={codes} />
       {props.options.map((o, i) => (
         <label class="choice" key={o.value}>
           <input
@@ -209,10 +217,7 @@ export function RadioGroup(props: {
 }
 
 export function CheckboxGroup(props: { path: string; options: readonly Choice[]; legend?: string; hint?: string | null }) {
-  const { form, set, errors } = useForm();
-  const { label, hint } = useLabels(props.path, props.legend, props.hint);
-  const id = domIdFor(props.path);
-  const codes = errors(props.path);
+  const { form, set, label, hint, id, codes } = useField(props.path, props.legend, props.hint);
   const raw = getAt(form, props.path);
   const chosen = Array.isArray(raw) ? (raw as string[]) : [];
   const toggle = (value: string, on: boolean) => {
@@ -225,13 +230,7 @@ export function CheckboxGroup(props: { path: string; options: readonly Choice[];
   };
   return (
     <fieldset id={id} aria-describedby={describedBy(id, hint, codes)} tabIndex={-1}>
-      <legend>{label}</legend>
-      {hint && (
-        <span class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <ErrorText id={id} codes={codes} />
+      <GroupHead id={id} label={label} hint={hint} codes={codes} />
       {props.options.map((o, i) => (
         <label class="choice" key={o.value}>
           <input
@@ -250,10 +249,7 @@ export function CheckboxGroup(props: { path: string; options: readonly Choice[];
 }
 
 export function CheckboxField(props: { path: string; label?: string; hint?: string | null }) {
-  const { form, set, errors } = useForm();
-  const { label, hint } = useLabels(props.path, props.label, props.hint);
-  const id = domIdFor(props.path);
-  const codes = errors(props.path);
+  const { form, set, label, hint, id, codes } = useField(props.path, props.label, props.hint);
   return (
     <div class="field">
       <ErrorText id={id} codes={codes} />
@@ -269,11 +265,7 @@ export function CheckboxField(props: { path: string; label?: string; hint?: stri
         />
         <span>
           {label}
-          {hint && (
-            <span class="field__hint" id={`${id}-hint`}>
-              {hint}
-            </span>
-          )}
+          <Hint id={id} hint={hint} />
         </span>
       </label>
     </div>
@@ -306,13 +298,7 @@ export function ListField(props: {
     requestAnimationFrame(() => document.getElementById(domIdFor(`${props.path}.${index}`))?.focus());
   return (
     <fieldset id={id} class="list-field" aria-describedby={describedBy(id, hint, listCodes)} tabIndex={-1}>
-      <legend>{label}</legend>
-      {hint && (
-        <span class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <ErrorText id={id} codes={listCodes} />
+      <GroupHead id={id} label={label} hint={hint} codes={listCodes} />
       {shown.map((value, index) => {
         const rowPath = `${props.path}.${index}`;
         const rowId = domIdFor(rowPath);
