@@ -7,24 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { addDays } from '../../src/screener/dates';
 import { evaluate, prefillFromAnswers, validateAnswer, type Evaluation } from '../../src/screener/engine';
-import {
-  PENDING_FACTS,
-  SCREENER_MESSAGE_VALUES,
-  SCREENER_RULES,
-  VIEW_MESSAGE_IDS,
-  errorMessageId,
-  outcomeKindMessageId,
-  reasonMessageId,
-} from '../../src/screener/rules';
+import { PENDING_FACTS, SCREENER_MESSAGE_VALUES, SCREENER_RULES, errorMessageId } from '../../src/screener/rules';
 import { REASON_CODES, VALIDATION_ERRORS, type AnswerValue, type Condition, type ConditionalText, type Question, type Rules } from '../../src/screener/types';
 import { FACTS } from '../../src/facts/contacts';
+import { OUTCOME_KINDS, argumentsOf, screenerMessageIds } from './screener-messages';
 
 const en = JSON.parse(readFileSync(new URL('../../locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, string>;
 const TODAY = '2026-11-25';
-const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'cannot-help', 'go-elsewhere'] as const;
 
 // ------------------------------------------------------------ static checks
 
@@ -100,52 +92,6 @@ function problemsOf(rules: Rules): string[] {
   return out;
 }
 
-/** Message ids the rules and the view rely on. */
-function messageIdsOf(rules: Rules): string[] {
-  const ids = new Set<string>();
-  const add = (id: string | undefined) => id && ids.add(id);
-  const addTexts = (list?: readonly ConditionalText[]) => list?.forEach((t) => add(typeof t === 'string' ? t : t.text));
-  for (const question of Object.values(rules.questions)) {
-    add(question.title);
-    add(question.help);
-    if (question.kind === 'single' || question.kind === 'multi') {
-      for (const o of question.options) {
-        add(o.label);
-        add(o.help);
-      }
-    }
-    if (question.kind === 'date') add(question.unknownLabel);
-    if (question.kind === 'processing-time') Object.values(question.labels).forEach(add);
-  }
-  for (const o of Object.values(rules.outcomes)) {
-    add(o.title);
-    add(o.summary);
-    addTexts(o.nextSteps);
-    addTexts(o.checklist);
-    o.notices?.forEach(add);
-    add(o.comeBack?.message);
-  }
-  for (const r of Object.values(rules.referrals)) {
-    add(r.name);
-    add(r.description);
-  }
-  REASON_CODES.forEach((c) => add(reasonMessageId(c)));
-  VALIDATION_ERRORS.forEach((c) => add(errorMessageId(c)));
-  OUTCOME_KINDS.forEach((k) => add(outcomeKindMessageId(k)));
-  VIEW_MESSAGE_IDS.forEach(add);
-  return [...ids];
-}
-
-function argumentsOf(elements: MessageFormatElement[], out = new Set<string>()): Set<string> {
-  for (const el of elements) {
-    if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
-    if ('value' in el && typeof el.value === 'string') out.add(el.value);
-    if ('options' in el) for (const option of Object.values(el.options)) argumentsOf(option.value, out);
-    if ('children' in el) argumentsOf(el.children, out);
-  }
-  return out;
-}
-
 function isAcyclic(rules: Rules): boolean {
   const state = new Map<string, 'open' | 'done'>();
   const visit = (id: string): boolean => {
@@ -187,7 +133,7 @@ describe('the rules reference only what exists', () => {
   });
 
   it('has an English message for every text id, with only known placeholders', () => {
-    const ids = messageIdsOf(SCREENER_RULES);
+    const ids = screenerMessageIds(SCREENER_RULES);
     expect(ids.filter((id) => !(id in en))).toEqual([]);
     const allowed = new Set([...Object.keys(SCREENER_MESSAGE_VALUES), 'date', 'form']);
     for (const id of ids) {
@@ -197,7 +143,7 @@ describe('the rules reference only what exists', () => {
   });
 
   it('leaves no unused rule texts in the catalog', () => {
-    const used = new Set(messageIdsOf(SCREENER_RULES));
+    const used = new Set(screenerMessageIds(SCREENER_RULES));
     const ruleTexts = /^screener\.(q|outcome|reason|step|checklist|referral|error|notice|comeBack|kind|processing)\./;
     expect(Object.keys(en).filter((k) => ruleTexts.test(k) && !used.has(k))).toEqual([]);
   });
