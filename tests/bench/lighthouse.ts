@@ -8,6 +8,7 @@
  * LCP/TBT) of the two pages is reported.
  */
 import lighthouse from 'lighthouse';
+import { CHROMIUM } from '../e2e/harness';
 import { launchDebuggableChromium } from './chromium';
 import { BenchError, median, withTimeout } from './util';
 
@@ -61,6 +62,8 @@ function failing(lhr: Lhr): string[] {
 
 export async function benchLighthouse(options: { baseUrl: string; runs: number; log?: (line: string) => void }): Promise<LighthouseFigures> {
   const log = options.log ?? (() => {});
+  // Lighthouse connects to the Chromium started here; should it look for one itself, it finds the same.
+  process.env.CHROME_PATH ??= CHROMIUM;
   const chromium = await launchDebuggableChromium();
   try {
     const pages: LighthouseFigures['pages'] = {};
