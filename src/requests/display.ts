@@ -63,7 +63,8 @@ export function formatBytes(intl: IntlShape<string>, bytes: number): string {
   return intl.formatNumber(value, {
     style: 'unit',
     unit: units[unit],
-    unitDisplay: 'short',
+    // CLDR's short English byte is "byte" for any count ("0 byte"); the long form is plural-aware.
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   });
 }
