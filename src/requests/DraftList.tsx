@@ -6,6 +6,7 @@ import { onDraftChange } from '../storage/draft-channel';
 import { deleteDraft, duplicateDraft, listDrafts, recoverRescuedDrafts } from '../storage/drafts';
 import type { DraftRecord } from '../storage/types';
 import { ownsDraft } from '../app/session';
+import { probeStorage } from '../storage/db';
 import { ConfirmDialog } from './ConfirmDialog';
 import { normalizeForm } from './form-model';
 import { OutboxStatus } from './OutboxStatus';
@@ -30,7 +31,8 @@ export function DraftList() {
   const { route } = useLocation();
   useTitle(t('drafts.title'));
   const [items, setItems] = useState<Item[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  // 'unavailable': the browser keeps nothing (private mode); the shell's banner already says so.
+  const [failed, setFailed] = useState<false | 'error' | 'unavailable'>(false);
   const [confirming, setConfirming] = useState<Item | null>(null);
   const [notice, setNotice] = useState('');
 
@@ -41,7 +43,7 @@ export function DraftList() {
       setItems((await listDrafts()).filter(ownsDraft).map(toItem));
       setFailed(false);
     } catch {
-      setFailed(true);
+      setFailed((await probeStorage()) ? 'error' : 'unavailable');
       setItems([]);
     }
   }, []);
@@ -65,7 +67,7 @@ export function DraftList() {
       <div role="status" class="drafts__notice">
         {notice}
       </div>
-      {failed && (
+      {failed === 'error' && (
         <p class="note note--error" role="alert">
           {t('drafts.loadError')}
         </p>

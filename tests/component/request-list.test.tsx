@@ -74,4 +74,19 @@ describe('the request list', () => {
     await waitFor(() => expect(location.pathname).toMatch(/^\/requests\/[0-9a-f-]{36}/));
     expect(location.pathname).not.toContain(draft.id);
   });
+
+  it('with no storage at all, does not tell the person to reopen the app (the shell says why)', async () => {
+    await closeDb();
+    const saved = globalThis.indexedDB;
+    // @ts-expect-error private mode in some browsers: no IndexedDB at all
+    delete globalThis.indexedDB;
+    try {
+      renderWithI18n(<RequestsView />, { path: '/requests' });
+      await waitFor(() => expect(screen.queryByText('Loading…')).toBeNull());
+      expect(screen.queryByText(/could not be opened right now/)).toBeNull();
+      expect(screen.getByRole('link', { name: 'Start a new request' })).toBeTruthy();
+    } finally {
+      globalThis.indexedDB = saved;
+    }
+  });
 });
