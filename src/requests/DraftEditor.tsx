@@ -51,6 +51,11 @@ import type { RequestIssue } from './schema';
  */
 const closing = new Map<string, Promise<void>>();
 
+/** Resolves once an editor that just closed on this draft has written it (the print view reads after it). */
+export function editorClosed(id: string): Promise<void> {
+  return closing.get(id) ?? Promise.resolve();
+}
+
 type Load = { state: 'loading' } | { state: 'missing' } | { state: 'error' } | { state: 'ready'; record: DraftRecord };
 
 export function stepTitleId(step: StepId, helping: boolean): string {

@@ -10,12 +10,12 @@ import { useI18n } from '../i18n/context';
 import { useTitle } from '../app/useTitle';
 import { FACTS_EDITION, formatFact } from '../facts/contacts';
 import { listAttachments } from '../storage/attachments';
-import { getDraft } from '../storage/drafts';
+import { getDraft, recoverRescuedDrafts } from '../storage/drafts';
 import type { AttachmentRecord, DraftRecord } from '../storage/types';
 import { countryName, displayANumber, displayReceipt, formatIsoDate, isStateless, languageName } from './display';
 import { isHelping, normalizeForm, type RequestForm } from './form-model';
 import { fieldLabelId, optionLabelId, type FieldId } from './labels';
-import { MissingDraft } from './DraftEditor';
+import { MissingDraft, editorClosed } from './DraftEditor';
 import { ownsDraft } from '../app/session';
 
 type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; record: DraftRecord; form: RequestForm; files: AttachmentRecord[] };
@@ -26,12 +26,18 @@ export function PrintView(props: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     let live = true;
-    void Promise.all([getDraft(props.id), listAttachments(props.id)])
-      .then(([record, files]) => {
+    // Read after the editor's last write, and after a copy kept as the page was left, or the printout misses the latest words.
+    void (async () => {
+      try {
+        await editorClosed(props.id);
+        await recoverRescuedDrafts().catch(() => []);
+        const [record, files] = await Promise.all([getDraft(props.id), listAttachments(props.id)]);
         if (!live) return;
         setLoaded(record && ownsDraft(record) ? { state: 'ready', record, form: normalizeForm(record.data), files } : { state: 'missing' });
-      })
-      .catch(() => live && setLoaded({ state: 'missing' }));
+      } catch {
+        if (live) setLoaded({ state: 'missing' });
+      }
+    })();
     return () => {
       live = false;
     };
