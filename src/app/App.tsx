@@ -11,7 +11,7 @@ import { Header } from './Header';
 import { LazyUnsentBadge } from './LazyBadge';
 import { Home } from './Home';
 import { NotFound } from './NotFound';
-import { UpdatePrompt } from './UpdatePrompt';
+import { OfflineReadyNote, UpdatePrompt } from './UpdatePrompt';
 import { Notices } from './Notices';
 import { RouteFocus } from './RouteFocus';
 import { EventPart, useEventModeOn } from './event-slot';
@@ -84,6 +84,7 @@ export function App(props: { initial: LoadedCatalog }) {
               </Router>
             </ErrorBoundary>
           </main>
+          <OfflineReadyNote />
           {eventOn && <EventPart part="runtime" />}
         </LocationProvider>
       </ConfigContext.Provider>

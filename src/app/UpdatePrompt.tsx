@@ -25,6 +25,11 @@ export function UpdatePrompt() {
   const [formOpen, setFormOpen] = useState(hasOpenForm());
   const [busy, setBusy] = useState(false);
   useEffect(() => onOpenFormsChange(() => setFormOpen(hasOpenForm())), []);
+  // Shown at the end of the page by OfflineReadyNote: a note arriving a
+  // moment after the first paint must not push the page down.
+  useEffect(() => {
+    if (offlineReady) offlineReadyState.set(true, () => setOfflineReady(false));
+  }, [offlineReady, setOfflineReady]);
 
   if (needRefresh) {
     return (
@@ -50,17 +55,48 @@ export function UpdatePrompt() {
       </div>
     );
   }
-  if (offlineReady) {
-    return (
-      <div class="banner banner--info" role="status">
-        <p>{t('shell.offlineReady')}</p>
-        <div class="banner__actions">
-          <button type="button" class="button" onClick={() => setOfflineReady(false)}>
-            {t('shell.dismiss')}
-          </button>
-        </div>
-      </div>
-    );
-  }
   return null;
+}
+
+/** Hand-over from the worker registration (above) to the note below the page. */
+const offlineReadyState = (() => {
+  let shown = false;
+  let dismiss = () => {};
+  const listeners = new Set<() => void>();
+  return {
+    get: () => shown,
+    set(value: boolean, onDismiss: () => void) {
+      dismiss = onDismiss;
+      if (shown === value) return;
+      shown = value;
+      listeners.forEach((l) => l());
+    },
+    dismiss() {
+      shown = false;
+      dismiss();
+      listeners.forEach((l) => l());
+    },
+    subscribe(l: () => void) {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+  };
+})();
+
+/** "Ready to work offline", once, after the page's content. */
+export function OfflineReadyNote() {
+  const { t } = useI18n();
+  const [shown, setShown] = useState(offlineReadyState.get());
+  useEffect(() => offlineReadyState.subscribe(() => setShown(offlineReadyState.get())), []);
+  if (!shown) return null;
+  return (
+    <div class="banner banner--info banner--end" role="status">
+      <p>{t('shell.offlineReady')}</p>
+      <div class="banner__actions">
+        <button type="button" class="button" onClick={() => offlineReadyState.dismiss()}>
+          {t('shell.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
 }

@@ -32,9 +32,25 @@ export function applyDocumentLocale(code: string): void {
 export async function bootI18n(): Promise<LoadedCatalog> {
   applyTextScale();
   const code = negotiateLocale(navigator.languages ?? [navigator.language], rememberedLocale());
-  // The route's own strings load beside the shell's, so a deep link
-  // (/screener) paints its screen in one go.
-  const loaded = await startCatalog(code);
+  // A deep link (/guide, /requests/…) needs its screen's strings and code
+  // as well: fetch them beside the shell's rather than one after another.
+  const deepLink = location.pathname !== '/';
+  if (deepLink) prefetchScreen(location.pathname, code);
+  const loaded = await startCatalog(code, deepLink ? ['shell', 'app'] : ['shell']);
   applyDocumentLocale(loaded.locale);
   return loaded;
+}
+
+/**
+ * Starts loading the first screen's chunks while the shell's strings load.
+ * The same modules the router imports lazily, so nothing loads twice.
+ */
+function prefetchScreen(path: string, code: string): void {
+  const quiet = () => {};
+  if (path.startsWith('/guide')) {
+    import('../guide/GuideView').catch(quiet);
+    import('../guide/load').then((m) => m.loadGuide(code)).catch(quiet);
+  } else if (path.startsWith('/screener')) import('../screener/ScreenerView').catch(quiet);
+  else if (path.startsWith('/requests')) import('../requests/RequestsView').catch(quiet);
+  else if (path.startsWith('/settings')) import('./SettingsView').catch(quiet);
 }

@@ -24,8 +24,8 @@ export function subscribeCatalog(listener: (c: LoadedCatalog) => void): () => vo
   return () => listeners.delete(listener);
 }
 
-export async function startCatalog(code: string): Promise<LoadedCatalog> {
-  const first = await loadCatalog(code, ['shell']);
+export async function startCatalog(code: string, namespaces: readonly string[] = ['shell']): Promise<LoadedCatalog> {
+  const first = await loadCatalog(code, namespaces);
   current = first;
   return first;
 }

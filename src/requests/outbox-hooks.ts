@@ -22,16 +22,27 @@ export function useOutboxRecords(): OutboxRecord[] | null {
   const [records, setRecords] = useState<OutboxRecord[] | null>(null);
   useEffect(() => {
     let alive = true;
-    const refresh = () =>
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () =>
       void listOutbox()
         .then((r) => alive && setRecords(r.filter(visibleToThisPerson)))
         .catch(() => alive && setRecords([]));
-    refresh();
+    // A flush of many requests sends two notices per request; read the
+    // outbox once per burst rather than once per notice.
+    const refresh = () => {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        read();
+      }, 150);
+    };
+    read();
     const stop = onOutboxChange(refresh);
     const onVisible = () => document.visibilityState === 'visible' && refresh();
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       alive = false;
+      clearTimeout(timer);
       stop();
       document.removeEventListener('visibilitychange', onVisible);
     };

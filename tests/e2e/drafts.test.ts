@@ -4,23 +4,12 @@
  * after a reload; a drawn signature is kept.
  */
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { goOffline, launchBrowser, newContext, removeDir, startServer, waitForController, waitForServiceWorker, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { goOffline, newContext, waitForController, waitForServiceWorker } from './harness';
+import { useServerAndBrowser } from './suite';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const suite = useServerAndBrowser();
 
 const FAMILY = 'Nguyễn-O’Brien <b>Ñúñez</b> 李';
 const STORY = 'First line with "quotes" & <script>alert(1)</script>\n\nThird line 🙂  with two spaces';
@@ -110,24 +99,24 @@ async function expectDraftBack(context: BrowserContext, base: string, id: string
 
 describe('request drafts', () => {
   it('keeps every word typed after the page is closed and opened again', async () => {
-    const context = await newContext(browser);
-    const id = await typeAndClose(context, server.url);
-    const page = await expectDraftBack(context, server.url, id);
+    const context = await newContext(suite.browser);
+    const id = await typeAndClose(context, suite.server.url);
+    const page = await expectDraftBack(context, suite.server.url, id);
     await page.close();
     await context.close();
   });
 
   it('keeps every word with the network cut', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const first = await context.newPage();
-    await first.goto(`${server.url}/requests`);
+    await first.goto(`${suite.server.url}/requests`);
     await waitForServiceWorker(first);
     await first.reload();
     await waitForController(first);
     await goOffline(context);
-    const id = await typeAndClose(context, server.url);
+    const id = await typeAndClose(context, suite.server.url);
     await first.close();
-    const page = await expectDraftBack(context, server.url, id);
+    const page = await expectDraftBack(context, suite.server.url, id);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'About you' }).waitFor();
     expect(await page.getByLabel('Family name (last name)').inputValue()).toBe(FAMILY);
@@ -136,14 +125,14 @@ describe('request drafts', () => {
   });
 
   it('shrinks a photo on the device, stores it with a thumbnail, and still has it after a reload', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/requests`);
+    await page.goto(`${suite.server.url}/requests`);
     const id = await startRequest(page);
-    await page.goto(`${server.url}/requests/${id}/documents`);
+    await page.goto(`${suite.server.url}/requests/${id}/documents`);
     await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
     await page.getByTestId('docs-picker').setInputFiles({ name: 'notice.png', mimeType: 'image/png', buffer: makePng(3000, 1500) });
-    await page.getByText('notice.jpg was added.').waitFor();
+    await page.getByText('notice.webp was added.').waitFor();
     const thumb = page.locator('img.docs-item__thumb');
     await thumb.waitFor();
     const stored = await page.evaluate(async (draftId) => {
@@ -165,28 +154,28 @@ describe('request drafts', () => {
       const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
       return { count: records.length, name: r.name, type: r.type, size: r.size, blobSize: r.blob.size, width: bitmap.width, height: bitmap.height, thumbWidth: thumb?.width, shaOk: hex === r.sha256 };
     }, id);
-    expect(stored).toMatchObject({ count: 1, name: 'notice.jpg', type: 'image/jpeg', width: 2000, height: 1000, thumbWidth: 240, shaOk: true });
+    expect(stored).toMatchObject({ count: 1, name: 'notice.webp', type: 'image/webp', width: 2000, height: 1000, thumbWidth: 240, shaOk: true });
     expect(stored.size).toBe(stored.blobSize);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
-    await page.locator('.docs-item__name', { hasText: 'notice.jpg' }).waitFor();
+    await page.locator('.docs-item__name', { hasText: 'notice.webp' }).waitFor();
     await page.waitForFunction(() => {
       const img = document.querySelector<HTMLImageElement>('img.docs-item__thumb');
       return !!img && img.complete && img.naturalWidth === 240;
     });
-    await page.getByRole('button', { name: 'Remove notice.jpg' }).click();
-    await page.getByText('notice.jpg was removed.').waitFor();
+    await page.getByRole('button', { name: 'Remove notice.webp' }).click();
+    await page.getByText('notice.webp was removed.').waitFor();
     expect(await page.locator('img.docs-item__thumb').count()).toBe(0);
     await context.close();
   });
 
   it('keeps a signature drawn with pointer events', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/requests`);
+    await page.goto(`${suite.server.url}/requests`);
     const id = await startRequest(page);
-    await page.goto(`${server.url}/requests/${id}/consent`);
+    await page.goto(`${suite.server.url}/requests/${id}/consent`);
     await page.getByRole('heading', { level: 1, name: 'Consent and signature' }).waitFor();
     await page.getByLabel('Draw my signature').check();
     const pad = page.getByRole('img', { name: 'Signature box, empty' });
@@ -202,7 +191,7 @@ describe('request drafts', () => {
     await page.locator('.rq-actions .save--saved').waitFor();
     await page.reload();
     await page.getByRole('img', { name: 'Signature box, signed' }).waitFor();
-    await page.goto(`${server.url}/requests/${id}/print`);
+    await page.goto(`${suite.server.url}/requests/${id}/print`);
     await page.locator('img.pf-signature__img').waitFor();
     await context.close();
   });

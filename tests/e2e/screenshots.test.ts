@@ -3,9 +3,9 @@
  * build: `npm run screenshots`. Skipped in the normal test run so `npm test`
  * never rewrites tracked files.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, removeDir, startServer, waitForServiceWorker, type RunningServer } from './harness';
+import { describe, it } from 'vitest';
+import { waitForServiceWorker } from './harness';
+import { useServerAndBrowser } from './suite';
 
 const enabled = process.env.SCREENSHOTS === '1';
 const DEVICES = {
@@ -23,31 +23,21 @@ const SHOTS: { name: string; path: string; locale: string; ready: string }[] = [
 ];
 
 describe.skipIf(!enabled)('README screenshots', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  const suite = useServerAndBrowser();
 
   for (const [device, options] of Object.entries(DEVICES)) {
     it(`takes the ${device} screenshots`, async () => {
-      const context = await browser.newContext({ ...options, serviceWorkers: 'allow', reducedMotion: 'reduce', bypassCSP: true });
+      const context = await suite.browser.newContext({ ...options, serviceWorkers: 'allow', reducedMotion: 'reduce', bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(server.url + '/');
+      await page.goto(suite.server.url + '/');
       await waitForServiceWorker(page);
       for (const shot of SHOTS) {
         await page.evaluate((code) => localStorage.setItem('ombuds.locale', code), shot.locale);
-        await page.goto(server.url + shot.path);
+        await page.goto(suite.server.url + shot.path);
         await page.waitForFunction((code) => document.documentElement.lang === code || code === 'en', shot.locale);
         await page.locator(shot.ready).first().waitFor();
         // Hide the one-time "ready to work offline" banner so shots are stable.
-        await page.addStyleTag({ content: '.banner--info{display:none!important}' }).catch(() => {});
+        await page.addStyleTag({ content: '.banner--end{display:none!important}' }).catch(() => {});
         await page.screenshot({ path: `docs/screenshots/${device}-${shot.name}.png`, fullPage: false });
       }
       await context.close();
