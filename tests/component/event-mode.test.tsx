@@ -17,6 +17,23 @@ async function resetDb() {
   });
 }
 
+/**
+ * The Next person button with the event runtime, on `path`; resolves once
+ * the runtime is up, which it shows by counting the person on this screen.
+ */
+async function renderWithNextPerson(path: string) {
+  const reload = vi.fn();
+  renderWithI18n(
+    <>
+      <NextPersonButton />
+      <EventModeMount reload={reload} />
+    </>,
+    { path },
+  );
+  await waitFor(() => expect(JSON.parse(sessionStorage.getItem(SESSION_KEY)!).used).toBe(true));
+  return reload;
+}
+
 beforeEach(async () => {
   localStorage.clear();
   sessionStorage.clear();
@@ -130,16 +147,7 @@ describe('Next person', () => {
     const forgot = vi.fn();
     const off = onSessionEnd(forgot);
 
-    const reload = vi.fn();
-    renderWithI18n(
-      <>
-        <NextPersonButton />
-        <EventModeMount reload={reload} />
-      </>,
-      { path: '/requests' },
-    );
-    // The runtime is up once it counted the person on this screen.
-    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(SESSION_KEY)!).used).toBe(true));
+    const reload = await renderWithNextPerson('/requests');
 
     fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
     const ask = await screen.findByRole('dialog', { name: 'Send or delete your request?' });
@@ -169,15 +177,7 @@ describe('Next person', () => {
   it('"Go to the last step" keeps the draft and opens its review', async () => {
     await startEventMode(SETUP);
     const draft = await createDraft({ sessionId: currentSessionId()!, data: {} });
-    const reload = vi.fn();
-    renderWithI18n(
-      <>
-        <NextPersonButton />
-        <EventModeMount reload={reload} />
-      </>,
-      { path: '/requests' },
-    );
-    await waitFor(() => expect(sessionStorage.getItem(SESSION_KEY)).toContain('"used":true'));
+    const reload = await renderWithNextPerson('/requests');
     fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Go to the last step to send it' }));
     await waitFor(() => expect(location.pathname).toBe(`/requests/${draft.id}/review`));
@@ -188,15 +188,7 @@ describe('Next person', () => {
 
   it('with no open draft, ends the session at once', async () => {
     await startEventMode(SETUP);
-    const reload = vi.fn();
-    renderWithI18n(
-      <>
-        <NextPersonButton />
-        <EventModeMount reload={reload} />
-      </>,
-      { path: '/guide' },
-    );
-    await waitFor(() => expect(sessionStorage.getItem(SESSION_KEY)).toContain('"used":true'));
+    const reload = await renderWithNextPerson('/guide');
     fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
     await waitFor(() => expect(reload).toHaveBeenCalledWith('/'));
     expect(screen.queryByRole('dialog')).toBeNull();
