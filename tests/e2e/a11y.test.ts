@@ -10,9 +10,10 @@
  * phone-sized viewport.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, removeDir, startServer, waitForServiceWorker, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { newContext, waitForServiceWorker } from './harness';
+import { useServerAndBrowser } from './suite';
 import { fillWholeRequest, navigateInApp, startRequest } from '../bench/form-fill';
 import { pathsToOutcomes, walkScreener } from '../bench/screener-ui';
 
@@ -23,20 +24,8 @@ const LOCALES = [
   { code: 'ar', browser: 'ar' },
 ] as const;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // Every test submits requests from one address: the write limit is not what is tested here.
-  server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+// Every test submits requests from one address: the write limit is not what is tested here.
+const suite = useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
 
 interface Finding {
   screen: string;
@@ -69,9 +58,9 @@ function report(findings: Finding[]): string {
 }
 
 async function open(locale: (typeof LOCALES)[number]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, { locale: locale.browser });
+  const context = await newContext(suite.browser, { locale: locale.browser });
   const page = await context.newPage();
-  await page.goto(server.url + '/');
+  await page.goto(suite.server.url + '/');
   await page.locator('main h1').waitFor();
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale.code);
   return { context, page };

@@ -5,36 +5,15 @@
  * shape, so the test does not depend on every question's wording), then
  * the person opens its review step and presses "Send request".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  goOffline,
-  goOnline,
-  launchBrowser,
-  newContext,
-  removeDir,
-  startServer,
-  waitForController,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { goOffline, goOnline, newContext, waitForController, waitForServiceWorker } from './harness';
+import { useServerAndBrowser } from './suite';
 
 const TOKEN = 'e2e-staff-token-0123456789';
 const NAME = 'Zelinska-Testperson';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ env: { INTAKE_TOKEN: TOKEN } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const suite = useServerAndBrowser({ env: { INTAKE_TOKEN: TOKEN } });
 
 interface StaffSummary {
   id: string;
@@ -42,19 +21,19 @@ interface StaffSummary {
 }
 
 async function staffList(): Promise<StaffSummary[]> {
-  const res = await fetch(`${server.url}/api/v1/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  const res = await fetch(`${suite.server.url}/api/v1/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } });
   return ((await res.json()) as { requests: StaffSummary[] }).requests;
 }
 
 async function staffDetail(id: string) {
-  const res = await fetch(`${server.url}/api/v1/requests/${id}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  const res = await fetch(`${suite.server.url}/api/v1/requests/${id}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
   return (await res.json()) as { request: { person: { familyName: string } }; attachments: { id: string; sha256: string; href: string }[] };
 }
 
 /** Opens the app with its worker installed and in control, as after a first visit. */
 async function openApp(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.url}/requests`);
+  await page.goto(`${suite.server.url}/requests`);
   await waitForServiceWorker(page);
   await page.reload();
   await waitForController(page);
@@ -119,7 +98,7 @@ async function seedDraft(page: Page, files: string[] = []): Promise<string> {
 
 /** The person presses "Send request" on the review step. */
 async function sendFromReview(page: Page, id: string): Promise<void> {
-  await page.goto(`${server.url}/requests/${id}/review`);
+  await page.goto(`${suite.server.url}/requests/${id}/review`);
   await page.getByRole('button', { name: 'Send request' }).click();
   await page.getByRole('heading', { level: 1, name: 'Request handed over' }).waitFor();
 }
@@ -150,7 +129,7 @@ const stateOf = async (page: Page, id: string) => (await outboxRecord(page, id))
 
 describe('delivery', () => {
   it('submitted offline, page closed, reopened online: delivered once, nothing personal left', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await openApp(context);
     const id = await seedDraft(page, ['%PDF scanned letter one']);
     await goOffline(context);
@@ -163,7 +142,7 @@ describe('delivery', () => {
 
     await goOnline(context);
     const again = await context.newPage();
-    await again.goto(`${server.url}/`);
+    await again.goto(`${suite.server.url}/`);
     await expect.poll(() => stateOf(again, id), { timeout: 20_000 }).toBe('delivered');
     const record = (await outboxRecord(again, id))!;
     expect(Object.keys(record).sort()).toEqual(['confirmation', 'deliveredAt', 'formTypes', 'id', 'state']);
@@ -180,7 +159,7 @@ describe('delivery', () => {
   });
 
   it('the server killed mid-flush and restarted: still exactly one record, files intact', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await openApp(context);
 
     // 1. The server dies while the second of two files is on its way.
@@ -188,7 +167,7 @@ describe('delivery', () => {
     let uploads = 0;
     await context.route('**/api/v1/requests/*/attachments/*', async (route) => {
       if (++uploads === 2) {
-        await server.kill();
+        await suite.server.kill();
         return route.abort('connectionreset');
       }
       return route.continue();
@@ -198,7 +177,7 @@ describe('delivery', () => {
     const files = (await outboxRecord(page, first))!.attachments as { uploaded: boolean }[];
     expect(files.map((f) => f.uploaded)).toEqual([true, false]);
     await context.unroute('**/api/v1/requests/*/attachments/*');
-    await server.restart();
+    await suite.server.restart();
     await page.reload();
     await expect.poll(() => stateOf(page, first), { timeout: 20_000 }).toBe('delivered');
     // Resumed file by file: only the missing file went again.
@@ -211,12 +190,12 @@ describe('delivery', () => {
       if (committedThenKilled) return route.continue();
       committedThenKilled = true;
       await route.fetch();
-      await server.kill();
+      await suite.server.kill();
       return route.abort('connectionreset');
     });
     await sendFromReview(page, second);
     await expect.poll(() => outboxRecord(page, second), { timeout: 20_000 }).toMatchObject({ state: 'waiting', lastError: 'network' });
-    await server.restart();
+    await suite.server.restart();
     await page.reload();
     await expect.poll(() => stateOf(page, second), { timeout: 20_000 }).toBe('delivered');
 
@@ -226,7 +205,7 @@ describe('delivery', () => {
     const detail = await staffDetail(first);
     expect(detail.attachments).toHaveLength(2);
     for (const file of detail.attachments) {
-      const bytes = await (await fetch(`${server.url}/api/v1/${file.href}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).arrayBuffer();
+      const bytes = await (await fetch(`${suite.server.url}/api/v1/${file.href}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).arrayBuffer();
       const digest = Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
       expect(digest).toBe(file.sha256);
     }
@@ -234,7 +213,7 @@ describe('delivery', () => {
   });
 
   it('two tabs flushing at once: each request received once', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const tabA = await openApp(context);
     await goOffline(context);
     const ids: string[] = [];
@@ -245,7 +224,7 @@ describe('delivery', () => {
     }
     const before = (await staffList()).length;
     const tabB = await context.newPage();
-    await tabB.goto(`${server.url}/`);
+    await tabB.goto(`${suite.server.url}/`);
     await tabB.locator('main h1').waitFor();
     // Slow answers, so the two tabs' flushes surely overlap.
     const seen: string[] = [];
@@ -267,7 +246,7 @@ describe('delivery', () => {
   });
 
   it("the service worker delivers on its 'sync' event with no page of the app open", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await openApp(context);
     const id = await seedDraft(page, ['%PDF sent by the worker']);
     await goOffline(context);
@@ -280,20 +259,20 @@ describe('delivery', () => {
     const cdp = await context.newCDPSession(blank);
     const registrations = new Promise<string>((resolve) => {
       cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
-        const mine = e.registrations.find((r) => r.scopeURL.startsWith(server.url) && !r.isDeleted);
+        const mine = e.registrations.find((r) => r.scopeURL.startsWith(suite.server.url) && !r.isDeleted);
         if (mine) resolve(mine.registrationId);
       });
     });
     await cdp.send('ServiceWorker.enable');
     const registrationId = await registrations;
-    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: server.url, registrationId, tag: 'ombuds-outbox', lastChance: false });
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: suite.server.url, registrationId, tag: 'ombuds-outbox', lastChance: false });
     await expect.poll(async () => (await staffList()).filter((r) => r.id === id).length, { timeout: 20_000 }).toBe(1);
     expect((await staffDetail(id)).attachments).toHaveLength(1);
     await context.close();
   });
 
   it('a request the server refuses (422) comes back to the person, editable, with the reason', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     // The tablet's clock runs three days fast: its "today" is the server's future.
     await context.clock.install({ time: Date.now() + 3 * 24 * 3600_000 });
     const page = await openApp(context);
@@ -305,7 +284,7 @@ describe('delivery', () => {
     const draft = (await readStore(page, 'drafts')).find((d) => d.id === id)!;
     expect(draft.status).toBe('editing');
     // The form opens for editing again.
-    await page.goto(`${server.url}/requests/${id}/review`);
+    await page.goto(`${suite.server.url}/requests/${id}/review`);
     await page.getByRole('button', { name: 'Send request' }).waitFor();
     expect((await staffList()).some((r) => r.id === id)).toBe(false);
     await context.close();

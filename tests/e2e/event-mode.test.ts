@@ -4,23 +4,12 @@
  * session finds no trace of it on screen or anywhere in IndexedDB; leaving
  * event mode takes the PIN.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, removeDir, startServer, waitForServiceWorker, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext, waitForServiceWorker } from './harness';
+import { useServerAndBrowser } from './suite';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const suite = useServerAndBrowser();
 
 const SECRET = 'Zyxwertova';
 const PIN = '482916';
@@ -61,28 +50,28 @@ async function dumpIndexedDb(page: Page): Promise<string> {
 }
 
 async function turnOnEventMode(page: Page) {
-  await page.goto(server.url + '/settings');
+  await page.goto(suite.server.url + '/settings');
   await page.getByText('Set up event mode').click();
   await page.getByLabel('Name of the event').fill('Library fair');
   await page.getByLabel('Place').fill('Main St');
   await page.getByLabel('Staff PIN', { exact: true }).fill(PIN);
   await page.getByLabel('Type the PIN again').fill(PIN);
   await page.getByRole('button', { name: 'Turn on event mode' }).click();
-  await page.waitForURL(server.url + '/');
+  await page.waitForURL(suite.server.url + '/');
   await page.getByRole('button', { name: 'Next person' }).waitFor();
 }
 
 describe('event mode on a shared tablet', () => {
   it('wipes a person’s draft on “Next person”, and needs the PIN to leave', async () => {
-    const context = await newContext(browser, { viewport: { width: 1024, height: 1366 } });
+    const context = await newContext(suite.browser, { viewport: { width: 1024, height: 1366 } });
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await waitForServiceWorker(page);
     await turnOnEventMode(page);
     expect(await page.title()).not.toContain('Library');
 
     // A person starts a request and types their name.
-    await page.goto(server.url + '/requests');
+    await page.goto(suite.server.url + '/requests');
     await page.getByRole('link', { name: 'Start a new request' }).click();
     const family = page.getByLabel('Family name (last name)');
     await family.waitFor();
@@ -96,7 +85,7 @@ describe('event mode on a shared tablet', () => {
     await page.getByRole('button', { name: 'Next person' }).click();
     await page.getByRole('dialog', { name: 'Send or delete your request?' }).waitFor();
     await page.getByRole('button', { name: 'Delete it and finish' }).click();
-    await page.waitForURL(server.url + '/');
+    await page.waitForURL(suite.server.url + '/');
     await page.getByRole('heading', { level: 1 }).waitFor();
 
     // No trace: not in IndexedDB, not in local or session storage (where a
@@ -106,13 +95,13 @@ describe('event mode on a shared tablet', () => {
     expect(dump).toContain('ombuds/events');
     expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(SECRET);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(SECRET);
-    await page.goto(server.url + '/requests');
+    await page.goto(suite.server.url + '/requests');
     await page.locator('main h1').waitFor();
     await page.getByRole('link', { name: 'Start a new request' }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain(SECRET);
 
     // Leaving event mode: a wrong PIN is refused with a message; the right one turns it off.
-    await page.goto(server.url + '/settings');
+    await page.goto(suite.server.url + '/settings');
     const leave = page.getByLabel('Staff PIN to turn off');
     await leave.fill('000000');
     await page.getByRole('button', { name: 'Turn off event mode' }).click();
@@ -128,17 +117,17 @@ describe('event mode on a shared tablet', () => {
   });
 
   it('shows the officer counts behind the PIN and sends them to the server', async () => {
-    const context = await newContext(browser, { viewport: { width: 1024, height: 1366 } });
+    const context = await newContext(suite.browser, { viewport: { width: 1024, height: 1366 } });
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await turnOnEventMode(page);
     // One person reads the guide, then "Next person".
-    await page.goto(server.url + '/guide');
+    await page.goto(suite.server.url + '/guide');
     await page.locator('main h1').waitFor();
     await page.getByRole('button', { name: 'Next person' }).click();
-    await page.waitForURL(server.url + '/');
+    await page.waitForURL(suite.server.url + '/');
 
-    await page.goto(server.url + '/settings');
+    await page.goto(suite.server.url + '/settings');
     await page.getByLabel('Staff PIN', { exact: true }).fill(PIN);
     await page.getByRole('button', { name: 'Show the counts' }).click();
     const served = page.locator('.stat-tiles div', { hasText: 'People helped' }).locator('dd');
@@ -146,27 +135,27 @@ describe('event mode on a shared tablet', () => {
     await page.getByRole('img', { name: /Languages used/ }).waitFor();
     await page.getByRole('button', { name: 'Send counts to the server' }).click();
     await page.getByText('The counts were sent.').waitFor();
-    expect(server.output()).not.toContain('Library fair');
+    expect(suite.server.output()).not.toContain('Library fair');
     await context.close();
   });
 
   it('“Delete everything on this device” (personal mode) leaves no draft, no settings and no runtime cache', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await waitForServiceWorker(page);
-    await page.goto(server.url + '/requests/new');
+    await page.goto(suite.server.url + '/requests/new');
     const family = page.getByLabel('Family name (last name)');
     await family.fill(SECRET);
     await page.getByText('Saved on this device').first().waitFor();
     await expect.poll(() => dumpIndexedDb(page)).toContain(SECRET);
 
-    await page.goto(server.url + '/settings');
+    await page.goto(suite.server.url + '/settings');
     await page.getByRole('button', { name: 'Delete everything on this device' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete everything?' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Yes, delete everything' }).click();
-    await page.waitForURL(server.url + '/');
+    await page.waitForURL(suite.server.url + '/');
     await page.getByRole('heading', { level: 1 }).waitFor();
 
     expect(await dumpIndexedDb(page)).not.toContain(SECRET);
@@ -175,7 +164,7 @@ describe('event mode on a shared tablet', () => {
     const cacheNames = await page.evaluate(() => caches.keys());
     expect(cacheNames.filter((n) => !n.startsWith('workbox-precache') && n !== 'config' && n !== 'keys')).toEqual([]);
     // The app still opens (the precache stays).
-    await page.goto(server.url + '/requests');
+    await page.goto(suite.server.url + '/requests');
     await page.locator('main h1').waitFor();
     expect(await page.locator('main').textContent()).not.toContain(SECRET);
     await context.close();

@@ -10,22 +10,13 @@
  * Which case applies is read from the files at test time, so the test
  * tightens by itself as translations land.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { compileGuide } from '../../scripts/locale-content.ts';
 import { LOCALES, type LocaleInfo } from '../../src/i18n/locales.ts';
-import {
-  chooseLanguage,
-  goOffline,
-  launchBrowser,
-  newContext,
-  removeDir,
-  startServer,
-  waitForController,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { chooseLanguage, goOffline, newContext, waitForController, waitForServiceWorker } from './harness';
+import { useServerAndBrowser } from './suite';
 
 const SECTION_IDS = [
   'what-it-is',
@@ -94,25 +85,13 @@ async function checkGuide(page: Page, locale: LocaleInfo, want: Expected): Promi
   }
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const suite = useServerAndBrowser();
 
 describe('the guide offline', () => {
   it('renders in every offered language with the right lang and dir, after one online visit', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(server.url + '/guide');
+    await page.goto(suite.server.url + '/guide');
     await page.locator('section.guide-section').first().waitFor();
     await waitForServiceWorker(page);
     await goOffline(context);
@@ -125,7 +104,7 @@ describe('the guide offline', () => {
       await checkGuide(page, locale, want);
       if (want.appLang === locale.code) {
         // The language is remembered: a fresh offline visit opens its guide from the precache.
-        await page.goto(server.url + '/guide');
+        await page.goto(suite.server.url + '/guide');
         await checkGuide(page, locale, want);
       }
     }
@@ -133,12 +112,12 @@ describe('the guide offline', () => {
   });
 
   it('lands on the section a deep link names, offline', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await waitForServiceWorker(page);
     await goOffline(context);
-    await page.goto(server.url + '/guide#how-to-ask');
+    await page.goto(suite.server.url + '/guide#how-to-ask');
     await waitForController(page);
     await page.waitForFunction(() => document.activeElement?.id === 'how-to-ask');
     // Scrolled there (smoothly unless reduced motion is asked for): its top near the top of the window.

@@ -3,23 +3,11 @@
  * and every step of the request form, must then fit its width: nothing
  * may need sideways scrolling (WCAG 1.4.10), left to right or right to left.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, removeDir, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useServerAndBrowser } from './suite';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const suite = useServerAndBrowser();
 
 /** Elements that stick out of the viewport, named so a failure says where to look. */
 function overflowing(page: Page): Promise<string[]> {
@@ -41,23 +29,23 @@ const SCREENS = ['/', '/guide', '/screener', '/requests', '/requests/status', '/
 describe('at 200% zoom on a 390px phone', () => {
   for (const locale of ['en-US', 'ar']) {
     it(`no screen scrolls sideways (${locale})`, async () => {
-      const context = await browser.newContext({ locale, viewport: { width: 195, height: 422 }, deviceScaleFactor: 4, serviceWorkers: 'block' });
+      const context = await suite.browser.newContext({ locale, viewport: { width: 195, height: 422 }, deviceScaleFactor: 4, serviceWorkers: 'block' });
       const page = await context.newPage();
       const found: Record<string, string[]> = {};
       for (const path of SCREENS) {
-        await page.goto(server.url + path);
+        await page.goto(suite.server.url + path);
         await page.waitForSelector('main h1');
         expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
         const out = await overflowing(page);
         if (out.length) found[path] = out;
       }
-      await page.goto(server.url + '/requests/new');
+      await page.goto(suite.server.url + '/requests/new');
       await page.waitForURL(/\/requests\/[0-9a-f-]{36}/);
       await page.locator('.rq-form').waitFor();
       const steps = await page.locator('.rq-steps a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
       expect(steps.length).toBeGreaterThan(3);
       for (const href of steps) {
-        await page.goto(server.url + href);
+        await page.goto(suite.server.url + href);
         await page.locator('.rq-form').waitFor();
         const out = await overflowing(page);
         if (out.length) found[href.replace(/[0-9a-f-]{36}/, ':id')] = out;

@@ -6,12 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createIntl } from '@formatjs/intl';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, addMonths } from '../../src/screener/dates.ts';
 import { deviceToday } from '../../src/screener/format.ts';
 import { SCREENER_MESSAGE_VALUES } from '../../src/screener/rules.ts';
 import { SCREENER_PREFILL_KEY } from '../../src/screener/to-request.ts';
-import { goOffline, launchBrowser, newContext, removeDir, startServer, waitForController, waitForServiceWorker, type RunningServer } from './harness';
+import { goOffline, newContext, waitForController, waitForServiceWorker } from './harness';
+import { useServerAndBrowser } from './suite';
 
 const en = JSON.parse(readFileSync('locales/en/messages.json', 'utf8')) as Record<string, string>;
 const intl = createIntl({ locale: 'en', messages: en, onError: () => {} });
@@ -20,15 +21,12 @@ const t = (id: string, values: Record<string, string | number> = {}) => intl.for
 
 const TODAY = deviceToday();
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useServerAndBrowser();
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newContext(browser);
+  context = await newContext(suite.browser);
   // The request form takes the hand-over and deletes it at once: keep a copy of what the screener wrote.
   await context.addInitScript((key: string) => {
     const setItem = Storage.prototype.setItem;
@@ -38,7 +36,7 @@ beforeAll(async () => {
     };
   }, SCREENER_PREFILL_KEY);
   page = await context.newPage();
-  await page.goto(server.url + '/screener');
+  await page.goto(suite.server.url + '/screener');
   await page.getByRole('heading', { level: 1, name: t('screener.view.title') }).waitFor();
   await waitForServiceWorker(page);
   await goOffline(context);
@@ -47,11 +45,9 @@ beforeAll(async () => {
   await page.getByRole('heading', { level: 2, name: t('screener.q.about.title') }).waitFor();
 });
 
+// Runs before the suite's own clean-up: vitest runs afterAll hooks last registered, first.
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
 });
 
 // ------------------------------------------------------------ the screen
@@ -188,7 +184,7 @@ describe('the screener offline', () => {
     expect(page.url()).not.toContain(received);
 
     const id = /\/requests\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-    await page.goto(`${server.url}/requests/${id}/case`);
+    await page.goto(`${suite.server.url}/requests/${id}/case`);
     await page.getByText(en['request.case.fromScreener']!).waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'I-485'));
     expect(await page.getByLabel(en['request.field.case.dateFiled.label']!, { exact: true }).inputValue()).toBe(received);

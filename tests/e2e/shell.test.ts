@@ -1,37 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  chooseLanguage,
-  goOffline,
-  launchBrowser,
-  launchPersistent,
-  newContext,
-  removeDir,
-  startServer,
-  waitForController,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { chooseLanguage, goOffline, launchPersistent, newContext, waitForController, waitForServiceWorker } from './harness';
+import { useServerAndBrowser } from './suite';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const suite = useServerAndBrowser();
 
 describe('the app shell', () => {
   it('installs its service worker on the first visit and precaches every locale', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await page.getByRole('heading', { level: 1, name: 'Help with a USCIS problem' }).waitFor();
     await waitForServiceWorker(page);
     const cached = await page.evaluate(async () => {
@@ -50,9 +27,9 @@ describe('the app shell', () => {
   });
 
   it('reloads with no network in the language the person chose, on every app path', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await waitForServiceWorker(page);
     await chooseLanguage(page, 'es');
     await goOffline(context);
@@ -63,7 +40,7 @@ describe('the app shell', () => {
     expect(await page.getByRole('navigation').textContent()).toContain('Guía');
     await page.locator('.net-status--offline').waitFor();
     for (const path of ['/guide', '/screener', '/requests', '/settings']) {
-      await page.goto(server.url + path);
+      await page.goto(suite.server.url + path);
       await page.locator('main h1').waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('es');
     }
@@ -73,13 +50,13 @@ describe('the app shell', () => {
   it('has a valid manifest and Chromium reports no installability errors', async () => {
     const { context, close } = await launchPersistent();
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await waitForServiceWorker(page);
     await page.reload();
     await waitForController(page);
     const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
     expect(manifestHref).toBeTruthy();
-    const manifest = await (await page.request.get(new URL(manifestHref!, server.url).href)).json();
+    const manifest = await (await page.request.get(new URL(manifestHref!, suite.server.url).href)).json();
     expect(manifest).toMatchObject({ name: expect.any(String), short_name: expect.any(String), start_url: '/', scope: '/', display: 'standalone', theme_color: expect.any(String) });
     const sizes = manifest.icons.map((i: { sizes: string; purpose?: string }) => `${i.sizes}:${i.purpose ?? 'any'}`);
     expect(sizes).toEqual(expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']));
@@ -90,9 +67,9 @@ describe('the app shell', () => {
   });
 
   it('switches to Arabic right-to-left, remembers it, and falls back to English for an unknown stored locale', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await chooseLanguage(page, 'ar');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.reload();
@@ -107,9 +84,9 @@ describe('the app shell', () => {
   });
 
   it('negotiates the first visit from the browser languages', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'allow' });
+    const context = await suite.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'allow' });
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
     await context.close();
   });
