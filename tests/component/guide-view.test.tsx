@@ -5,6 +5,7 @@ import GuideView from '../../src/guide/GuideView';
 import { makeGuideLoader } from '../../src/guide/load';
 import { TEXT_SCALE_KEY } from '../../src/app/text-scale';
 import { renderWithI18n } from './render-with-app';
+import { GUIDE_SECTION_IDS as SECTION_IDS } from '../unit/guide-sections';
 
 interface Fs {
   readFileSync(path: string, encoding: 'utf8'): string;
@@ -15,17 +16,6 @@ const NODE_FS: string = 'node:fs';
 const { readFileSync } = (await import(/* @vite-ignore */ NODE_FS)) as Fs;
 
 const english: CompiledGuide = compileGuide(readFileSync('locales/en/guide.md', 'utf8'));
-
-const SECTION_IDS = [
-  'what-it-is',
-  'when-we-can-help',
-  'when-we-cannot-help',
-  'first-try-uscis',
-  'how-to-ask',
-  'after-you-ask',
-  'your-voice',
-  'contact-and-privacy',
-];
 
 /** A stand-in for a translated guide: same ids, other words. */
 const arabic: CompiledGuide = {

@@ -17,17 +17,7 @@ import { compileGuide } from '../../scripts/locale-content.ts';
 import { LOCALES, type LocaleInfo } from '../../src/i18n/locales.ts';
 import { chooseLanguage, goOffline, newContext, waitForController, waitForServiceWorker } from './harness';
 import { useServerAndBrowser } from './suite';
-
-const SECTION_IDS = [
-  'what-it-is',
-  'when-we-can-help',
-  'when-we-cannot-help',
-  'first-try-uscis',
-  'how-to-ask',
-  'after-you-ask',
-  'your-voice',
-  'contact-and-privacy',
-];
+import { GUIDE_SECTION_IDS as SECTION_IDS } from '../unit/guide-sections';
 
 const has = (code: string, file: string) => existsSync(`locales/${code}/${file}`);
 const guideTitle = (code: string) => compileGuide(readFileSync(`locales/${code}/guide.md`, 'utf8')).title;

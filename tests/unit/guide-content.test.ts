@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileGuide, placeholdersOf, type CompiledGuide } from '../../scripts/locale-content';
 import { FACTS, FACTS_EDITION, factHref, formatFact, isFactId, type Fact, type FactId } from '../../src/facts/contacts';
+import { GUIDE_SECTION_IDS as SECTION_IDS } from './guide-sections';
 
 // The app tsconfig carries no Node types, on purpose (page code must not
 // see them), so the three fs calls this test needs are typed here.
@@ -12,17 +13,6 @@ interface Fs {
 const NODE_FS: string = 'node:fs';
 const { existsSync, readdirSync, readFileSync } = (await import(/* @vite-ignore */ NODE_FS)) as Fs;
 const LOCALES_DIR = new URL('../../locales/', import.meta.url);
-
-const SECTION_IDS = [
-  'what-it-is',
-  'when-we-can-help',
-  'when-we-cannot-help',
-  'first-try-uscis',
-  'how-to-ask',
-  'after-you-ask',
-  'your-voice',
-  'contact-and-privacy',
-];
 
 const ACTIONS = new Set(['start-request', 'start-screener']);
 
