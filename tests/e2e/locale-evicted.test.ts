@@ -1,0 +1,61 @@
+/**
+ * A language whose chunks the browser evicted from the worker's cache, with
+ * no network to fetch them again: the app opens in English and says why,
+ * never a blank page, on a reload and on every screen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { chooseLanguage, goOffline, launchBrowser, newContext, removeDir, startServer, waitForController, waitForServiceWorker, type RunningServer } from './harness';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) removeDir(server.dataDir);
+});
+
+describe('a language chunk evicted from the cache, offline', () => {
+  it('shows English with a notice, not a blank page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await waitForServiceWorker(page);
+    await page.reload();
+    await waitForController(page);
+    await chooseLanguage(page, 'es');
+
+    const evicted = await page.evaluate(async () => {
+      const gone: string[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          if (/\/assets\/(messages|guide)-es-/.test(request.url)) {
+            await cache.delete(request);
+            gone.push(request.url);
+          }
+        }
+      }
+      return gone;
+    });
+    expect(evicted.length).toBeGreaterThanOrEqual(2);
+    await goOffline(context);
+
+    for (const path of ['/', '/guide', '/screener', '/requests', '/settings']) {
+      await page.goto(server.url + path);
+      await page.locator('main h1').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang), path).toBe('en');
+      await expect.poll(() => page.locator('.banner[role=alert]').allInnerTexts(), { timeout: 10_000 }).toContain(
+        'This language could not be loaded on this device right now, so the app is shown in English. Connect to the internet once to get it back.',
+      );
+      expect((await page.locator('main').innerText()).trim().length, path).toBeGreaterThan(40);
+    }
+    await context.close();
+  });
+});
