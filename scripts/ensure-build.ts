@@ -17,7 +17,10 @@ function newest(dir: string): number {
   return max;
 }
 
-const built = existsSync('dist/index.html') ? statSync('dist/sw.js', { throwIfNoEntry: false })?.mtimeMs ?? 0 : 0;
+const built =
+  existsSync('dist/index.html') && existsSync('build/server/main.mjs')
+    ? Math.min(statSync('dist/sw.js', { throwIfNoEntry: false })?.mtimeMs ?? 0, statSync('build/server/main.mjs').mtimeMs)
+    : 0;
 const sources = Math.max(newest('src'), newest('locales'), newest('public'), statSync('index.html').mtimeMs, statSync('vite.config.ts').mtimeMs);
 if (!built || sources > built) {
   console.log('Building the app (dist/ is missing or older than the sources)…');

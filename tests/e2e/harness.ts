@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const SERVER_ENTRY = 'build/server/main.mjs';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -39,7 +40,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: { env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<RunningServer> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the e2e tests');
+  if (!existsSync('dist/index.html') || !existsSync(SERVER_ENTRY)) throw new Error('the build is missing: run `npm run build` before the e2e tests');
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ombuds-e2e-'));
   let out = '';
   let proc!: ChildProcess;
@@ -47,7 +48,8 @@ export async function startServer(options: { env?: Record<string, string>; dataD
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
-      proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      // The server as it ships: the bundle `npm run build` makes.
+      proc = spawn(process.execPath, [SERVER_ENTRY], {
         env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_ACCESS: '0', ...options.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
