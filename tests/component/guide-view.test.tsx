@@ -6,15 +6,9 @@ import { makeGuideLoader } from '../../src/guide/load';
 import { TEXT_SCALE_KEY } from '../../src/app/text-scale';
 import { renderWithI18n } from './render-with-app';
 import { GUIDE_SECTION_IDS as SECTION_IDS } from '../unit/guide-sections';
+import { readFileSync } from '../unit/node-fs';
 
-interface Fs {
-  readFileSync(path: string, encoding: 'utf8'): string;
-}
-// The app tsconfig carries no Node types on purpose; type the call used here.
-// Paths are relative to the project root, vitest's working directory.
-const NODE_FS: string = 'node:fs';
-const { readFileSync } = (await import(/* @vite-ignore */ NODE_FS)) as Fs;
-
+// Relative to the project root, vitest's working directory.
 const english: CompiledGuide = compileGuide(readFileSync('locales/en/guide.md', 'utf8'));
 
 /** A stand-in for a translated guide: same ids, other words. */

@@ -12,14 +12,8 @@ import { compileMessages, type CompiledCatalog } from '../../scripts/locale-cont
 import { I18nProvider, makeI18n, type I18n } from '../../src/i18n/context';
 import { ConfigContext } from '../../src/app/config';
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../../src/config/public-config';
+import { existsSync, readFileSync } from '../unit/node-fs';
 
-interface Fs {
-  readFileSync(path: string, encoding: 'utf8'): string;
-  existsSync(path: string): boolean;
-}
-// The app tsconfig carries no Node types on purpose; type the calls used here.
-const NODE_FS: string = 'node:fs';
-const { existsSync, readFileSync } = (await import(/* @vite-ignore */ NODE_FS)) as Fs;
 // Relative to the project root (vitest's working directory): under jsdom,
 // import.meta.url is an http: URL and `URL` is jsdom's, which node:fs refuses.
 const LOCALES_DIR = 'locales/';

@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileGuide, placeholdersOf, type CompiledGuide } from '../../scripts/locale-content';
 import { FACTS, FACTS_EDITION, factHref, formatFact, isFactId, type Fact, type FactId } from '../../src/facts/contacts';
 import { GUIDE_SECTION_IDS as SECTION_IDS } from './guide-sections';
+import { existsSync, readdirSync, readFileSync } from './node-fs';
 
-// The app tsconfig carries no Node types, on purpose (page code must not
-// see them), so the three fs calls this test needs are typed here.
-interface Fs {
-  readFileSync(path: URL, encoding: 'utf8'): string;
-  readdirSync(path: URL): string[];
-  existsSync(path: URL): boolean;
-}
-const NODE_FS: string = 'node:fs';
-const { existsSync, readdirSync, readFileSync } = (await import(/* @vite-ignore */ NODE_FS)) as Fs;
 const LOCALES_DIR = new URL('../../locales/', import.meta.url);
 
 const ACTIONS = new Set(['start-request', 'start-screener']);

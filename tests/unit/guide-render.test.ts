@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../scripts/locale-content';
 import { escapeHtml, factHtml, renderGuideHtml, type GuideActionId } from '../../src/guide/render';
 import { FACTS } from '../../src/facts/contacts';
+import { existsSync, readdirSync, readFileSync } from './node-fs';
 
-interface Fs {
-  readFileSync(path: URL, encoding: 'utf8'): string;
-  readdirSync(path: URL): string[];
-  existsSync(path: URL): boolean;
-}
-// The app tsconfig carries no Node types on purpose; type the calls used here.
-const NODE_FS: string = 'node:fs';
-const { existsSync, readdirSync, readFileSync } = (await import(/* @vite-ignore */ NODE_FS)) as Fs;
 const LOCALES_DIR = new URL('../../locales/', import.meta.url);
 
 const labels: Record<GuideActionId, string> = { 'start-request': 'Start <now>', 'start-screener': 'Check & see' };

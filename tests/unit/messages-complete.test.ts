@@ -9,15 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { messageSignature as signatureOf } from '../../scripts/locale-content';
 import { LOCALES } from '../../src/i18n/locales';
+import { existsSync, readdirSync, readFileSync } from './node-fs';
 
-interface Fs {
-  readFileSync(path: URL, encoding: 'utf8'): string;
-  readdirSync(path: URL, options: { withFileTypes: true }): { name: string; isDirectory(): boolean }[];
-  existsSync(path: URL): boolean;
-}
-// The app tsconfig carries no Node types on purpose; type the calls used here.
-const NODE_FS: string = 'node:fs';
-const { existsSync, readdirSync, readFileSync } = (await import(/* @vite-ignore */ NODE_FS)) as Fs;
 const LOCALES_DIR = new URL('../../locales/', import.meta.url);
 
 function readMessages(locale: string): Record<string, string> {
