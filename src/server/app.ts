@@ -85,10 +85,20 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found') : c.text('Not found', 404)));
   app.onError((err, c) => {
+    // A phone on a weak link that drops mid-upload is expected, not a server fault.
+    if (clientAborted(err, c.req.raw)) {
+      log.info('request_aborted');
+      return apiError(c, 400, 'request_aborted');
+    }
     log.error('unhandled', err);
     return c.req.path.startsWith('/api/') ? apiError(c, 500, 'server_error') : c.text('Server error', 500);
   });
   return app;
+}
+
+/** The client went away while its body was read (Node answers ECONNRESET "aborted"). */
+function clientAborted(err: unknown, req: Request): boolean {
+  return req.signal?.aborted === true || (err instanceof Error && (err as { code?: unknown }).code === 'ECONNRESET');
 }
 
 function decodeURIComponentSafe(path: string): string | null {

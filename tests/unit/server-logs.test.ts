@@ -55,4 +55,30 @@ describe('server logs', () => {
     }
     expect(out).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   });
+
+  it('count a client that drops mid-upload as aborted, not as a server fault', async () => {
+    const h = await import('./intake-helpers');
+    const s = h.makeServer();
+    try {
+      const id = h.uuid();
+      const routes = [
+        { path: `/api/v1/requests/${id}`, method: 'PUT', type: 'application/json' },
+        { path: `/api/v1/requests/${id}/attachments/${h.uuid()}`, method: 'PUT', type: 'application/octet-stream' },
+        { path: `/api/v1/events/${id}/stats`, method: 'POST', type: 'application/json' },
+      ];
+      for (const route of routes) {
+        // What Node hands the server when the socket closes mid-body.
+        const body = new ReadableStream({ pull: (c) => c.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })) });
+        const init = { method: route.method, headers: { 'Content-Type': route.type, 'X-Content-SHA256': 'a'.repeat(64) }, body, duplex: 'half' };
+        const res = await s.app.request(route.path, init as RequestInit);
+        expect(res.status, route.path).toBe(400);
+        expect(await res.json()).toEqual({ error: 'request_aborted' });
+      }
+    } finally {
+      s.close();
+    }
+    const out = printed.join('\n');
+    expect(out).toMatch(/"event":"request_aborted"/);
+    expect(out).not.toMatch(/unhandled/);
+  });
 });
