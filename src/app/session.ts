@@ -10,6 +10,8 @@
  * reload keeps and "Next person" clears.
  */
 
+import { localStore, tabStore } from '../storage/web-storage';
+
 /** localStorage: '1' while event mode is on (the truth is kv `event.current`; see event-mode.ts). */
 export const EVENT_FLAG_KEY = 'ombuds.event.on';
 /** sessionStorage: this tab's current session and its tally. */
@@ -30,34 +32,18 @@ export interface SessionTally {
 const endListeners = new Set<() => void>();
 const modeListeners = new Set<(on: boolean) => void>();
 
-function local(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function tabStore(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** Kept in memory too, so a browser that blocks storage still has one session per page. */
 let memoryTally: SessionTally | null = null;
 
 export function isEventMode(): boolean {
-  return local()?.getItem(EVENT_FLAG_KEY) === '1';
+  return localStore()?.getItem(EVENT_FLAG_KEY) === '1';
 }
 
 export function setEventModeFlag(on: boolean): void {
   if (on === isEventMode()) return;
   try {
-    if (on) local()?.setItem(EVENT_FLAG_KEY, '1');
-    else local()?.removeItem(EVENT_FLAG_KEY);
+    if (on) localStore()?.setItem(EVENT_FLAG_KEY, '1');
+    else localStore()?.removeItem(EVENT_FLAG_KEY);
   } catch {
     // Storage blocked: event mode cannot be remembered; the kv record still says it.
   }

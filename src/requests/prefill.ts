@@ -6,6 +6,7 @@
 import type { ScreenerPrefill } from '../screener/engine';
 import { SCREENER_PREFILL_KEY, toRequestChannels, toRequestProblemKinds } from '../screener/to-request';
 import { emptyForm, type PriorAttemptForm, type RequestForm } from './form-model';
+import { tabStore } from '../storage/web-storage';
 
 // The screener's words become the form's in one place: src/screener/to-request.ts.
 export const PREFILL_KEY = SCREENER_PREFILL_KEY;
@@ -15,7 +16,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Reads and deletes the screener's hand-over. Anything unreadable is dropped. */
-export function takeScreenerPrefill(storage: Pick<Storage, 'getItem' | 'removeItem'> | undefined = safeSessionStorage()): ScreenerPrefill | null {
+export function takeScreenerPrefill(storage: Pick<Storage, 'getItem' | 'removeItem'> | undefined = tabStore()): ScreenerPrefill | null {
   if (!storage) return null;
   let raw: string | null = null;
   try {
@@ -30,14 +31,6 @@ export function takeScreenerPrefill(storage: Pick<Storage, 'getItem' | 'removeIt
     return isRecord(value) ? (value as unknown as ScreenerPrefill) : null;
   } catch {
     return null;
-  }
-}
-
-function safeSessionStorage(): Storage | undefined {
-  try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  } catch {
-    return undefined;
   }
 }
 

@@ -13,7 +13,8 @@ import { evaluate, prefillFromAnswers, type Evaluation } from './engine';
 import { SCREENER_RULES } from './rules';
 import { deviceToday, formatDay } from './format';
 import { getScreenerState, resetScreener, setScreenerState, useScreenerState, withAnswer } from './store';
-import { storePrefill, tabStorage } from './to-request';
+import { storePrefill } from './to-request';
+import { tabStore } from '../storage/web-storage';
 import { QuestionForm } from './QuestionForm';
 import { OutcomeView } from './OutcomeView';
 import { AnswerSummary } from './AnswerSummary';
@@ -97,7 +98,7 @@ export default function ScreenerView() {
   };
 
   const startRequest = () => {
-    storePrefill(tabStorage(), prefillFromAnswers(state.answers, result));
+    storePrefill(tabStore(), prefillFromAnswers(state.answers, result));
     route('/requests/new');
   };
 

@@ -6,7 +6,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { onSessionEnd } from '../app/session';
-import { clearPrefill, tabStorage } from './to-request';
+import { clearPrefill } from './to-request';
+import { tabStore } from '../storage/web-storage';
 import type { AnswerValue, Answers, QuestionId } from './types';
 
 export interface ScreenerState {
@@ -43,7 +44,7 @@ export function resetScreener(): void {
 // The next person must not see these answers, nor start a request with them.
 onSessionEnd(() => {
   resetScreener();
-  clearPrefill(tabStorage());
+  clearPrefill(tabStore());
 });
 
 export function useScreenerState(): ScreenerState {

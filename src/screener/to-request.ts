@@ -50,15 +50,6 @@ export function toRequestChannels(contacts: unknown): PriorAttemptChannel[] {
   return mapKnown(contacts, REQUEST_CHANNEL);
 }
 
-/** This tab's sessionStorage, or undefined where the browser refuses it. */
-export function tabStorage(): Storage | undefined {
-  try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Hands the prefill to the request form. False when the browser refuses storage (the form then starts empty). */
 export function storePrefill(storage: Pick<Storage, 'setItem'> | undefined, prefill: ScreenerPrefill): boolean {
   if (!storage) return false;

@@ -10,6 +10,7 @@ import { getDb, peekDb } from './db';
 import { publishDraftChange } from './draft-channel';
 import type { AttachmentRecord, DraftRecord } from './types';
 import { requestPersistence } from './usage';
+import { localStore } from './web-storage';
 
 export { requestPersistence, storageEstimate, isIosNotStandalone, type StorageStatus } from './usage';
 
@@ -289,17 +290,9 @@ function isRescue(value: unknown): value is RescueRecord {
   return typeof v.id === 'string' && typeof v.savedAt === 'number' && 'data' in v;
 }
 
-function local(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 function forgetRescue(id: string): void {
   try {
-    local()?.removeItem(rescueKey(id));
+    localStore()?.removeItem(rescueKey(id));
   } catch {
     /* nothing stored there */
   }
@@ -309,7 +302,7 @@ function forgetRescue(id: string): void {
 export function rescueDraftSync(input: { id: string; data: unknown; step?: string }): boolean {
   const record: RescueRecord = { id: input.id, data: input.data, savedAt: stamp(), ...(input.step !== undefined ? { step: input.step } : {}) };
   try {
-    const storage = local();
+    const storage = localStore();
     if (storage) {
       storage.setItem(rescueKey(input.id), JSON.stringify(record));
       return true;
@@ -332,7 +325,7 @@ export function rescueDraftSync(input: { id: string; data: unknown; step?: strin
 }
 
 function localRescues(): RescueRecord[] {
-  const storage = local();
+  const storage = localStore();
   if (!storage) return [];
   const out: RescueRecord[] = [];
   try {
