@@ -19,8 +19,7 @@
  * Rejects (OutboxError, SealError) when it cannot take the request; the
  * form then reopens the draft.
  */
-import { getDb } from './db';
-import { OutboxError, applyOutboxEvent, getOutboxRecord, isEventMode, putSubmitted } from './outbox-store';
+import { OutboxError, applyOutboxEvent, getOutboxRecord, isEventMode, putSubmitted, readLocalCopy } from './outbox-store';
 import type { PendingOutboxRecord } from './outbox-record';
 import { validateRequest, type RequestIssue } from '../requests/schema';
 import { deviceToday } from '../requests/fields';
@@ -56,16 +55,11 @@ export interface SubmitResult {
 
 export async function submitDraft(draftId: string, options: SubmitOptions = {}): Promise<SubmitResult> {
   const now = options.now?.() ?? new Date();
-  const db = await getDb();
-  const tx = db.transaction(['drafts', 'attachments'], 'readonly');
-  const [draft, files] = await Promise.all([
-    tx.objectStore('drafts').get(draftId),
-    tx.objectStore('attachments').index('by-draft').getAll(draftId),
-  ]);
-  await tx.done;
-  if (!draft || draft.status !== 'submitted' || draft.request === undefined) throw new OutboxError('missing');
+  const stored = await readLocalCopy(draftId);
+  if (!stored) throw new OutboxError('missing');
+  const { files } = stored;
 
-  const checked = validateRequest(draft.request, deviceToday(now));
+  const checked = validateRequest(stored.request, deviceToday(now));
   if (!checked.ok) throw new InvalidSubmissionError(checked.issues);
   const request = checked.value;
   if (request.id !== draftId) throw new InvalidSubmissionError([{ code: 'uuid.format', path: 'id' }]);
@@ -79,8 +73,8 @@ export async function submitDraft(draftId: string, options: SubmitOptions = {}):
     currentSealingKey({ apiBase, fetch: options.fetch, now: () => now.getTime() }),
   ]);
   const hasLocalCopy = !eventMode;
-  // Sealed as stored (draft.request), so a later re-seal gives the same content.
-  const sealed = key ? await sealRequest(draftId, draft.request, files, key) : undefined;
+  // Sealed as stored (not as normalized by the check), so a later re-seal gives the same content.
+  const sealed = key ? await sealRequest(draftId, stored.request, files, key) : undefined;
 
   const record: PendingOutboxRecord = {
     id: draftId,
