@@ -6,6 +6,10 @@ import { log } from './log';
 import { keyRingFor } from './keys';
 
 const settings = readSettings();
+if (process.env.INTAKE_TOKEN && !settings.intakeToken) {
+  // A token too short to be safe keeps the staff routes off; say so rather than fail silently.
+  log.info('staff_routes_off', { reason: 'INTAKE_TOKEN shorter than 16 characters' });
+}
 const db = openDatabase(settings.dataDir);
 const deps = { settings, db };
 const app = createApp(deps);
