@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.bench/', 'data/', 'coverage/', 'dev-dist/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', '.bench/', 'data/', 'coverage/', 'dev-dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
