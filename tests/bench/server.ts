@@ -165,7 +165,9 @@ export async function benchServer(options: { seconds?: number; connections?: num
     const warm = cannon(await seal(300), { amount: 300 });
     const warmResult = await withTimeout(Promise.resolve(warm.run), 60_000, 'autocannon warm-up');
     const warmRate = 300 / Math.max(0.1, warmResult.duration);
-    const poolSize = Math.ceil(warmRate * seconds * 1.6) + 300;
+    // 300 requests are too few for the JIT to settle: the warmed server runs
+    // up to ~3× the warm-up rate, so size the pool generously.
+    const poolSize = Math.max(Math.ceil(warmRate * seconds * 4) + 300, 8000);
     const started = performance.now();
     const pool = await seal(poolSize);
     log(`warm-up ${Math.round(warmRate)} req/s; sealed ${poolSize} requests in ${Math.round(performance.now() - started)} ms`);
