@@ -74,6 +74,9 @@ export default defineConfig({
           include: ['tests/component/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/component/setup.ts'],
+          // Conditions, not sleeps, decide each test; this only keeps a slow
+          // shared machine from cutting a long form test short.
+          testTimeout: 15_000,
         },
       },
       {
