@@ -16,7 +16,14 @@ bootI18n()
     render(<App initial={initial} />, root);
   })
   // The outbox's page triggers (start, online, visible, every minute) in
-  // their own chunk, after the first paint.
+  // their own chunk, once the first screen is painted and the page is idle.
+  .then(() => whenIdle())
   .then(() => import('./sync/triggers'))
   .then((m) => m.startDeliveryTriggers())
   .catch(() => {});
+
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200),
+  );
+}

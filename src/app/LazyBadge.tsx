@@ -9,9 +9,13 @@ export function LazyUnsentBadge() {
   const [Badge, setBadge] = useState<FunctionComponent | null>(null);
   useEffect(() => {
     let alive = true;
-    void import('../requests/UnsentBadge')
-      .then((m) => alive && setBadge(() => m.UnsentBadge))
-      .catch(() => {});
+    const load = () =>
+      void import('../requests/UnsentBadge')
+        .then((m) => alive && setBadge(() => m.UnsentBadge))
+        .catch(() => {});
+    // After the first screen has painted: the badge is never urgent.
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    idle(load, { timeout: 2000 });
     return () => {
       alive = false;
     };
