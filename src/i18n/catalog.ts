@@ -8,7 +8,7 @@ export type Catalog = Record<string, string | MessageFormatElement[]>;
 export interface LoadedCatalog {
   locale: string;
   messages: Catalog;
-  /** True when the asked-for locale could not be loaded and English stands in. */
+  /** True when (part of) the asked-for locale could not be loaded and English stands in. */
   fellBack: boolean;
   /** Namespaces merged into `messages`. */
   namespaces: readonly string[];
@@ -49,9 +49,12 @@ export async function loadCatalog(code: string, namespaces: readonly string[] = 
       return { messages: zip(english, local), fellBack: !local };
     }),
   );
-  const fellBack = parts.some((p) => p.fellBack) && parts.every((p) => p.fellBack);
+  // Every part missing: the app is English. Some parts missing: the app
+  // stays in the language, English fills the gaps, and the notice says so.
+  const allMissing = parts.every((p) => p.fellBack);
+  const fellBack = parts.some((p) => p.fellBack);
   return {
-    locale: fellBack ? DEFAULT_LOCALE : code,
+    locale: allMissing ? DEFAULT_LOCALE : code,
     messages: Object.assign({}, ...parts.map((p) => p.messages)) as Catalog,
     fellBack,
     namespaces,
@@ -66,7 +69,7 @@ export async function extendCatalog(current: LoadedCatalog, namespaces: readonly
   return {
     locale: current.locale,
     messages: { ...current.messages, ...more.messages },
-    fellBack: current.fellBack,
+    fellBack: current.fellBack || more.fellBack,
     namespaces: [...current.namespaces, ...missing],
   };
 }

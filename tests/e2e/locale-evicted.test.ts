@@ -58,4 +58,33 @@ describe('a language chunk evicted from the cache, offline', () => {
     }
     await context.close();
   });
+
+  it('keeps the language where it can when only part of it was evicted, and says so', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await waitForServiceWorker(page);
+    await page.reload();
+    await waitForController(page);
+    await chooseLanguage(page, 'es');
+    const evicted = await page.evaluate(async () => {
+      let gone = 0;
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          if (/\/assets\/messages-es-app-/.test(request.url)) gone += Number(await cache.delete(request));
+        }
+      }
+      return gone;
+    });
+    expect(evicted).toBe(1);
+    await goOffline(context);
+    await page.goto(server.url + '/guide');
+    await page.locator('main h1').waitFor();
+    // The shell's strings are still Spanish; the screens' strings fall back to English.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.locator('.site-nav').textContent()).toContain('Guía');
+    await expect.poll(() => page.locator('.banner[role=alert]').count(), { timeout: 10_000 }).toBe(1);
+    await context.close();
+  });
 });
