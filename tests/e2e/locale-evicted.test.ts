@@ -3,52 +3,44 @@
  * no network to fetch them again: the app opens in English and says why,
  * never a blank page, on a reload and on every screen.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chooseLanguage, goOffline, launchBrowser, newContext, removeDir, startServer, waitForController, waitForServiceWorker, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { chooseLanguage, goOffline, newContext, waitForController, waitForServiceWorker } from './harness';
+import { useServerAndBrowser } from './suite';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useServerAndBrowser();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+/** The app installed and in Spanish, then the cached chunks whose URL matches dropped; answers how many went. */
+async function spanishWithEvicted(context: BrowserContext, pattern: RegExp) {
+  const page = await context.newPage();
+  await page.goto(suite.server.url + '/');
+  await waitForServiceWorker(page);
+  await page.reload();
+  await waitForController(page);
+  await chooseLanguage(page, 'es');
+  const evicted = await page.evaluate(async (source) => {
+    const match = new RegExp(source);
+    let gone = 0;
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (match.test(request.url)) gone += Number(await cache.delete(request));
+      }
+    }
+    return gone;
+  }, pattern.source);
+  return { page, evicted };
+}
 
 describe('a language chunk evicted from the cache, offline', () => {
   it('shows English with a notice, not a blank page', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await page.goto(server.url + '/');
-    await waitForServiceWorker(page);
-    await page.reload();
-    await waitForController(page);
-    await chooseLanguage(page, 'es');
-
-    const evicted = await page.evaluate(async () => {
-      const gone: string[] = [];
-      for (const name of await caches.keys()) {
-        const cache = await caches.open(name);
-        for (const request of await cache.keys()) {
-          if (/\/assets\/(messages|guide)-es-/.test(request.url)) {
-            await cache.delete(request);
-            gone.push(request.url);
-          }
-        }
-      }
-      return gone;
-    });
-    expect(evicted.length).toBeGreaterThanOrEqual(2);
+    const context = await newContext(suite.browser);
+    const { page, evicted } = await spanishWithEvicted(context, /\/assets\/(messages|guide)-es-/);
+    expect(evicted).toBeGreaterThanOrEqual(2);
     await goOffline(context);
 
     for (const path of ['/', '/guide', '/screener', '/requests', '/settings']) {
-      await page.goto(server.url + path);
+      await page.goto(suite.server.url + path);
       await page.locator('main h1').waitFor();
       expect(await page.evaluate(() => document.documentElement.lang), path).toBe('en');
       await expect.poll(() => page.locator('.banner[role=alert]').allInnerTexts(), { timeout: 10_000 }).toContain(
@@ -60,26 +52,11 @@ describe('a language chunk evicted from the cache, offline', () => {
   });
 
   it('keeps the language where it can when only part of it was evicted, and says so', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await page.goto(server.url + '/');
-    await waitForServiceWorker(page);
-    await page.reload();
-    await waitForController(page);
-    await chooseLanguage(page, 'es');
-    const evicted = await page.evaluate(async () => {
-      let gone = 0;
-      for (const name of await caches.keys()) {
-        const cache = await caches.open(name);
-        for (const request of await cache.keys()) {
-          if (/\/assets\/messages-es-app-/.test(request.url)) gone += Number(await cache.delete(request));
-        }
-      }
-      return gone;
-    });
+    const context = await newContext(suite.browser);
+    const { page, evicted } = await spanishWithEvicted(context, /\/assets\/messages-es-app-/);
     expect(evicted).toBe(1);
     await goOffline(context);
-    await page.goto(server.url + '/guide');
+    await page.goto(suite.server.url + '/guide');
     await page.locator('main h1').waitFor();
     // The shell's strings are still Spanish; the screens' strings fall back to English.
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
