@@ -7,13 +7,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
-import { useTitle } from '../app/useTitle';
-import { noteSubmitted, onSessionEnd, ownsDraft } from '../app/session';
-import { createAutosaver, type Autosaver, type ExternalChange, type SaveStatus } from '../storage/autosave';
+import { useTitle } from '../ui/useTitle';
+import { noteSubmitted, onSessionEnd, ownsDraft } from '../event-mode/session';
+import { createAutosaver, type Autosaver, type ExternalChange, type SaveStatus } from './autosave';
 import { getDraft, recoverRescuedDrafts } from '../storage/drafts';
 import type { DraftRecord } from '../storage/types';
 import { ErrorSummary } from './ErrorSummary';
-import { deviceToday, type ErrorCode } from './fields';
+import { deviceToday, type ErrorCode } from '../shared/fields';
 import { FormContext, type FormContextValue } from './form-context';
 import {
   STEPS,
@@ -42,7 +42,7 @@ import { SubmittedView } from './SubmittedView';
 import { submitRequest } from './submit-request';
 import { useAttachments } from './use-attachments';
 import { attachmentRefs } from '../storage/attachments';
-import type { RequestIssue } from './schema';
+import type { RequestIssue } from '../shared/request-schema';
 
 /**
  * Saves still being written by editors that just closed, by draft id. An

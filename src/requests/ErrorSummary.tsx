@@ -1,9 +1,9 @@
 import { forwardRef } from 'preact/compat';
 import { useI18n } from '../i18n/context';
-import { errorMessageId } from './fields';
+import { errorMessageId } from '../shared/fields';
 import { domIdFor, wirePathOf } from './form-model';
 import { fieldIdOf, fieldLabelId } from './labels';
-import type { RequestIssue } from './schema';
+import type { RequestIssue } from '../shared/request-schema';
 
 /** "Receipt numbers 2", "Contact 1: Date": which field a problem is in, in words. */
 export function useIssueLabel() {

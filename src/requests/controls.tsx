@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren, TargetedEvent } from 'preact';
 import { useI18n } from '../i18n/context';
-import { errorMessageId, type ErrorCode } from './fields';
+import { errorMessageId, type ErrorCode } from '../shared/fields';
 import { domIdFor, wirePathOf } from './form-model';
 import { useForm } from './form-context';
 import { fieldHintId, fieldIdOf, fieldLabelId, optionLabelId, type FieldId } from './labels';

@@ -15,8 +15,8 @@ import {
   type RequestIssue,
   type SubmitterRelationship,
   validateRequest,
-} from './schema';
-import type { IsoDate } from './fields';
+} from '../shared/request-schema';
+import type { IsoDate } from '../shared/fields';
 
 export type AddressKind = 'us' | 'foreign';
 export type SignatureKind = 'typed' | 'drawn';

@@ -6,7 +6,7 @@ import type { Db } from './db';
 import { apiError } from './errors';
 import { log } from './log';
 import { createRateLimiter, rateLimit } from './rate-limit';
-import { EventStatsSchema, type EventStats } from '../sync/event-stats';
+import { EventStatsSchema, type EventStats } from '../shared/event-stats';
 
 /**
  * POST /events/:id/stats: an outreach event's anonymous counts, sent by the

@@ -16,10 +16,10 @@ import {
   savePending,
   type FinalAttachment,
 } from './intake-store';
-import { SealError, open, openJson } from '../sync/seal';
-import { CONTENT_SHA256_HEADER } from '../sync/protocol';
-import { LIMITS, validateRequest, type AttachmentRef } from '../requests/schema';
-import { checkUuid, serverToday } from '../requests/fields';
+import { SealError, open, openJson } from '../shared/seal';
+import { CONTENT_SHA256_HEADER } from '../shared/protocol';
+import { LIMITS, validateRequest, type AttachmentRef } from '../shared/request-schema';
+import { checkUuid, serverToday } from '../shared/fields';
 
 /**
  * Receiving requests: PUT /requests/:id/attachments/:attachmentId (a sealed

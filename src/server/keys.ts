@@ -17,7 +17,7 @@ import {
 import { join } from 'node:path';
 import type { AppDeps } from './app';
 import { log } from './log';
-import { importServerPrivateKey, keyIdFor, publicJwkOf, type PublicEcJwk } from '../sync/seal';
+import { importServerPrivateKey, keyIdFor, publicJwkOf, type PublicEcJwk } from '../shared/seal';
 
 /**
  * The intake server's sealing keys.

@@ -4,7 +4,7 @@ import type { ApiRoutes } from './app';
 import { apiError } from './errors';
 import { getAttachmentData, getRequest, listRequests } from './intake-store';
 import { normalizeConfirmation } from './confirmation';
-import { checkUuid } from '../requests/fields';
+import { checkUuid } from '../shared/fields';
 
 /**
  * Staff side, read only: the list, one request with its files' details,

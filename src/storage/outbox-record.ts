@@ -1,5 +1,5 @@
-import type { SealedEnvelope } from '../sync/seal';
-import type { Reason } from '../sync/protocol';
+import type { SealedEnvelope } from '../shared/seal';
+import type { Reason } from '../shared/protocol';
 
 /**
  * What the outbox store holds: the single source of truth for where each

@@ -2,8 +2,8 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { resolveApiBase } from '../sync/api-base';
-import { SYNC_TAG, flush } from '../sync/flush';
+import { resolveApiBase } from '../outbox/api-base';
+import { SYNC_TAG, flush } from '../outbox/flush';
 import { closeDb } from '../storage/db';
 import { deleteRuntimeCaches } from '../storage/wipe';
 

@@ -5,7 +5,7 @@ import { createApp } from '../../src/server/app';
 import { rotateFileKey } from '../../src/server/keys';
 import { CONFIRMATION_ALPHABET, formatConfirmation, newConfirmation, normalizeConfirmation } from '../../src/server/confirmation';
 import { commitRequest } from '../../src/server/intake-store';
-import { b64urlDecode, b64urlEncode, importServerPublicKey, keyIdFor, publicJwkOf, sealJson } from '../../src/sync/seal';
+import { b64urlDecode, b64urlEncode, importServerPublicKey, keyIdFor, publicJwkOf, sealJson } from '../../src/shared/seal';
 import {
   NOW,
   TOKEN,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ERROR_CODES, errorMessageId, serverToday, type ErrorCode } from '../../src/requests/fields';
+import { ERROR_CODES, errorMessageId, serverToday, type ErrorCode } from '../../src/shared/fields';
 import {
   LIMITS,
   draftToRequestInput,
@@ -13,7 +13,7 @@ import {
   validateWith,
   type DraftData,
   type RequestIssue,
-} from '../../src/requests/schema';
+} from '../../src/shared/request-schema';
 import { FIELD_IDS, FIELD_OPTIONS, fieldHintId, fieldIdOf, fieldLabelId, optionLabelId } from '../../src/requests/labels';
 
 const TODAY = '2025-06-15';

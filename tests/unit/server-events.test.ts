@@ -6,7 +6,7 @@ import { createApp } from '../../src/server/app';
 import { openDatabase, type Db } from '../../src/server/db';
 import { readSettings } from '../../src/server/settings';
 import { eventRoutes, getEventStats } from '../../src/server/events';
-import type { EventStats } from '../../src/sync/event-stats';
+import type { EventStats } from '../../src/shared/event-stats';
 
 let dir: string;
 let db: Db;

@@ -7,8 +7,8 @@ import { createApp } from '../../src/server/app';
 import { openDatabase, type Db } from '../../src/server/db';
 import { keyRingFor, keysDir, loadKeyRing, rotateFileKey } from '../../src/server/keys';
 import { readSettings } from '../../src/server/settings';
-import { SEAL_ALG, keyIdFor, openJson, publicJwkOf, sealJson, type SealAad } from '../../src/sync/seal';
-import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/sync/server-key';
+import { SEAL_ALG, keyIdFor, openJson, publicJwkOf, sealJson, type SealAad } from '../../src/shared/seal';
+import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/outbox/server-key';
 
 const REQ: SealAad = { requestId: 'req-42', purpose: 'request' };
 

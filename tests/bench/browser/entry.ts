@@ -6,12 +6,12 @@
  */
 import { getDb } from '../../../src/storage/db';
 import { createDraft, deleteDraft, markSubmitted } from '../../../src/storage/drafts';
-import { createAutosaver } from '../../../src/storage/autosave';
-import { submitDraft } from '../../../src/storage/outbox';
-import { sendNow } from '../../../src/sync/triggers';
+import { createAutosaver } from '../../../src/requests/autosave';
+import { submitDraft } from '../../../src/outbox/submit';
+import { sendNow } from '../../../src/outbox/triggers';
 import { normalizeForm, toWireInput, type RequestForm } from '../../../src/requests/form-model';
-import { validateRequest } from '../../../src/requests/schema';
-import { deviceToday } from '../../../src/requests/fields';
+import { validateRequest } from '../../../src/shared/request-schema';
+import { deviceToday } from '../../../src/shared/fields';
 import { fullForm } from '../fixtures';
 import type { DraftRecord } from '../../../src/storage/types';
 
