@@ -36,6 +36,8 @@ interface Crypto {
   getRandomValues<T extends ArrayBufferView>(array: T): T;
   randomUUID(): string;
 }
+// A global must be a `var` to sit on globalThis.
+// eslint-disable-next-line no-var
 declare var crypto: Crypto;
 
 declare class TextEncoder {

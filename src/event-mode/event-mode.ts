@@ -111,13 +111,6 @@ export async function startEventMode(input: EventSetupInput, now = Date.now()): 
   return record;
 }
 
-/** At start-up: the flag follows the stored truth (localStorage may have been cleared, or a tab left event mode). */
-export async function syncEventMode(): Promise<EventRecord | undefined> {
-  const event = await currentEvent().catch(() => undefined);
-  setEventModeFlag(!!event);
-  return event;
-}
-
 /** This session's drafts still being written, newest first. */
 export async function openDraftsOfSession(): Promise<SessionDraft[]> {
   const id = currentSessionId();

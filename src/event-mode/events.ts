@@ -28,11 +28,6 @@ export async function getEvent(id: string): Promise<EventRecord | undefined> {
   return (await getDb()).get('events', id);
 }
 
-export async function listEvents(): Promise<EventRecord[]> {
-  const all = await (await getDb()).getAll('events');
-  return all.sort((a, b) => b.startedAt - a.startedAt);
-}
-
 /** The event being served now, if the device is in event mode. */
 export async function currentEvent(): Promise<EventRecord | undefined> {
   const db = await getDb();

@@ -168,4 +168,3 @@ export function OutboxStatus(props: { headingLevel?: 1 | 2 }) {
   );
 }
 
-export default OutboxStatus;

@@ -17,7 +17,6 @@ export type OptionId = string;
 export type OutcomeId = string;
 export type ReferralId = string;
 
-export type QuestionKind = 'single' | 'multi' | 'date' | 'processing-time';
 
 export interface Option {
   id: OptionId;

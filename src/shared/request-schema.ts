@@ -97,7 +97,6 @@ export const ATTACHMENT_TYPES = [
   'image/heic',
   'image/heif',
 ] as const;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
 /** Length and count bounds; the form sets the same maxlength on its inputs. */
 export const LIMITS = {
@@ -509,15 +508,6 @@ export function makeCaseRequestSchema(today: IsoDate) {
 export type CaseRequestSchemaType = ReturnType<typeof makeCaseRequestSchema>;
 /** A valid, normalized request. */
 export type CaseRequest = v.InferOutput<CaseRequestSchemaType>;
-/** What a client sends before normalization. */
-export type CaseRequestInput = v.InferInput<CaseRequestSchemaType>;
-export type Person = v.InferOutput<ReturnType<typeof makePersonSchema>>;
-export type Address = v.InferOutput<typeof AddressSchema>;
-export type Submitter = v.InferOutput<typeof SubmitterSchema>;
-export type CaseDetails = v.InferOutput<ReturnType<typeof makeCaseSchema>>;
-export type PriorAttempt = v.InferOutput<ReturnType<typeof makePriorAttemptSchema>>;
-export type Consent = v.InferOutput<ReturnType<typeof makeConsentSchema>>;
-export type Signature = v.InferOutput<typeof SignatureSchema>;
 export type AttachmentRef = v.InferOutput<typeof AttachmentRefSchema>;
 
 export interface RequestSchemas {

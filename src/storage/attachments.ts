@@ -95,11 +95,6 @@ export async function listAttachments(draftId: string): Promise<AttachmentRecord
   return all.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-export async function getAttachment(id: string): Promise<AttachmentRecord | undefined> {
-  const db = await getDb();
-  return db.get('attachments', id);
-}
-
 /** Removes one file, unless its request was already submitted. */
 export async function removeAttachment(id: string): Promise<boolean> {
   const db = await getDb();

@@ -8,8 +8,6 @@ import type { Reason } from '../shared/protocol';
  * is form types and times.
  */
 
-export type OutboxState = 'waiting' | 'sending' | 'delivered' | 'needs-attention';
-
 /** One file, sealed as a binary envelope, uploaded on its own. */
 export interface SealedAttachment {
   id: string;

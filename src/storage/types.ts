@@ -58,7 +58,7 @@ export interface AttachmentRecord {
 }
 
 /** Outbox records are typed beside the outbox (src/storage/outbox-record.ts). */
-export type { OutboxRecord, OutboxState, PendingOutboxRecord, DeliveredOutboxRecord, SealedAttachment } from './outbox-record';
+export type { OutboxRecord, PendingOutboxRecord, DeliveredOutboxRecord, SealedAttachment } from './outbox-record';
 
 /** Event records are typed beside event mode's storage (src/storage/event-record.ts). */
 export type { EventRecord, EventCounts } from './event-record';
