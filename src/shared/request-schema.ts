@@ -12,10 +12,8 @@
 import * as v from 'valibot';
 import {
   type ErrorCode,
-  type FieldResult,
   type IsoDate,
   ERROR_CODES,
-  MAX_SIGNATURE_DATA_URL,
   checkANumber,
   checkCitizenship,
   checkCountry,
@@ -24,258 +22,49 @@ import {
   checkFormType,
   checkIsoDateTime,
   checkLanguageTag,
-  checkPastDate,
   checkPhone,
   checkPngDataUrl,
   checkReceiptNumber,
   checkServiceRequestNumber,
   checkSha256,
-  checkText,
   checkUscisAccountNumber,
   checkUsState,
   checkUuid,
   checkZip,
 } from './fields';
+import {
+  REQUEST_SCHEMA_VERSION,
+  PROBLEM_KINDS,
+  SUBMITTER_RELATIONSHIPS,
+  type SubmitterRelationship,
+  G28_RELATIONSHIPS,
+  ORGANIZATION_RELATIONSHIPS,
+  PRIOR_ATTEMPT_CHANNELS,
+  ATTACHMENT_TYPES,
+  LIMITS,
+} from './request-vocabulary';
+import {
+  type Issue,
+  typeMessage,
+  optionMessage,
+  variantMessage,
+  strict,
+  field,
+  optionalField,
+  requiredText,
+  optionalText,
+  pastDate,
+  optionalPastDate,
+  type PathKey,
+  isRecord,
+  hasIssueAt,
+  valueAt,
+  crossCheck,
+  uniqueList,
+} from './schema-blocks';
 
-export const REQUEST_SCHEMA_VERSION = 1;
-
-/**
- * The kinds of problem a request is about. The ids are shared with the
- * screener's problem options so a screened answer prefills the request.
- */
-export const PROBLEM_KINDS = ['emergency', 'past-processing-time', 'processing-mistake', 'other-unresolved'] as const;
-export type ProblemKind = (typeof PROBLEM_KINDS)[number];
-
-/** Who submits for the person (dhs.gov "How to Submit a Case Assistance Request"). */
-export const SUBMITTER_RELATIONSHIPS = [
-  'attorney_g28',
-  'accredited_rep_g28',
-  'family',
-  'employer',
-  'community_volunteer',
-  'faith_volunteer',
-  'congressional',
-  'other',
-] as const;
-export type SubmitterRelationship = (typeof SUBMITTER_RELATIONSHIPS)[number];
-
-/** Representatives whose Form G-28 on file stands in for the person's written consent. */
-export const G28_RELATIONSHIPS: readonly SubmitterRelationship[] = ['attorney_g28', 'accredited_rep_g28'];
-
-/** Relationships that act for an organization, whose name is then required. */
-export const ORGANIZATION_RELATIONSHIPS: readonly SubmitterRelationship[] = [
-  'accredited_rep_g28',
-  'employer',
-  'congressional',
-];
-
-/** Ways a person may already have tried to get help from USCIS. */
-export const PRIOR_ATTEMPT_CHANNELS = [
-  'contact_center',
-  'online_account',
-  'e_request',
-  'ask_emma',
-  'field_office',
-  'lockbox',
-  'mail',
-  'other',
-] as const;
-export type PriorAttemptChannel = (typeof PRIOR_ATTEMPT_CHANNELS)[number];
-
-export const ADDRESS_KINDS = ['us', 'foreign'] as const;
-export const SIGNATURE_KINDS = ['typed', 'drawn'] as const;
-
-/**
- * File types a request may carry. HEIF is listed beside HEIC because some
- * systems label the same iPhone photos with either type.
- */
-export const ATTACHMENT_TYPES = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/heic',
-  'image/heif',
-] as const;
-
-/** Length and count bounds; the form sets the same maxlength on its inputs. */
-export const LIMITS = {
-  name: 100,
-  otherName: 150,
-  otherNames: 10,
-  inCareOf: 150,
-  addressLine: 200,
-  addressLine2: 100,
-  city: 100,
-  province: 100,
-  submitterName: 150,
-  organization: 200,
-  relationshipOther: 100,
-  office: 200,
-  whatHappened: 5000,
-  helpWanted: 2000,
-  formTypes: 10,
-  receiptNumbers: 20,
-  priorAttempts: 20,
-  signatureName: 150,
-  signatureDataUrl: MAX_SIGNATURE_DATA_URL,
-  attachmentName: 255,
-  attachments: 20,
-  attachmentBytes: 10 * 1024 * 1024,
-  requestAttachmentBytes: 25 * 1024 * 1024,
-} as const;
-
-// ---------------------------------------------------------------------------
-// Building blocks: every message is an error code.
-
-type Issue = v.BaseIssue<unknown>;
-
-/** A missing value is "required"; a value of the wrong type is "type". */
-const typeMessage = (issue: Issue): ErrorCode =>
-  issue.input === undefined || issue.input === null ? 'required' : 'type';
-
-/** Objects: a missing key is "required", an extra key "unknown_field". */
-const objectMessage = (issue: Issue): ErrorCode => {
-  if (issue.expected === 'never') return 'unknown_field';
-  return typeMessage(issue);
-};
-
-/** Choice lists: missing is "required", anything else "invalid_option". */
-const optionMessage = (issue: Issue): ErrorCode =>
-  issue.input === undefined || issue.input === null ? 'required' : 'invalid_option';
-
-/** Variants report a bad discriminator with a path, a non-object without. */
-const variantMessage = (issue: Issue): ErrorCode => (issue.path ? optionMessage(issue) : typeMessage(issue));
-
-function strict<const TEntries extends v.ObjectEntries>(entries: TEntries) {
-  return v.strictObject(entries, objectMessage);
-}
-
-/** A required string run through a fields.ts rule, which may normalize it. */
-function field(rule: (input: string) => FieldResult) {
-  return v.pipe(
-    v.string(typeMessage),
-    v.rawTransform<string, string>(({ dataset, addIssue, NEVER }) => {
-      const result = rule(dataset.value);
-      if (result.ok) return result.value;
-      addIssue({ message: result.code });
-      return NEVER;
-    }),
-  );
-}
-
-/** An optional string: absent or blank becomes undefined, anything else must pass the rule. */
-function optionalField(rule: (input: string) => FieldResult) {
-  return v.optional(
-    v.pipe(
-      v.string(typeMessage),
-      v.rawTransform<string, string | undefined>(({ dataset, addIssue, NEVER }) => {
-        if (dataset.value.trim() === '') return undefined;
-        const result = rule(dataset.value);
-        if (result.ok) return result.value;
-        addIssue({ message: result.code });
-        return NEVER;
-      }),
-    ),
-  );
-}
-
-function requiredText(max: number, multiline = false) {
-  return field((input) => {
-    const result = checkText(input, max, multiline);
-    return result.ok && result.value === '' ? { ok: false, code: 'required' } : result;
-  });
-}
-
-function optionalText(max: number, multiline = false) {
-  return optionalField((input) => checkText(input, max, multiline));
-}
-
-function pastDate(today: IsoDate) {
-  return field((input) => checkPastDate(input, today));
-}
-
-/** A date where blank means "not known". */
-function optionalPastDate(today: IsoDate) {
-  return optionalField((input) => checkPastDate(input, today));
-}
-
-type PathKey = string | number;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Issue path items for `keys` below `root`, as valibot's own schemas make them. */
-function pathItems(root: unknown, keys: readonly PathKey[]): [v.IssuePathItem, ...v.IssuePathItem[]] {
-  const items: v.IssuePathItem[] = [];
-  let node: unknown = root;
-  for (const key of keys) {
-    const value: unknown = Array.isArray(node) ? node[key as number] : isRecord(node) ? node[key] : undefined;
-    if (typeof key === 'number') {
-      items.push({ type: 'array', origin: 'value', input: Array.isArray(node) ? node : [], key, value });
-    } else {
-      items.push({ type: 'object', origin: 'value', input: isRecord(node) ? node : {}, key, value });
-    }
-    node = value;
-  }
-  return items as [v.IssuePathItem, ...v.IssuePathItem[]];
-}
-
-/** True when an earlier schema already flagged something at or below `keys`. */
-function hasIssueAt(issues: readonly Issue[] | undefined, keys: readonly PathKey[]): boolean {
-  return (issues ?? []).some((issue) => {
-    const path = issue.path ?? [];
-    return keys.every((key, i) => path[i]?.key === key);
-  });
-}
-
-function valueAt(root: unknown, keys: readonly PathKey[]): unknown {
-  let node = root;
-  for (const key of keys) {
-    if (Array.isArray(node) && typeof key === 'number') node = node[key];
-    else if (isRecord(node) && typeof key === 'string') node = node[key];
-    else return undefined;
-  }
-  return node;
-}
-
-/**
- * Cross-field rules as (root, issues) → problems. They run even when other
- * fields are wrong, so a person sees every problem at once, but never on a
- * field that already has its own issue.
- */
-type CrossRule = (root: unknown, issues: readonly Issue[] | undefined) => { code: ErrorCode; at: PathKey[] }[];
-
-function crossCheck<TInput>(rule: CrossRule) {
-  return v.rawCheck<TInput>(({ dataset, addIssue }) => {
-    const root: unknown = dataset.value;
-    for (const problem of rule(root, dataset.issues)) {
-      if (problem.at.length === 0) addIssue({ message: problem.code });
-      else addIssue({ message: problem.code, path: pathItems(root, problem.at) });
-    }
-  });
-}
-
-/** A list with a length bound whose entries must differ (compared after normalization). */
-function uniqueList<TItem extends v.GenericSchema>(item: TItem, max: number, min = 0) {
-  return v.pipe(
-    v.array(item, typeMessage),
-    v.minLength(min, 'required'),
-    v.maxLength(max, 'too_many'),
-    crossCheck<v.InferOutput<TItem>[]>((root, issues) => {
-      if (!Array.isArray(root)) return [];
-      const seen = new Set<unknown>();
-      const problems: { code: ErrorCode; at: PathKey[] }[] = [];
-      root.forEach((value, index) => {
-        if (hasIssueAt(issues, [index])) return;
-        if (seen.has(value)) problems.push({ code: 'duplicate', at: [index] });
-        seen.add(value);
-      });
-      return problems;
-    }),
-  );
-}
+// The contract's words are part of its one entry point.
+export * from './request-vocabulary';
 
 // ---------------------------------------------------------------------------
 // Wire objects
@@ -603,215 +392,4 @@ export function issuesByPath(issues: readonly RequestIssue[]): Record<string, Er
 /** Issues at or below a path prefix ('person', 'case.priorAttempts.0'): one form step's share. */
 export function issuesUnder(issues: readonly RequestIssue[], prefix: string): RequestIssue[] {
   return issues.filter((issue) => issue.path === prefix || issue.path.startsWith(`${prefix}.`));
-}
-
-// ---------------------------------------------------------------------------
-// Drafts: what the form autosaves while a person types
-
-/**
- * Drafts are partial and must never be refused or trimmed: every field is
- * optional, strings are kept exactly as typed, unknown keys (from a newer
- * version of the app) are kept, and a value of the wrong type is dropped on
- * its own rather than failing the draft. Validation happens on submit.
- */
-const draftString = v.fallback(v.optional(v.string()), undefined);
-const draftBoolean = v.fallback(v.optional(v.boolean()), undefined);
-const draftStrings = v.fallback(v.optional(v.array(v.fallback(v.string(), ''))), undefined);
-
-function draftObject<const TEntries extends v.ObjectEntries>(entries: TEntries) {
-  return v.fallback(v.optional(v.looseObject(entries)), undefined);
-}
-
-export const DraftAddressSchema = v.looseObject({
-  kind: v.fallback(v.optional(v.picklist(ADDRESS_KINDS)), undefined),
-  inCareOf: draftString,
-  line1: draftString,
-  line2: draftString,
-  city: draftString,
-  state: draftString,
-  zip: draftString,
-  province: draftString,
-  postalCode: draftString,
-  country: draftString,
-});
-
-export const DraftAttachmentSchema = v.looseObject({
-  id: draftString,
-  name: draftString,
-  type: draftString,
-  size: v.fallback(v.optional(v.number()), undefined),
-  sha256: draftString,
-});
-
-export const DraftSchema = v.looseObject({
-  /** "I am helping someone": the submitter part applies. */
-  helping: draftBoolean,
-  person: draftObject({
-    familyName: draftString,
-    givenName: draftString,
-    middleName: draftString,
-    otherNames: draftStrings,
-    dateOfBirth: draftString,
-    countryOfBirth: draftString,
-    citizenship: draftString,
-    aNumber: draftString,
-    uscisAccountNumber: draftString,
-    address: v.fallback(v.optional(DraftAddressSchema), undefined),
-    phone: draftString,
-    email: draftString,
-    preferredLanguage: draftString,
-  }),
-  submitter: draftObject({
-    relationship: draftString,
-    relationshipOther: draftString,
-    name: draftString,
-    organization: draftString,
-    phone: draftString,
-    email: draftString,
-    g28OnFile: draftBoolean,
-  }),
-  case: draftObject({
-    formTypes: draftStrings,
-    receiptNumbers: draftStrings,
-    dateFiled: draftString,
-    office: draftString,
-    problemKinds: draftStrings,
-    whatHappened: draftString,
-    helpWanted: draftString,
-    priorAttempts: v.fallback(
-      v.optional(
-        v.array(
-          v.fallback(
-            v.looseObject({ channel: draftString, date: draftString, serviceRequestNumber: draftString }),
-            {},
-          ),
-        ),
-      ),
-      undefined,
-    ),
-  }),
-  consent: draftObject({
-    agreed: draftBoolean,
-    shareWithSubmitter: draftBoolean,
-    signature: draftObject({
-      kind: v.fallback(v.optional(v.picklist(SIGNATURE_KINDS)), undefined),
-      name: draftString,
-      pngDataUrl: draftString,
-    }),
-    date: draftString,
-  }),
-  attachments: v.fallback(v.optional(v.array(v.fallback(DraftAttachmentSchema, {}))), undefined),
-});
-
-export type DraftData = v.InferOutput<typeof DraftSchema>;
-
-/** Reads a stored draft; never fails (anything unreadable becomes an empty draft). */
-export function parseDraft(input: unknown): DraftData {
-  const result = v.safeParse(DraftSchema, input);
-  return result.success ? result.output : {};
-}
-
-export interface RequestEnvelope {
-  id: string;
-  locale: string;
-  createdAt: string;
-  submittedAt: string;
-}
-
-/** Absent stays absent; the wire rules treat blank optional fields as absent too. */
-const keep = (value: string | undefined): string | undefined => value;
-/** A required string: absent becomes '', which the wire rules answer with "required". */
-const need = (value: string | undefined): string => value ?? '';
-
-/**
- * Builds the wire input from a draft, for validateRequest(). Nothing is
- * normalized here (the schema does that) and list entries are never dropped,
- * so every issue path points at the input the person typed in: a blank
- * receipt field at index 2 is reported at case.receiptNumbers.2.
- */
-export function draftToRequestInput(draft: DraftData, envelope: RequestEnvelope): Record<string, unknown> {
-  const person = draft.person ?? {};
-  const address = person.address ?? {};
-  const theCase = draft.case ?? {};
-  const consent = draft.consent ?? {};
-  const signature = consent.signature ?? {};
-  const helping = draft.helping === true;
-
-  const addressCommon = {
-    kind: address.kind ?? 'us',
-    inCareOf: keep(address.inCareOf),
-    line1: need(address.line1),
-    line2: keep(address.line2),
-    city: need(address.city),
-  };
-  const wireAddress =
-    addressCommon.kind === 'foreign'
-      ? { ...addressCommon, province: keep(address.province), postalCode: keep(address.postalCode), country: need(address.country) }
-      : { ...addressCommon, state: need(address.state), zip: need(address.zip) };
-
-  const submitter = draft.submitter ?? {};
-  return {
-    id: envelope.id,
-    schemaVersion: REQUEST_SCHEMA_VERSION,
-    locale: envelope.locale,
-    person: {
-      familyName: need(person.familyName),
-      givenName: keep(person.givenName),
-      middleName: keep(person.middleName),
-      otherNames: person.otherNames ?? [],
-      dateOfBirth: need(person.dateOfBirth),
-      countryOfBirth: need(person.countryOfBirth),
-      citizenship: need(person.citizenship),
-      aNumber: keep(person.aNumber),
-      uscisAccountNumber: keep(person.uscisAccountNumber),
-      address: wireAddress,
-      phone: keep(person.phone),
-      email: keep(person.email),
-      preferredLanguage: keep(person.preferredLanguage),
-    },
-    submitter: helping
-      ? {
-          relationship: submitter.relationship,
-          relationshipOther: keep(submitter.relationshipOther),
-          name: need(submitter.name),
-          organization: keep(submitter.organization),
-          phone: keep(submitter.phone),
-          email: keep(submitter.email),
-          g28OnFile: submitter.g28OnFile === true,
-        }
-      : undefined,
-    case: {
-      formTypes: theCase.formTypes ?? [],
-      receiptNumbers: theCase.receiptNumbers ?? [],
-      dateFiled: keep(theCase.dateFiled),
-      office: keep(theCase.office),
-      problemKinds: theCase.problemKinds ?? [],
-      whatHappened: need(theCase.whatHappened),
-      helpWanted: need(theCase.helpWanted),
-      priorAttempts: (theCase.priorAttempts ?? []).map((attempt) => ({
-        channel: attempt.channel,
-        date: need(attempt.date),
-        serviceRequestNumber: keep(attempt.serviceRequestNumber),
-      })),
-    },
-    consent: {
-      agreed: consent.agreed === true,
-      shareWithSubmitter: helping ? consent.shareWithSubmitter === true : undefined,
-      signedBy: 'person',
-      signature:
-        signature.kind === 'drawn'
-          ? { kind: 'drawn', pngDataUrl: need(signature.pngDataUrl) }
-          : { kind: 'typed', name: need(signature.name) },
-      date: need(consent.date),
-    },
-    attachments: (draft.attachments ?? []).map((file) => ({
-      id: need(file.id),
-      name: need(file.name),
-      type: need(file.type),
-      size: file.size,
-      sha256: need(file.sha256),
-    })),
-    createdAt: envelope.createdAt,
-    submittedAt: envelope.submittedAt,
-  };
 }
