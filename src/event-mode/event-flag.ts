@@ -7,12 +7,12 @@ import { getDb } from '../storage/db';
 
 /** kv: id of the event this device serves now; absent in personal mode. */
 export const KV_EVENT_CURRENT = 'event.current';
-/** kv: the officer's PIN as a PBKDF2 hash (src/app/pin.ts). */
+/** kv: the officer's PIN as a PBKDF2 hash (src/event-mode/pin.ts). */
 export const KV_EVENT_PIN = 'event.pin';
 /** kv: failed PIN attempts and the time of the next allowed one. */
 export const KV_EVENT_PIN_THROTTLE = 'event.pinThrottle';
 /**
- * kv: read by the outbox (src/storage/outbox-store.ts KV_EVENT_MODE) to drop
+ * kv: read by the outbox (src/outbox/outbox-store.ts KV_EVENT_MODE) to drop
  * a submitted request's plaintext at once on a shared device.
  */
 export const KV_OUTBOX_EVENT_MODE = 'eventMode';

@@ -6,7 +6,7 @@
  * is in memory) is wiped before the next one starts, in the event's
  * language. Only anonymous counts stay, per event.
  *
- * The truth is kv `event.current` (src/storage/events.ts); session.ts
+ * The truth is kv `event.current` (src/event-mode/events.ts); session.ts
  * mirrors on/off for synchronous readers.
  */
 import { LOCALES, isSupportedLocale } from '../i18n/locales';

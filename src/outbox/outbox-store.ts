@@ -5,7 +5,7 @@
  * imports no validation library and no DOM.
  *
  * Every state change is one transaction that reads the latest stored record
- * and applies the pure transition of src/sync/state.ts; where a change also
+ * and applies the pure transition of src/outbox/state.ts; where a change also
  * removes plaintext (sealed, delivered), that removal is in the same
  * transaction. Nothing but IndexedDB is awaited inside a transaction.
  */

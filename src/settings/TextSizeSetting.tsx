@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/context';
 import { TextScaleStepper } from '../ui/TextScaleStepper';
 
-/** The whole app's text size; remembered on this device (src/app/text-scale.ts). */
+/** The whole app's text size; remembered on this device (src/ui/text-scale.ts). */
 export function TextSizeSetting() {
   const { t } = useI18n();
   return (

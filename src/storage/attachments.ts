@@ -8,7 +8,7 @@ import { getDb } from './db';
 import type { AttachmentRecord } from './types';
 
 /**
- * Same numbers as LIMITS in src/requests/schema.ts (a unit test keeps them
+ * Same numbers as LIMITS in src/shared/request-vocabulary.ts (a unit test keeps them
  * equal); repeated so the storage layer, which the service worker loads,
  * does not pull in the validation library.
  */

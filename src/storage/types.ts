@@ -30,7 +30,7 @@ export interface DraftRecord {
   submittedAt?: number;
   /**
    * The validated, normalized wire request (CaseRequest of
-   * src/requests/schema.ts), written when the person submits. The outbox
+   * src/shared/request-schema.ts), written when the person submits. The outbox
    * reads it from here; editing is then closed.
    */
   request?: unknown;

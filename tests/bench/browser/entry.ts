@@ -94,7 +94,7 @@ export async function queueRequests(count: number, locale = 'vi'): Promise<strin
 }
 
 /**
- * The app's "Send now" (src/sync/triggers.ts sendNow → flush), called
+ * The app's "Send now" (src/outbox/triggers.ts sendNow → flush), called
  * directly: used only while no screen of the app shows the button.
  */
 export async function sendNowTimed(): Promise<{ ms: number; delivered: number; waiting: number; needsAttention: number }> {
