@@ -1,84 +1,20 @@
 /**
  * Field rules of the case-assistance request (Form DHS-7001): pure
  * normalizers and validators, no valibot, no DOM. The wire schema
- * (schema.ts) runs them on the page and on the server alike, so both
+ * (request-schema.ts) runs them on the page and on the server alike, so both
  * always agree on what a valid value is and what it normalizes to.
  *
  * Every check answers a stable error code (see ERROR_CODES); the page
  * translates `request.error.<code>`, the server returns the code as it is.
  * Sources for the formats are listed in docs/dhs-7001-fields.md.
  */
+import { ok, fail, MAX_RAW_IDENTIFIER, compact, type FieldResult } from './field-codes';
+import type { IsoDate } from './dates';
 
-export const ERROR_CODES = [
-  'required',
-  'type',
-  'too_long',
-  'too_many',
-  'duplicate',
-  'invalid_option',
-  'unknown_field',
-  'text.invalid_chars',
-  'receipt.format',
-  'receipt.prefix',
-  'anumber.format',
-  'account.format',
-  'date.format',
-  'date.invalid',
-  'date.future',
-  'date.too_old',
-  'datetime.format',
-  'email.format',
-  'phone.format',
-  'form_type.format',
-  'service_request.format',
-  'zip.format',
-  'state.invalid',
-  'country.invalid',
-  'country.not_foreign',
-  'postal_code.format',
-  'language.format',
-  'uuid.format',
-  'version.unsupported',
-  'contact.required',
-  'g28.required',
-  'consent.required',
-  'consent.submitter_required',
-  'signature.format',
-  'signature.too_large',
-  'attachment.type',
-  'attachment.size',
-  'attachment.too_large',
-  'attachment.checksum',
-  'attachments.total_too_large',
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** Message id of an error code in locales/<lang>/messages.json. */
-export function errorMessageId(code: ErrorCode): string {
-  return `request.error.${code}`;
-}
-
-export type FieldResult<T = string> = { ok: true; value: T } | { ok: false; code: ErrorCode };
-
-const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
-const fail = (code: ErrorCode): FieldResult<never> => ({ ok: false, code });
-
-/**
- * Longest raw input any identifier check looks at. Spaces and dashes are
- * allowed, so raw input is longer than the normalized value, but nothing
- * real comes near this; it keeps regexes off megabyte strings.
- */
-const MAX_RAW_IDENTIFIER = 40;
-
-// Spaces (any kind, including no-break) and dashes (ASCII, hyphen,
-// non-breaking hyphen, figure, en and em dash, minus) people type or paste
-// between groups of digits.
-const SEPARATORS = /[\s\u00A0\u2007\u202F\-\u2010\u2011\u2012\u2013\u2014\u2212]+/gu;
-
-function compact(input: string): string {
-  return input.replace(SEPARATORS, '');
-}
+// One entry point for the field rules: the codes and the address rules too.
+export { ERROR_CODES, errorMessageId, type ErrorCode, type FieldResult } from './field-codes';
+export * from './address-fields';
+export type { IsoDate } from './dates';
 
 // ---------------------------------------------------------------------------
 // Receipt numbers
@@ -179,8 +115,6 @@ export function checkUscisAccountNumber(input: string): FieldResult {
 // ---------------------------------------------------------------------------
 // Dates
 
-/** A calendar date as YYYY-MM-DD. Strings compare in date order. */
-export type IsoDate = string;
 
 /** The earliest date any field accepts; catches typos like 0985 for 1985. */
 export const EARLIEST_DATE: IsoDate = '1900-01-01';
@@ -313,183 +247,4 @@ export function checkPhone(input: string): FieldResult {
 
 function isNanp(digits: string): boolean {
   return /^[2-9]\d{2}[2-9]\d{6}$/.test(digits);
-}
-
-// ---------------------------------------------------------------------------
-// USCIS form types
-
-/**
- * USCIS form numbers: I-, N-, G- or AR- and a number with an optional
- * letter suffix. "i485" → "I-485", "i 129 f" → "I-129F", "ar11" → "AR-11".
- */
-export function checkFormType(input: string): FieldResult {
-  if (input.length > MAX_RAW_IDENTIFIER) return fail('too_long');
-  const value = compact(input).toUpperCase();
-  if (value === '') return fail('required');
-  const m = /^(I|N|G|AR)([1-9]\d{0,3})([A-Z]{0,2})$/.exec(value);
-  if (!m) return fail('form_type.format');
-  return ok(`${m[1]}-${m[2]}${m[3]}`);
-}
-
-// ---------------------------------------------------------------------------
-// USCIS service request numbers
-
-/**
- * The number USCIS gives when a service request (inquiry) is opened. Its
- * exact published format could not be verified, so the rule is loose:
- * 5 to 30 letters and digits once spaces and dashes are removed, uppercased.
- */
-export function checkServiceRequestNumber(input: string): FieldResult {
-  if (input.length > MAX_RAW_IDENTIFIER) return fail('too_long');
-  const value = compact(input).toUpperCase();
-  if (value === '') return fail('required');
-  if (!/^[A-Z0-9]{5,30}$/.test(value)) return fail('service_request.format');
-  return ok(value);
-}
-
-// ---------------------------------------------------------------------------
-// Addresses
-
-/**
- * USPS two-letter codes: the 50 states, DC, the territories, the freely
- * associated states served by USPS, and the military (AA, AE, AP).
- */
-export const US_STATE_CODES: readonly string[] = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS',
-  'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY',
-  'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV',
-  'WI', 'WY', 'DC', 'AS', 'GU', 'MP', 'PR', 'VI', 'UM', 'FM', 'MH', 'PW', 'AA', 'AE', 'AP',
-];
-const US_STATE_SET = new Set(US_STATE_CODES);
-
-export function checkUsState(input: string): FieldResult {
-  const value = input.trim().toUpperCase();
-  if (value === '') return fail('required');
-  if (!US_STATE_SET.has(value)) return fail('state.invalid');
-  return ok(value);
-}
-
-/** ZIP or ZIP+4: "20528" or "20528-0180" (a missing dash is added). */
-export function checkZip(input: string): FieldResult {
-  const value = input.trim();
-  if (value === '') return fail('required');
-  const m = /^(\d{5})(?:\s*[-\u2013]?\s*(\d{4}))?$/u.exec(value);
-  if (!m) return fail('zip.format');
-  return ok(m[2] ? `${m[1]}-${m[2]}` : m[1]!);
-}
-
-/** Postal codes abroad: 2 to 12 letters, digits, spaces or dashes; uppercased. */
-export function checkForeignPostalCode(input: string): FieldResult {
-  const value = input.trim().replace(/\s+/g, ' ').toUpperCase();
-  if (value === '') return fail('required');
-  if (!/^[A-Z0-9][A-Z0-9 -]{0,10}[A-Z0-9]$/.test(value)) return fail('postal_code.format');
-  return ok(value);
-}
-
-/**
- * ISO 3166-1 alpha-2 codes in use, plus XK (Kosovo), which USCIS and most
- * software use although ISO has not assigned it. Country names are shown
- * in the reader's language with Intl.DisplayNames, never stored.
- */
-export const COUNTRY_CODES: readonly string[] = (
-  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS ' +
-  'BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE ' +
-  'EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM ' +
-  'HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC ' +
-  'LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA ' +
-  'NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW ' +
-  'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO ' +
-  'TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW'
-).split(' ');
-const COUNTRY_SET = new Set(COUNTRY_CODES);
-
-export function checkCountry(input: string): FieldResult {
-  const value = input.trim().toUpperCase();
-  if (value === '') return fail('required');
-  if (!COUNTRY_SET.has(value)) return fail('country.invalid');
-  return ok(value);
-}
-
-/** The value for citizenship when a person has none. */
-export const STATELESS = 'stateless';
-
-export function checkCitizenship(input: string): FieldResult {
-  if (input.trim().toLowerCase() === STATELESS) return ok(STATELESS);
-  return checkCountry(input);
-}
-
-// ---------------------------------------------------------------------------
-// Languages
-
-/**
- * A BCP 47 language tag of the common shape language[-Script][-REGION]:
- * "es", "zh-Hans", "pt-BR", "mam". Case is normalized.
- */
-export function checkLanguageTag(input: string): FieldResult {
-  const value = input.trim();
-  if (value === '') return fail('required');
-  const m = /^([a-zA-Z]{2,3})(?:-([a-zA-Z]{4}))?(?:-([a-zA-Z]{2}|\d{3}))?$/.exec(value);
-  if (!m) return fail('language.format');
-  const script = m[2] ? m[2][0]!.toUpperCase() + m[2].slice(1).toLowerCase() : '';
-  return ok([m[1]!.toLowerCase(), script, m[3]?.toUpperCase() ?? ''].filter(Boolean).join('-'));
-}
-
-// ---------------------------------------------------------------------------
-// Free text
-
-// C0 controls, DEL and unpaired surrogates (with the u flag a surrogate
-// class matches only a lone half). Multi-line text keeps tab and newline.
-// Matching control characters is the point here.
-/* eslint-disable no-control-regex */
-const BAD_SINGLE_LINE = /[\u0000-\u001F\u007F\uD800-\uDFFF]/u;
-const BAD_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF]/u;
-/* eslint-enable no-control-regex */
-
-/**
- * Trims and applies Unicode NFC. Single-line text turns pasted tabs and line
- * breaks into spaces; multi-line text turns CRLF into LF. Markup is left
- * exactly as typed: it is text, and whoever displays it escapes it.
- * Returns '' for blank input; the caller decides whether blank is allowed.
- */
-export function checkText(input: string, maxLength: number, multiline = false): FieldResult {
-  // Refuse a huge paste before doing any work on it.
-  if (input.length > maxLength * 2 + 100) return fail('too_long');
-  const unified = multiline ? input.replace(/\r\n?/g, '\n') : input.replace(/[\t\r\n]+/g, ' ');
-  // Test before normalize(): a lone surrogate must be refused, not mangled.
-  if ((multiline ? BAD_MULTI_LINE : BAD_SINGLE_LINE).test(unified)) return fail('text.invalid_chars');
-  const value = unified.normalize('NFC').trim();
-  if (value.length > maxLength) return fail('too_long');
-  return ok(value);
-}
-
-// ---------------------------------------------------------------------------
-// Identifiers and files
-
-/** A lowercase UUID as crypto.randomUUID() makes it. */
-export function checkUuid(input: string): FieldResult {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(input)) return fail('uuid.format');
-  return ok(input);
-}
-
-/** A SHA-256 digest as 64 hex digits; uppercase is accepted and lowercased. */
-export function checkSha256(input: string): FieldResult {
-  if (!/^[0-9a-fA-F]{64}$/.test(input)) return fail('attachment.checksum');
-  return ok(input.toLowerCase());
-}
-
-const PNG_DATA_URL_PREFIX = 'data:image/png;base64,';
-/** Base64 of the 8-byte PNG signature, as every PNG data URL starts. */
-const PNG_SIGNATURE_B64 = 'iVBORw0KGgo';
-
-/** A drawn signature is a PNG data URL, bounded so a request stays small. */
-export const MAX_SIGNATURE_DATA_URL = 300_000;
-
-export function checkPngDataUrl(input: string): FieldResult {
-  if (input.length > MAX_SIGNATURE_DATA_URL) return fail('signature.too_large');
-  if (!input.startsWith(PNG_DATA_URL_PREFIX)) return fail('signature.format');
-  const body = input.slice(PNG_DATA_URL_PREFIX.length);
-  if (!body.startsWith(PNG_SIGNATURE_B64) || body.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) {
-    return fail('signature.format');
-  }
-  return ok(input);
 }
