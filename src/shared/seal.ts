@@ -1,4 +1,27 @@
 import * as v from 'valibot';
+import {
+  SEAL_ALG,
+  SEAL_VERSION,
+  MAX_SEAL_BYTES,
+  IV_BYTES,
+  TAG_BYTES,
+  MAX_AAD_PART,
+  MAX_HEADER_BYTES,
+  BINARY_MAGIC,
+  SealError,
+  type PublicEcJwk,
+  type SealAad,
+  type SealingKey,
+  type SealedEnvelope,
+  type SealedHeader,
+  type BinaryEnvelope,
+  type PrivateKeyLookup,
+  type Bytes,
+  b64url,
+  PublicEcJwkSchema,
+} from './seal-format';
+import { utf8, utf8Strict, b64urlEncode, b64urlDecode } from './base64url';
+import { subtle, EC, publicJwkOf, deriveAesKey } from './seal-keys';
 
 /**
  * End-to-end sealing of submitted requests to the intake server's public key.
@@ -23,174 +46,12 @@ import * as v from 'valibot';
  * (`sealBytes`), which adds only a small header.
  */
 
-export const SEAL_ALG = 'ECDH-P256+HKDF-SHA256+A256GCM' as const;
-export const SEAL_VERSION = 1 as const;
-export const MAX_SEAL_BYTES = 32 * 1024 * 1024;
-
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-/** Length in characters of a kid: 16 base64url characters = 96 bits of the thumbprint. */
-const KID_CHARS = 16;
-const MAX_AAD_PART = 200;
-const MAX_HEADER_BYTES = 4096;
-/** "SEAL": the first four bytes of a binary envelope. */
-const BINARY_MAGIC = [0x53, 0x45, 0x41, 0x4c] as const;
-
-export type SealErrorCode =
-  /** No private key for the envelope's kid (rotated out or never ours). */
-  | 'unknown_kid'
-  /** The envelope is not well formed, or its sealed content is not what it claims to be. */
-  | 'bad_envelope'
-  /** Wrong key, tampered bytes or a different request/purpose: authentication failed. */
-  | 'decrypt_failed'
-  /** The server key given to seal() is not a usable ECDH P-256 public key. */
-  | 'bad_key'
-  /** More than MAX_SEAL_BYTES to seal. */
-  | 'too_large';
-
-/** Messages are fixed text: they never quote the envelope or the plaintext. */
-export class SealError extends Error {
-  override readonly name = 'SealError';
-  constructor(
-    readonly code: SealErrorCode,
-    message: string = code,
-  ) {
-    super(message);
-  }
-}
-
-export interface PublicEcJwk {
-  kty: 'EC';
-  crv: 'P-256';
-  x: string;
-  y: string;
-}
-
-export type SealPurpose = 'request' | `attachment:${string}`;
-
-/** What a sealed item is bound to; the server rebuilds it from the URL it was sent to. */
-export interface SealAad {
-  requestId: string;
-  purpose: SealPurpose;
-}
-
-export interface SealingKey {
-  kid: string;
-  publicKey: CryptoKey;
-}
-
-export interface SealedEnvelope {
-  v: typeof SEAL_VERSION;
-  alg: typeof SEAL_ALG;
-  kid: string;
-  /** The device's ephemeral public key. */
-  epk: PublicEcJwk;
-  iv: string;
-  ct: string;
-  /** Canonical AAD, informative only: open() always authenticates against the AAD it expects. */
-  aad?: string;
-}
-
-export type SealedHeader = Omit<SealedEnvelope, 'ct'>;
-
-/** A sealed item with raw ciphertext, as carried in the binary envelope. */
-export interface BinaryEnvelope {
-  header: SealedHeader;
-  ct: Uint8Array;
-}
-
-export type PrivateKeyLookup = (kid: string) => CryptoKey | undefined | Promise<CryptoKey | undefined>;
-
-/** Bytes on a plain ArrayBuffer: what fetch bodies, Blob parts and Web Crypto accept. */
-export type Bytes = Uint8Array<ArrayBuffer>;
-
-// ───────────────────────── base64url ─────────────────────────
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const ENC = new Uint8Array(64);
-const DEC = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) {
-  const code = ALPHABET.charCodeAt(i);
-  ENC[i] = code;
-  DEC[code] = i;
-}
-// The encoder's output is ASCII, which UTF-8 decodes as is.
-const ascii = new TextDecoder();
-const utf8 = new TextEncoder();
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-
-/** Unpadded base64url (RFC 4648 §5). */
-export function b64urlEncode(bytes: Uint8Array): string {
-  const n = bytes.length;
-  const rem = n % 3;
-  const full = n - rem;
-  const out = new Uint8Array((full / 3) * 4 + (rem ? rem + 1 : 0));
-  let o = 0;
-  for (let i = 0; i < full; i += 3) {
-    const t = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out[o++] = ENC[t >>> 18]!;
-    out[o++] = ENC[(t >>> 12) & 63]!;
-    out[o++] = ENC[(t >>> 6) & 63]!;
-    out[o++] = ENC[t & 63]!;
-  }
-  if (rem) {
-    const t = (bytes[full]! << 16) | (rem === 2 ? bytes[full + 1]! << 8 : 0);
-    out[o++] = ENC[t >>> 18]!;
-    out[o++] = ENC[(t >>> 12) & 63]!;
-    if (rem === 2) out[o++] = ENC[(t >>> 6) & 63]!;
-  }
-  return ascii.decode(out);
-}
-
-/**
- * Strict decoder: no padding, no whitespace, and unused trailing bits must
- * be zero, so every byte string has exactly one encoding (a flipped
- * character can never decode to the same bytes).
- */
-export function b64urlDecode(text: string): Bytes {
-  const n = text.length;
-  const rem = n % 4;
-  if (rem === 1) throw new TypeError('invalid base64url');
-  const out = new Uint8Array(Math.floor(n / 4) * 3 + (rem ? rem - 1 : 0));
-  const sextet = (i: number) => {
-    const c = text.charCodeAt(i);
-    const d = c < 128 ? DEC[c]! : -1;
-    if (d < 0) throw new TypeError('invalid base64url');
-    return d;
-  };
-  let o = 0;
-  const full = n - rem;
-  for (let i = 0; i < full; i += 4) {
-    const t = (sextet(i) << 18) | (sextet(i + 1) << 12) | (sextet(i + 2) << 6) | sextet(i + 3);
-    out[o++] = t >>> 16;
-    out[o++] = (t >>> 8) & 255;
-    out[o++] = t & 255;
-  }
-  if (rem) {
-    let t = (sextet(full) << 18) | (sextet(full + 1) << 12);
-    if (rem === 3) t |= sextet(full + 2) << 6;
-    const unused = rem === 2 ? t & 0xffff : t & 0xff;
-    if (unused !== 0) throw new TypeError('invalid base64url');
-    out[o++] = t >>> 16;
-    if (rem === 3) out[o++] = (t >>> 8) & 255;
-  }
-  return out;
-}
+// The sealing API in one place: page, worker and server import seal.ts.
+export * from './seal-format';
+export { b64urlDecode, b64urlEncode } from './base64url';
+export { importServerPrivateKey, importServerPublicKey, jwkThumbprint, keyIdFor, publicJwkOf } from './seal-keys';
 
 // ───────────────────────── schemas ─────────────────────────
-
-const b64url = (min: number, max: number) =>
-  v.pipe(v.string(), v.minLength(min), v.maxLength(max), v.regex(/^[A-Za-z0-9_-]*$/));
-
-/** A P-256 coordinate: 32 bytes = 43 base64url characters. */
-const Coordinate = b64url(43, 43);
-
-export const PublicEcJwkSchema = v.strictObject({
-  kty: v.literal('EC'),
-  crv: v.literal('P-256'),
-  x: Coordinate,
-  y: Coordinate,
-});
 
 export const KidSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
@@ -235,97 +96,6 @@ export function aadString(aad: SealAad): string {
   if (!ok || purpose.length > MAX_AAD_PART) throw new TypeError("purpose must be 'request' or 'attachment:<id>'");
   return JSON.stringify([requestId, purpose]);
 }
-
-// ───────────────────────── keys ─────────────────────────
-
-const subtle = () => {
-  const s = globalThis.crypto?.subtle;
-  if (!s) throw new SealError('bad_key', 'Web Crypto is not available (secure context required)');
-  return s;
-};
-
-const EC = { name: 'ECDH', namedCurve: 'P-256' } as const;
-
-/** The public members only, so a private JWK passed by mistake never leaks `d` further. */
-export function publicJwkOf(jwk: unknown): PublicEcJwk {
-  const j = (jwk ?? {}) as Record<string, unknown>;
-  const result = v.safeParse(PublicEcJwkSchema, { kty: j.kty, crv: j.crv, x: j.x, y: j.y });
-  if (!result.success) throw new SealError('bad_key', 'not an EC P-256 key');
-  return result.output;
-}
-
-/** RFC 7638 JWK thumbprint (SHA-256, base64url). */
-export async function jwkThumbprint(jwk: PublicEcJwk): Promise<string> {
-  const { crv, kty, x, y } = publicJwkOf(jwk);
-  // Members in lexicographic order, no whitespace, as RFC 7638 requires.
-  const canonical = `{"crv":"${crv}","kty":"${kty}","x":"${x}","y":"${y}"}`;
-  return b64urlEncode(new Uint8Array(await subtle().digest('SHA-256', utf8.encode(canonical))));
-}
-
-/** The key id the server publishes: a short thumbprint of the public key. */
-export async function keyIdFor(jwk: PublicEcJwk): Promise<string> {
-  return (await jwkThumbprint(jwk)).slice(0, KID_CHARS);
-}
-
-export async function importServerPublicKey(jwk: unknown): Promise<CryptoKey> {
-  const pub = publicJwkOf(jwk);
-  try {
-    return await subtle().importKey('jwk', { ...pub, ext: true }, EC, true, []);
-  } catch {
-    throw new SealError('bad_key', 'not a valid P-256 public key');
-  }
-}
-
-/** Server side: a private JWK (with `d`) as a non-extractable key for open(). */
-export async function importServerPrivateKey(jwk: unknown): Promise<CryptoKey> {
-  const pub = publicJwkOf(jwk);
-  const d = (jwk as { d?: unknown }).d;
-  if (typeof d !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(d)) throw new SealError('bad_key', 'not a P-256 private key');
-  try {
-    return await subtle().importKey('jwk', { ...pub, d }, EC, false, ['deriveBits']);
-  } catch {
-    throw new SealError('bad_key', 'not a valid P-256 private key');
-  }
-}
-
-function uncompressedPoint(jwk: PublicEcJwk): Bytes {
-  const out = new Uint8Array(65);
-  out[0] = 0x04;
-  out.set(b64urlDecode(jwk.x), 1);
-  out.set(b64urlDecode(jwk.y), 33);
-  return out;
-}
-
-function concat(parts: readonly Uint8Array[]): Bytes {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
-async function deriveAesKey(
-  privateKey: CryptoKey,
-  publicKey: CryptoKey,
-  kid: string,
-  epk: PublicEcJwk,
-  usage: 'encrypt' | 'decrypt',
-): Promise<CryptoKey> {
-  const s = subtle();
-  const secret = await s.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
-  const ikm = await s.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
-  const info = concat([utf8.encode(`${SEAL_ALG}\0${kid}\0`), uncompressedPoint(epk)]);
-  return s.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info },
-    ikm,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    [usage],
-  );
-}
-
 // ───────────────────────── seal ─────────────────────────
 
 export type Plaintext = ArrayBuffer | ArrayBufferView | Blob;
