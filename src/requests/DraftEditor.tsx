@@ -15,20 +15,8 @@ import type { DraftRecord } from '../storage/types';
 import { ErrorSummary } from './ErrorSummary';
 import { deviceToday, type ErrorCode } from '../shared/fields';
 import { FormContext, type FormContextValue } from './form-context';
-import {
-  STEPS,
-  emptyForm,
-  isStepId,
-  issuesForStep,
-  nextStep,
-  normalizeForm,
-  previousStep,
-  stepForPath,
-  validateForm,
-  visibleSteps,
-  type RequestForm,
-  type StepId,
-} from './form-model';
+import { STEPS, emptyForm, isStepId, issuesForStep, nextStep, normalizeForm, previousStep, stepForPath, visibleSteps, type RequestForm, type StepId } from './form-model';
+import { validateForm } from './form-wire';
 import { setAt } from './paths';
 import { SaveIndicator } from './SaveIndicator';
 import { AboutYouStep } from './steps/AboutYouStep';

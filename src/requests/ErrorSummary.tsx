@@ -1,7 +1,8 @@
 import { forwardRef } from 'preact/compat';
 import { useI18n } from '../i18n/context';
 import { errorMessageId } from '../shared/fields';
-import { domIdFor, wirePathOf } from './form-model';
+import { domIdFor } from './form-model';
+import { wirePathOf } from './form-wire';
 import { fieldIdOf, fieldLabelId } from './labels';
 import type { RequestIssue } from '../shared/request-schema';
 

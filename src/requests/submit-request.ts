@@ -6,7 +6,8 @@
 import { attachmentRefs, listAttachments } from '../storage/attachments';
 import { DraftError, getDraft, markSubmitted, reopenDraft } from '../storage/drafts';
 import { deviceToday } from '../shared/fields';
-import { formPathOf, toWireInput, type RequestForm } from './form-model';
+import { type RequestForm } from './form-model';
+import { formPathOf, toWireInput } from './form-wire';
 import { validateRequest, type RequestIssue } from '../shared/request-schema';
 import { handOverToOutbox } from './submit';
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptyForm,
-  formPathOf,
-  nextStep,
-  normalizeForm,
-  previousStep,
-  stepForPath,
-  toWireInput,
-  validateForm,
-  visibleSteps,
-  type RequestForm,
-} from '../../src/requests/form-model';
+import { emptyForm, nextStep, normalizeForm, previousStep, stepForPath, visibleSteps, type RequestForm } from '../../src/requests/form-model';
+import { formPathOf, toWireInput, validateForm } from '../../src/requests/form-wire';
 import { formFromPrefill, takeScreenerPrefill, PREFILL_KEY } from '../../src/requests/prefill';
 import { fileKind, fitWithin, renamed } from '../../src/requests/images';
 import { getAt, setAt } from '../../src/requests/paths';

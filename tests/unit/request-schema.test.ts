@@ -11,7 +11,8 @@ import {
   validateWith,
   type RequestIssue,
 } from '../../src/shared/request-schema';
-import { emptyForm, toWireInput } from '../../src/requests/form-model';
+import { emptyForm } from '../../src/requests/form-model';
+import { toWireInput } from '../../src/requests/form-wire';
 import { FIELD_IDS, FIELD_OPTIONS, fieldHintId, fieldIdOf, fieldLabelId, optionLabelId } from '../../src/requests/labels';
 
 const TODAY = '2025-06-15';

@@ -9,7 +9,8 @@ import { createDraft, deleteDraft, markSubmitted } from '../../../src/storage/dr
 import { createAutosaver } from '../../../src/requests/autosave';
 import { submitDraft } from '../../../src/outbox/submit';
 import { sendNow } from '../../../src/outbox/triggers';
-import { normalizeForm, toWireInput, type RequestForm } from '../../../src/requests/form-model';
+import { normalizeForm, type RequestForm } from '../../../src/requests/form-model';
+import { toWireInput } from '../../../src/requests/form-wire';
 import { validateRequest } from '../../../src/shared/request-schema';
 import { deviceToday } from '../../../src/shared/fields';
 import { fullForm } from '../fixtures';
