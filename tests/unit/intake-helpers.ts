@@ -1,5 +1,6 @@
 /** Shared by the intake server and flush tests: a real app on a temp folder, a valid request, sealing. */
 import { createHash } from 'node:crypto';
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,19 @@ export function makeServer(env: Record<string, string> = {}, dir = mkdtempSync(j
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A `server(env)` for each test of the file, every one closed (and its folder removed) after its test. */
+export function serversPerTest(): (env?: Record<string, string>) => TestServer {
+  const servers: TestServer[] = [];
+  afterEach(() => {
+    for (const s of servers.splice(0)) s.close();
+  });
+  return (env = {}) => {
+    const s = makeServer(env);
+    servers.push(s);
+    return s;
   };
 }
 

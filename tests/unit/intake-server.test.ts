@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateKeyPairSync } from 'node:crypto';
 import { createApp } from '../../src/server/app';
@@ -10,7 +10,7 @@ import {
   NOW,
   TOKEN,
   file,
-  makeServer,
+  serversPerTest,
   putFile,
   putRequest,
   request,
@@ -22,15 +22,7 @@ import {
   type TestServer,
 } from './intake-helpers';
 
-const servers: TestServer[] = [];
-function server(env: Record<string, string> = {}) {
-  const s = makeServer(env);
-  servers.push(s);
-  return s;
-}
-afterEach(() => {
-  for (const s of servers.splice(0)) s.close();
-});
+const server = serversPerTest();
 
 const CONFIRMATION = new RegExp(`^[${CONFIRMATION_ALPHABET}]{3}-[${CONFIRMATION_ALPHABET}]{3}-[${CONFIRMATION_ALPHABET}]{3}$`);
 const count = (s: TestServer, table: string) => (s.deps.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TOKEN, makeServer, putRequest, request, serverKey, staff, uuid, type TestServer } from './intake-helpers';
+import { describe, expect, it } from 'vitest';
+import { TOKEN, putRequest, request, serverKey, serversPerTest, staff, uuid, type TestServer } from './intake-helpers';
 import { FAILURE_BURST } from '../../src/server/staff-auth';
 import { readSettings } from '../../src/server/settings';
 
-const servers: TestServer[] = [];
-function server(env: Record<string, string> = {}) {
-  const s = makeServer(env);
-  servers.push(s);
-  return s;
-}
-afterEach(() => {
-  for (const s of servers.splice(0)) s.close();
-});
+const server = serversPerTest();
 
 const PROXY = '10.0.0.2';
 /** What @hono/node-server hands the app: the socket the request came in on. */
