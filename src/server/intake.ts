@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { ApiRoutes, AppDeps } from './app';
+import type { ApiRoutes, AppDeps } from './types';
 import { apiError } from './errors';
 import { keyRingFor, type KeyRing } from './keys';
 import { log } from './log';
-import { createRateLimiter, rateLimit } from './rate-limit';
 import {
   commitRequest,
   dropStalePending,
@@ -69,13 +68,12 @@ function sealFailure(c: Context, err: unknown, ring: KeyRing) {
 export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
   const { settings, db } = deps;
   const now = () => deps.now?.() ?? new Date();
-  const limited = rateLimit(createRateLimiter(settings.rateLimitPerMinute), now);
   const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large');
   const attachmentLimit = bodyLimit({ maxSize: settings.maxAttachmentBytes + SEAL_OVERHEAD_BYTES, onError: tooLarge });
   const jsonLimit = bodyLimit({ maxSize: settings.maxJsonBytes, onError: tooLarge });
   let lastSweep = 0;
 
-  api.put('/requests/:id/attachments/:attachmentId', limited, async (c, next) => {
+  api.put('/requests/:id/attachments/:attachmentId', async (c, next) => {
     if (mediaType(c).type !== 'application/octet-stream') return apiError(c, 415, 'unsupported_media_type');
     return attachmentLimit(c, next);
   }, async (c) => {
@@ -115,7 +113,7 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     return c.json(receipt);
   });
 
-  api.put('/requests/:id', limited, async (c, next) => {
+  api.put('/requests/:id', async (c, next) => {
     const media = mediaType(c);
     if (media.type !== 'application/json' || !media.charsetOk) return apiError(c, 415, 'unsupported_media_type');
     return jsonLimit(c, next);

@@ -1,4 +1,4 @@
-import type { ApiRoutes } from './app';
+import type { ApiRoutes } from './types';
 import { keyRingFor, type KeyRing } from './keys';
 import { log } from './log';
 import { SEAL_ALG } from '../shared/seal';

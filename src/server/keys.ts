@@ -15,7 +15,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { AppDeps } from './app';
+import type { AppDeps } from './types';
 import { log } from './log';
 import { importServerPrivateKey, keyIdFor, publicJwkOf, type PublicEcJwk } from '../shared/seal';
 

@@ -1,9 +1,9 @@
-import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { openDatabase } from './db';
 import { readSettings } from './settings';
 import { log } from './log';
 import { keyRingFor } from './keys';
+import { listen } from './listen';
 
 const settings = readSettings();
 if (process.env.INTAKE_TOKEN && !settings.intakeToken) {
@@ -19,10 +19,10 @@ await keyRingFor(deps).catch((err) => {
   process.exit(1);
 });
 
-const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+const server = listen(app, settings, (port) => {
   // Tests and the bench read this line to learn the port when PORT=0.
-  console.log(`listening on http://localhost:${info.port}`);
-  log.info('started', { port: info.port });
+  console.log(`listening on http://localhost:${port}`);
+  log.info('started', { port, host: settings.host, trustProxyHops: settings.trustProxyHops });
 });
 
 function shutdown(signal: string) {

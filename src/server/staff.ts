@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
-import type { ApiRoutes } from './app';
+import type { ApiRoutes } from './types';
 import { apiError } from './errors';
+import { clientAddress } from './client-address';
+import { staffAuth } from './staff-auth';
 import { getAttachmentData, getRequest, listRequests } from './intake-store';
 import { normalizeConfirmation } from './confirmation';
 import { checkUuid } from '../shared/fields';
@@ -12,30 +12,13 @@ import { checkUuid } from '../shared/fields';
  * without a configured token the routes do not exist (404), so a
  * deployment that forgot the token exposes nothing.
  */
-
-/** Compares digests, so neither the token's length nor its bytes leak through timing. */
-export function tokenMatches(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
-export function bearerAuth(token: string | null): MiddlewareHandler {
-  return async (c, next) => {
-    if (!token) return apiError(c, 404, 'not_found');
-    const header = c.req.header('Authorization') ?? '';
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m || !tokenMatches(m[1]!, token)) {
-      c.header('WWW-Authenticate', 'Bearer');
-      return apiError(c, 401, 'unauthorized');
-    }
-    await next();
-  };
-}
-
 export const staffRoutes: ApiRoutes = (api, deps) => {
   const { db } = deps;
-  const auth = bearerAuth(deps.settings.intakeToken);
+  const auth = staffAuth({
+    token: deps.settings.intakeToken,
+    client: (c) => clientAddress(c, deps.settings.trustProxyHops),
+    now: () => deps.now?.() ?? new Date(),
+  });
 
   api.get('/requests', auth, (c) => {
     const since = c.req.query('since');

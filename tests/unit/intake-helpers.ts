@@ -1,9 +1,11 @@
 /** Shared by the intake server and flush tests: a real app on a temp folder, a valid request, sealing. */
 import { createHash } from 'node:crypto';
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type AppDeps } from '../../src/server/app';
+import { createApp } from '../../src/server/app';
+import type { AppDeps } from '../../src/server/types';
 import { openDatabase } from '../../src/server/db';
 import { readSettings } from '../../src/server/settings';
 import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/outbox/server-key';
@@ -31,6 +33,19 @@ export function makeServer(env: Record<string, string> = {}, dir = mkdtempSync(j
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A `server(env)` for each test of the file, every one closed (and its folder removed) after its test. */
+export function serversPerTest(): (env?: Record<string, string>) => TestServer {
+  const servers: TestServer[] = [];
+  afterEach(() => {
+    for (const s of servers.splice(0)) s.close();
+  });
+  return (env = {}) => {
+    const s = makeServer(env);
+    servers.push(s);
+    return s;
   };
 }
 
