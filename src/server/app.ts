@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Db } from './db';
+import type { SqlEngine } from './db/engine';
+import type { IntakeStore } from './intake-store';
+import type { KeyRing } from './keys';
 import type { ServerSettings } from './settings';
 import { securityHeaders } from './security';
 import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
@@ -8,10 +10,19 @@ import { apiError } from './errors';
 import { log } from './log';
 import { API_ROUTES } from './routes';
 import { SEAL_OVERHEAD_BYTES } from './intake';
+import { DbUnavailableError } from './db/engine';
+import { dbProblem, noteDbFailure } from './db/health';
+
+/** How long a device waits before trying again while the database is away. */
+const RETRY_AFTER_SECONDS = 30;
 
 export interface AppDeps {
   settings: ServerSettings;
-  db: Db;
+  /** The database seam (db/engine.ts), for stores that add their own tables. */
+  db: SqlEngine;
+  store: IntakeStore;
+  /** Sealing keys, when already loaded (see keyRingFor). */
+  ring?: Promise<KeyRing>;
   /** Time source, injectable for tests. */
   now?: () => Date;
 }
@@ -40,8 +51,13 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
       onError: (c) => apiError(c, 413, 'payload_too_large'),
     }),
   );
-  api.get('/health', (c) => {
-    deps.db.prepare('SELECT 1').get();
+  api.get('/health', async (c) => {
+    const problem = await dbProblem(deps.db);
+    c.header('Cache-Control', 'no-store');
+    if (problem) {
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return c.json({ status: 'unavailable', database: problem }, 503);
+    }
     return c.json({ status: 'ok', time: (deps.now?.() ?? new Date()).toISOString() });
   });
   for (const mount of routes) mount(api, deps);
@@ -89,6 +105,13 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
     if (clientAborted(err, c.req.raw)) {
       log.info('request_aborted');
       return apiError(c, 400, 'request_aborted');
+    }
+    if (err instanceof DbUnavailableError) {
+      // Retryable by the device: never a final answer, and only the driver's code is logged.
+      noteDbFailure(deps.db, err);
+      log.info('db_unavailable', { code: err.code });
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return apiError(c, 503, 'unavailable');
     }
     log.error('unhandled', err);
     return c.req.path.startsWith('/api/') ? apiError(c, 500, 'server_error') : c.text('Server error', 500);

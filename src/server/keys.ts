@@ -100,7 +100,7 @@ const rings = new WeakMap<AppDeps, Promise<KeyRing>>();
  * that open sealed bodies call this with the deps they were mounted with.
  */
 export function keyRingFor(deps: AppDeps, env: Record<string, string | undefined> = process.env): Promise<KeyRing> {
-  let ring = rings.get(deps);
+  let ring = deps.ring ?? rings.get(deps);
   if (!ring) {
     ring = loadKeyRing({ dataDir: deps.settings.dataDir, env });
     rings.set(deps, ring);

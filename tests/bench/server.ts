@@ -20,7 +20,9 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { openDatabase } from '../../src/server/db';
+import Database from 'better-sqlite3';
+import { openSqlite } from '../../src/server/db/sqlite';
+import { migrate } from '../../src/server/db/migrate';
 import { canonicalJson } from '../../src/server/intake';
 import { newConfirmation } from '../../src/server/confirmation';
 import { sealJson } from '../../src/sync/seal';
@@ -70,13 +72,20 @@ function makeRow(id: string, today: string, variant: number): { row: Row; plain:
  * returns the rows inserted in each whole second. Rows are made before the
  * clock starts: only the database is timed.
  */
-function sqliteInserts(seconds: number, today: string): number[] {
+async function sqliteInserts(seconds: number, today: string): Promise<number[]> {
   const templates = Array.from({ length: 200 }, (_, i) => makeRow(crypto.randomUUID(), today, i).row);
   const dir = mkdtempSync(join(tmpdir(), 'ombuds-bench-sqlite-'));
-  const db = openDatabase(dir);
+  const engine = openSqlite(dir);
+  // The server's schema, then the same file opened directly, in the server's mode.
+  await migrate(engine);
+  await engine.close();
+  const db = new Database(join(dir, 'intake.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
   try {
     const insert = db.prepare(
-      `INSERT INTO requests (id, confirmation, body_sha256, body, form_types, kid, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO requests (id, confirmation, received_at, form_types, urgent, language, event_id, attachment_count, kid,
+         body_sha256, envelope_sha256, sealed) VALUES (?, ?, ?, ?, 0, 'en', NULL, 0, 'bench', ?, ?, ?)`,
     );
     const windows: number[] = [];
     let i = 0;
@@ -87,7 +96,7 @@ function sqliteInserts(seconds: number, today: string): number[] {
         const t = templates[i++ % templates.length]!;
         // A fresh id per row (in the body too): every insert is a new request.
         const id = crypto.randomUUID();
-        insert.run(id, newConfirmation(), t.bodySha256, t.body.replace(t.id, id), t.formTypes, 'bench', new Date().toISOString());
+        insert.run(id, newConfirmation(), new Date().toISOString(), t.formTypes, t.bodySha256, t.bodySha256, Buffer.from(t.body.replace(t.id, id)));
         n++;
       }
       if (s >= 0) windows.push(n);
@@ -112,7 +121,7 @@ export async function benchServer(options: { seconds?: number; connections?: num
   const log = options.log ?? (() => {});
   const today = serverToday(new Date());
 
-  const sqliteWindows = sqliteInserts(5, today);
+  const sqliteWindows = await sqliteInserts(5, today);
   const sqliteRps = median(sqliteWindows);
   log(`sqlite: ${sqliteWindows.join(', ')} rows/s`);
 
