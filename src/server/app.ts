@@ -11,6 +11,11 @@ import { SEAL_OVERHEAD_BYTES } from './intake';
 import { clientAddress } from './client-address';
 import { createRateLimiter, rateLimit } from './rate-limit';
 import { bodyGate } from './body-gate';
+import { DbUnavailableError } from './db/engine';
+import { dbProblem } from './db/health';
+
+/** How long a device waits before trying again while the database is away. */
+const RETRY_AFTER_SECONDS = 30;
 
 export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUTES): Hono {
   const { settings } = deps;
@@ -38,8 +43,13 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
       onError: (c) => apiError(c, 413, 'payload_too_large'),
     }),
   );
-  api.get('/health', (c) => {
-    deps.db.prepare('SELECT 1').get();
+  api.get('/health', async (c) => {
+    const problem = await dbProblem(deps.db);
+    c.header('Cache-Control', 'no-store');
+    if (problem) {
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return c.json({ status: 'unavailable', database: problem }, 503);
+    }
     return c.json({ status: 'ok', time: now().toISOString() });
   });
   for (const mount of routes) mount(api, deps);
@@ -88,6 +98,12 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
     if (clientAborted(err, c.req.raw)) {
       log.info('request_aborted');
       return apiError(c, 400, 'request_aborted');
+    }
+    if (err instanceof DbUnavailableError) {
+      // Retryable by the device: never a final answer, and only the driver's code is logged.
+      log.info('db_unavailable', { code: err.code });
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return apiError(c, 503, 'unavailable');
     }
     log.error('unhandled', err);
     return c.req.path.startsWith('/api/') ? apiError(c, 500, 'server_error') : c.text('Server error', 500);

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiRoutes } from './types';
-import type { Db } from './db';
+import type { SqlEngine } from './db/engine';
 import { apiError } from './errors';
 import { log } from './log';
 import { EventStatsSchema, type EventStats } from '../shared/event-stats';
@@ -27,20 +27,22 @@ export interface StoredEventStats {
   updatedAt: string;
 }
 
-export function upsertEventStats(db: Db, id: string, stats: EventStats, at: string): StoredEventStats {
-  db.prepare(
+export async function upsertEventStats(db: SqlEngine, id: string, stats: EventStats, at: string): Promise<StoredEventStats> {
+  await db.exec(
     `INSERT INTO event_stats (id, name, place, date, body, received_at, updated_at)
-     VALUES (@id, @name, @place, @date, @body, @at, @at)
+     VALUES ($1, $2, $3, $4, $5, $6, $6)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, place = excluded.place, date = excluded.date,
        body = excluded.body, updated_at = excluded.updated_at`,
-  ).run({ id, name: stats.name, place: stats.place, date: stats.date, body: JSON.stringify(stats), at });
-  return getEventStats(db, id)!;
+    [id, stats.name, stats.place, stats.date, JSON.stringify(stats), at],
+  );
+  return (await getEventStats(db, id))!;
 }
 
-export function getEventStats(db: Db, id: string): StoredEventStats | undefined {
-  const row = db.prepare('SELECT id, body, received_at, updated_at FROM event_stats WHERE id = ?').get(id) as
-    | { id: string; body: string; received_at: string; updated_at: string }
-    | undefined;
+export async function getEventStats(db: SqlEngine, id: string): Promise<StoredEventStats | undefined> {
+  const [row] = await db.query<{ id: string; body: string; received_at: string; updated_at: string }>(
+    'SELECT id, body, received_at, updated_at FROM event_stats WHERE id = $1',
+    [id],
+  );
   if (!row) return undefined;
   return { id: row.id, stats: JSON.parse(row.body) as EventStats, receivedAt: row.received_at, updatedAt: row.updated_at };
 }
@@ -77,7 +79,7 @@ export const eventRoutes: ApiRoutes = (api, deps) => {
         });
         return apiError(c, 422, 'invalid', { issues });
       }
-      const stored = upsertEventStats(db, id, parsed.output, now().toISOString());
+      const stored = await upsertEventStats(db, id, parsed.output, now().toISOString());
       log.info('event_stats_received', { served: parsed.output.served });
       c.header('Cache-Control', 'no-store');
       return c.json({ id, receivedAt: stored.receivedAt, updatedAt: stored.updatedAt });

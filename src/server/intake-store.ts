@@ -1,48 +1,119 @@
-import type { Db } from './db';
-import { formatConfirmation, newConfirmation } from './confirmation';
+import type { LookupKind } from './index-keys';
 
 /**
- * The intake tables (migration 2 in migrations.ts). Every write that makes
- * a request "received" happens in one SQLite transaction: the request row,
- * its files moved from pending to final, the pending rows deleted. A crash
- * at any point leaves either all of it or none of it.
+ * The intake store: everything the intake routes, the staff API, the export
+ * and the staff console read or write about requests. One implementation
+ * (intake-store-sql.ts) runs on either database engine (db/engine.ts).
+ *
+ * What is stored in the clear, and why: the non-personal metadata the staff
+ * list filters and sorts on — receipt time, form types, urgent flag (the
+ * "emergency" problem kind), the app language, the outreach event id, the
+ * confirmation number, the attachment count — and the key id a row is
+ * sealed to. Everything personal (every field of the request, every file,
+ * even file names) stays in the device's own sealed envelope, exactly as
+ * received. A-number, receipt numbers and e-mail are searchable through
+ * blind indexes (HMAC with an index key, index-keys.ts), never stored.
+ *
+ * Only staff paths call openRequest/openAttachment; they need the private
+ * sealing keys, so a copy of the database alone shows no personal data.
  */
 
-export interface PendingAttachment {
+/** One uploaded file waiting for its request. */
+export interface PendingFile {
   requestId: string;
   attachmentId: string;
-  sealed: Buffer;
+  /** SHA-256 (hex) of the sealed bytes: the same file again is the same row. */
   sealedSha256: string;
+  sealed: Uint8Array;
+  /** Who sent it (the client address); stored only as a keyed hash, for the per-client cap. */
+  client: string;
+  receivedAt: string;
 }
 
-export interface FinalAttachment {
-  attachmentId: string;
-  name: string;
-  type: string;
-  size: number;
-  sha256: string;
-  data: Uint8Array;
+export interface PendingCaps {
+  /** All pending bytes together. */
+  maxBytes: number;
+  /** Pending bytes from one client. */
+  maxBytesPerClient: number;
+}
+
+export type SavePendingResult = 'saved' | 'client_full' | 'store_full';
+
+/** What a received request answers to a repeat. */
+export interface ReceivedAnswer {
+  confirmation: string;
+  receivedAt: string;
+  /** SHA-256 of the canonical plaintext request (it holds a random id, so it reveals nothing). */
+  bodySha256: string;
+  /** SHA-256 of the envelope bytes as received: the device repeats those bytes exactly. Null for migrated rows. */
+  envelopeSha256: string | null;
 }
 
 export interface NewRequest {
   id: string;
-  bodyJson: string;
-  bodySha256: string;
-  formTypes: string[];
-  kid: string;
   receivedAt: string;
-  attachments: FinalAttachment[];
+  /** The key the envelope is sealed to. */
+  kid: string;
+  /** The envelope as received (UTF-8 JSON bytes). */
+  sealed: Uint8Array;
+  envelopeSha256: string;
+  bodySha256: string;
+  formTypes: readonly string[];
+  urgent: boolean;
+  language: string;
+  eventId: string | null;
+  /** Plain values to index blindly; the store normalizes and hashes them. */
+  lookups: readonly { kind: LookupKind; value: string }[];
+  /** The pending files this request takes, each named by id and sealed hash. */
+  files: readonly { attachmentId: string; sealedSha256: string }[];
+  /** Only for rows migrated from the plaintext format: the confirmation they were already given. */
+  confirmation?: string;
 }
 
 export type CommitResult =
   | { kind: 'created' | 'same'; confirmation: string; receivedAt: string }
-  | { kind: 'conflict' };
+  | { kind: 'conflict' }
+  /** A named pending file was gone by commit time (swept): the device sends it again. */
+  | { kind: 'missing'; attachmentIds: string[] };
 
 export interface RequestSummary {
   id: string;
+  /** Display form, K7Q-4M2-XP9. */
   confirmation: string;
   receivedAt: string;
   formTypes: string[];
+  urgent: boolean;
+  language: string;
+  eventId: string | null;
+  attachmentCount: number;
+}
+
+export interface ListFilter {
+  /** ISO time, inclusive. */
+  from?: string;
+  /** ISO time, exclusive. */
+  to?: string;
+  formType?: string;
+  urgent?: boolean;
+  language?: string;
+  eventId?: string;
+  /** Stored (compact) form, see normalizeConfirmation. */
+  confirmation?: string;
+}
+
+export interface PageOptions {
+  /** 1–500; default 50. */
+  limit?: number;
+  /** The `next` of the previous page. */
+  after?: string | null;
+  /** Receipt order instead of newest first (the export). */
+  oldestFirst?: boolean;
+}
+
+export interface Page {
+  requests: RequestSummary[];
+  /** Cursor for the following page; null at the end. */
+  next: string | null;
 }
 
 export interface AttachmentSummary {
@@ -53,170 +124,36 @@ export interface AttachmentSummary {
   sha256: string;
 }
 
-export interface StoredRequest extends RequestSummary {
+export interface OpenedRequest extends RequestSummary {
+  /** The request as the device sent it, validated on arrival. */
   request: unknown;
   attachments: AttachmentSummary[];
 }
 
-interface RequestRow {
-  id: string;
-  confirmation: string;
-  body_sha256: string;
-  body: string;
-  form_types: string;
-  received_at: string;
+export interface OpenedAttachment extends AttachmentSummary {
+  data: Uint8Array;
 }
 
-const CONFIRMATION_TRIES = 8;
+export interface IntakeStore {
+  // ── intake (anonymous devices) ──
+  /** Keeps an uploaded sealed file until its request comes; refused when a cap would be passed. */
+  savePending(file: PendingFile, caps: PendingCaps): Promise<SavePendingResult>;
+  /** Every pending upload under this request and attachment id (junk included: the caller picks by content). */
+  pendingCandidates(requestId: string, attachmentId: string): Promise<{ sealedSha256: string; sealed: Uint8Array }[]>;
+  /** Drops pending files received before `before` (ISO time); returns how many. */
+  sweepPending(before: string): Promise<number>;
+  findReceived(id: string): Promise<ReceivedAnswer | undefined>;
+  hasFile(requestId: string, attachmentId: string): Promise<boolean>;
+  /** Receives a request exactly once, across processes: one row, one confirmation. */
+  commit(request: NewRequest): Promise<CommitResult>;
 
-function isConfirmationClash(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && /requests\.confirmation/.test(e.message ?? '');
-}
+  // ── staff reads (metadata only) ──
+  list(filter?: ListFilter, page?: PageOptions): Promise<Page>;
+  count(filter?: ListFilter): Promise<number>;
+  /** Requests whose A-number / receipt number / e-mail is this value (newest first, at most 100). */
+  findBy(kind: LookupKind, value: string): Promise<RequestSummary[]>;
 
-export function savePending(db: Db, p: PendingAttachment, receivedAt: string): void {
-  // Idempotent: the same file again replaces itself (a re-sealed file has new bytes).
-  db.prepare(
-    `INSERT INTO pending_attachments (request_id, attachment_id, sealed, sealed_sha256, received_at)
-     VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (request_id, attachment_id) DO UPDATE SET
-       sealed = excluded.sealed, sealed_sha256 = excluded.sealed_sha256, received_at = excluded.received_at`,
-  ).run(p.requestId, p.attachmentId, p.sealed, p.sealedSha256, receivedAt);
-}
-
-/** Files waiting for this request, other than `except`: how many and how many bytes. */
-export function pendingUsage(db: Db, requestId: string, except: string): { count: number; bytes: number } {
-  const row = db
-    .prepare(
-      `SELECT COUNT(*) AS count, COALESCE(SUM(LENGTH(sealed)), 0) AS bytes
-       FROM pending_attachments WHERE request_id = ? AND attachment_id <> ?`,
-    )
-    .get(requestId, except) as { count: number; bytes: number };
-  return row;
-}
-
-export function getPending(db: Db, requestId: string, attachmentId: string): PendingAttachment | undefined {
-  const row = db
-    .prepare(`SELECT sealed, sealed_sha256 FROM pending_attachments WHERE request_id = ? AND attachment_id = ?`)
-    .get(requestId, attachmentId) as { sealed: Buffer; sealed_sha256: string } | undefined;
-  return row && { requestId, attachmentId, sealed: row.sealed, sealedSha256: row.sealed_sha256 };
-}
-
-export function hasFinalAttachment(db: Db, requestId: string, attachmentId: string): boolean {
-  return !!db.prepare(`SELECT 1 FROM request_attachments WHERE request_id = ? AND attachment_id = ?`).get(requestId, attachmentId);
-}
-
-/** Pending files older than `before` belong to requests that never came: drop them. */
-export function dropStalePending(db: Db, before: string): number {
-  return db.prepare(`DELETE FROM pending_attachments WHERE received_at < ?`).run(before).changes;
-}
-
-export function findRequest(db: Db, id: string): { bodySha256: string; confirmation: string; receivedAt: string } | undefined {
-  const row = db.prepare(`SELECT body_sha256, confirmation, received_at FROM requests WHERE id = ?`).get(id) as
-    | Pick<RequestRow, 'body_sha256' | 'confirmation' | 'received_at'>
-    | undefined;
-  return row && { bodySha256: row.body_sha256, confirmation: formatConfirmation(row.confirmation), receivedAt: row.received_at };
-}
-
-/**
- * The one transaction that receives a request. It checks the id again
- * inside (a twin PUT may have won the race since the caller looked), then
- * writes everything or nothing.
- */
-export function commitRequest(db: Db, r: NewRequest, draw: () => string = newConfirmation): CommitResult {
-  const run = db.transaction((): CommitResult => {
-    const existing = findRequest(db, r.id);
-    if (existing) {
-      return existing.bodySha256 === r.bodySha256
-        ? { kind: 'same', confirmation: existing.confirmation, receivedAt: existing.receivedAt }
-        : { kind: 'conflict' };
-    }
-    const insert = db.prepare(
-      `INSERT INTO requests (id, confirmation, body_sha256, body, form_types, kid, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    let confirmation: string | undefined;
-    for (let i = 0; i < CONFIRMATION_TRIES && !confirmation; i++) {
-      const candidate = draw();
-      try {
-        insert.run(r.id, candidate, r.bodySha256, r.bodyJson, JSON.stringify(r.formTypes), r.kid, r.receivedAt);
-        confirmation = candidate;
-      } catch (err) {
-        if (!isConfirmationClash(err)) throw err;
-      }
-    }
-    if (!confirmation) throw new Error('could not draw a unique confirmation number');
-    const addFile = db.prepare(
-      `INSERT INTO request_attachments (request_id, attachment_id, name, type, size, sha256, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const dropPending = db.prepare(`DELETE FROM pending_attachments WHERE request_id = ? AND attachment_id = ?`);
-    for (const a of r.attachments) {
-      addFile.run(r.id, a.attachmentId, a.name, a.type, a.size, a.sha256, Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength));
-      dropPending.run(r.id, a.attachmentId);
-    }
-    return { kind: 'created', confirmation: formatConfirmation(confirmation), receivedAt: r.receivedAt };
-  });
-  // IMMEDIATE: take the write lock before the check, so the check holds until commit.
-  return run.immediate();
-}
-
-function summary(row: Pick<RequestRow, 'id' | 'confirmation' | 'received_at' | 'form_types'>): RequestSummary {
-  return {
-    id: row.id,
-    confirmation: formatConfirmation(row.confirmation),
-    receivedAt: row.received_at,
-    formTypes: JSON.parse(row.form_types) as string[],
-  };
-}
-
-export interface ListOptions {
-  /** ISO time: only requests received at or after it. */
-  since?: string;
-  confirmation?: string;
-  limit?: number;
-}
-
-export function listRequests(db: Db, options: ListOptions = {}): RequestSummary[] {
-  const limit = Math.min(Math.max(options.limit ?? 500, 1), 5000);
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (options.since) {
-    where.push('received_at >= ?');
-    args.push(options.since);
-  }
-  if (options.confirmation) {
-    where.push('confirmation = ?');
-    args.push(options.confirmation);
-  }
-  const sql = `SELECT id, confirmation, received_at, form_types FROM requests
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at, id LIMIT ?`;
-  return (db.prepare(sql).all(...args, limit) as RequestRow[]).map(summary);
-}
-
-export function getRequest(db: Db, id: string): StoredRequest | undefined {
-  const row = db.prepare(`SELECT * FROM requests WHERE id = ?`).get(id) as RequestRow | undefined;
-  if (!row) return undefined;
-  const files = db
-    .prepare(`SELECT attachment_id AS id, name, type, size, sha256 FROM request_attachments WHERE request_id = ? ORDER BY rowid`)
-    .all(id) as AttachmentSummary[];
-  return { ...summary(row), request: JSON.parse(row.body) as unknown, attachments: files };
-}
-
-export function getAttachmentData(db: Db, requestId: string, attachmentId: string): { type: string; data: Buffer } | undefined {
-  return db
-    .prepare(`SELECT type, data FROM request_attachments WHERE request_id = ? AND attachment_id = ?`)
-    .get(requestId, attachmentId) as { type: string; data: Buffer } | undefined;
-}
-
-/** Every request in receipt order, one at a time (for the export command). */
-export function* iterateRequests(db: Db, since?: string): Generator<StoredRequest> {
-  const rows = db
-    .prepare(`SELECT id FROM requests ${since ? 'WHERE received_at >= ?' : ''} ORDER BY received_at, id`)
-    .pluck()
-    .all(...(since ? [since] : [])) as string[];
-  for (const id of rows) {
-    const r = getRequest(db, id);
-    if (r) yield r;
-  }
+  // ── staff reads that open sealed data ──
+  openRequest(id: string): Promise<OpenedRequest | undefined>;
+  openAttachment(requestId: string, attachmentId: string): Promise<OpenedAttachment | undefined>;
 }

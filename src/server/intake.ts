@@ -5,16 +5,9 @@ import type { ApiRoutes, AppDeps } from './types';
 import { apiError } from './errors';
 import { keyRingFor, type KeyRing } from './keys';
 import { log } from './log';
-import {
-  commitRequest,
-  dropStalePending,
-  findRequest,
-  getPending,
-  hasFinalAttachment,
-  pendingUsage,
-  savePending,
-  type FinalAttachment,
-} from './intake-store';
+import { clientAddress } from './client-address';
+import { requestMetadata } from './intake-metadata';
+import type { NewRequest } from './intake-store';
 import { SealError, open, openJson } from '../shared/seal';
 import { CONTENT_SHA256_HEADER } from '../shared/protocol';
 import { LIMITS, validateRequest, type AttachmentRef } from '../shared/request-schema';
@@ -29,8 +22,8 @@ import { checkUuid, serverToday } from '../shared/fields';
 
 /** Room for a sealed envelope's header and tag on top of the file itself. */
 export const SEAL_OVERHEAD_BYTES = 64 * 1024;
-/** Files whose request never came are dropped after this. */
-const PENDING_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** How often the timer drops pending files whose request never came. */
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
 const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -65,13 +58,25 @@ function sealFailure(c: Context, err: unknown, ring: KeyRing) {
   throw err;
 }
 
+/** Pending files are dropped after pendingTtlMs by a timer, whether or not anyone uploads. */
+function startSweeper(deps: AppDeps, now: () => Date): void {
+  const timer = setInterval(() => {
+    const before = new Date(now().getTime() - deps.settings.pendingTtlMs).toISOString();
+    deps.store.sweepPending(before).then(
+      (dropped) => dropped && log.info('pending_attachments_dropped', { count: dropped }),
+      (err: unknown) => log.info('pending_sweep_failed', { code: String((err as { code?: unknown }).code ?? 'unknown') }),
+    );
+  }, Math.min(SWEEP_EVERY_MS, deps.settings.pendingTtlMs));
+  timer.unref();
+}
+
 export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
-  const { settings, db } = deps;
+  const { settings, store } = deps;
   const now = () => deps.now?.() ?? new Date();
   const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large');
   const attachmentLimit = bodyLimit({ maxSize: settings.maxAttachmentBytes + SEAL_OVERHEAD_BYTES, onError: tooLarge });
   const jsonLimit = bodyLimit({ maxSize: settings.maxJsonBytes, onError: tooLarge });
-  let lastSweep = 0;
+  startSweeper(deps, now);
 
   api.put('/requests/:id/attachments/:attachmentId', async (c, next) => {
     if (mediaType(c).type !== 'application/octet-stream') return apiError(c, 415, 'unsupported_media_type');
@@ -86,9 +91,9 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     if (sha256Hex(body) !== claimed) return apiError(c, 422, 'checksum_mismatch');
     const receipt = { id, attachmentId, sha256: claimed };
 
-    if (findRequest(db, id)) {
+    if (await store.findReceived(id)) {
       // Already received: a late repeat of a file it has is fine, a new file is not.
-      return hasFinalAttachment(db, id, attachmentId) ? c.json(receipt) : apiError(c, 409, 'conflict');
+      return (await store.hasFile(id, attachmentId)) ? c.json(receipt) : apiError(c, 409, 'conflict');
     }
     const ring = await keyRingFor(deps);
     try {
@@ -98,17 +103,15 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     } catch (err) {
       return sealFailure(c, err, ring);
     }
-    const usage = pendingUsage(db, id, attachmentId);
-    if (usage.count >= LIMITS.attachments) return apiError(c, 413, 'too_many_attachments');
-    if (usage.bytes + body.length > LIMITS.requestAttachmentBytes + LIMITS.attachments * SEAL_OVERHEAD_BYTES) {
-      return apiError(c, 413, 'payload_too_large');
-    }
-    const at = now();
-    savePending(db, { requestId: id, attachmentId, sealed: Buffer.from(body), sealedSha256: claimed }, at.toISOString());
-    if (at.getTime() - lastSweep > 60 * 60 * 1000) {
-      lastSweep = at.getTime();
-      const dropped = dropStalePending(db, new Date(at.getTime() - PENDING_TTL_MS).toISOString());
-      if (dropped) log.info('pending_attachments_dropped', { count: dropped });
+    const saved = await store.savePending(
+      { requestId: id, attachmentId, sealedSha256: claimed, sealed: body, client: clientAddress(c, deps.settings.trustProxyHops), receivedAt: now().toISOString() },
+      { maxBytes: settings.pendingMaxBytes, maxBytesPerClient: settings.pendingMaxBytesPerClient },
+    );
+    if (saved !== 'saved') {
+      // Full for now, not forever: files are swept within a day, so the device tries again later.
+      log.info('pending_full', { scope: saved === 'client_full' ? 'client' : 'all' });
+      c.header('Retry-After', '3600');
+      return apiError(c, 503, 'pending_full');
     }
     return c.json(receipt);
   });
@@ -120,11 +123,19 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
   }, async (c) => {
     const id = c.req.param('id');
     if (!validId(id)) return apiError(c, 400, 'invalid_id');
+    const raw = new Uint8Array(await c.req.arrayBuffer());
     let envelope: unknown;
     try {
-      envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
+      envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
     } catch {
       return apiError(c, 400, 'malformed_json');
+    }
+    const envelopeSha256 = sha256Hex(raw);
+    const existing = await store.findReceived(id);
+    // The device repeats the very bytes it sent: answer them without opening
+    // (the key they were sealed to may have been removed since).
+    if (existing && existing.envelopeSha256 === envelopeSha256) {
+      return c.json({ id, confirmation: existing.confirmation, receivedAt: existing.receivedAt });
     }
     const ring = await keyRingFor(deps);
     let plain: unknown;
@@ -139,60 +150,67 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     const request = checked.value;
     if (request.id !== id) return apiError(c, 422, 'invalid', { issues: [{ code: 'id_mismatch', path: 'id' }] });
 
-    const bodyJson = canonicalJson(plain);
-    const bodySha256 = sha256Hex(bodyJson);
-    const existing = findRequest(db, id);
+    const bodySha256 = sha256Hex(canonicalJson(plain));
     if (existing) {
       if (existing.bodySha256 !== bodySha256) return apiError(c, 409, 'conflict');
       return c.json({ id, confirmation: existing.confirmation, receivedAt: existing.receivedAt });
     }
 
-    const files = await openAttachments(deps, ring, id, request.attachments);
+    const files = await pickPendingFiles(deps, ring, id, request.attachments);
     if ('missing' in files) return apiError(c, 409, 'missing_attachments', { missing: files.missing });
 
-    const kid = (envelope as { kid: string }).kid;
-    const result = commitRequest(db, {
+    const meta = requestMetadata(request);
+    const row: NewRequest = {
       id,
-      bodyJson: canonicalJson(request),
-      bodySha256,
-      formTypes: request.case.formTypes,
-      kid,
       receivedAt: at.toISOString(),
-      attachments: files.files,
-    });
+      kid: (envelope as { kid: string }).kid,
+      sealed: raw,
+      envelopeSha256,
+      bodySha256,
+      formTypes: meta.formTypes,
+      urgent: meta.urgent,
+      language: meta.language,
+      eventId: null,
+      lookups: meta.lookups,
+      files: files.files,
+    };
+    const result = await store.commit(row);
     if (result.kind === 'conflict') return apiError(c, 409, 'conflict');
+    if (result.kind === 'missing') return apiError(c, 409, 'missing_attachments', { missing: result.attachmentIds });
     if (result.kind === 'created') log.info('request_received', { attachments: files.files.length });
     return c.json({ id, confirmation: result.confirmation, receivedAt: result.receivedAt }, result.kind === 'created' ? 201 : 200);
   });
 };
 
 /**
- * Every referenced file must be pending, open with this request's binding,
- * and hash to what the request says. Any that do not are "missing": the
- * device sends them again.
+ * Every referenced file must be pending under this id, open with this
+ * request's binding, and hash to what the request says. Several uploads
+ * may wait under one id (someone else's junk among them): the first that
+ * matches is taken. Any without a match are "missing": the device sends them again.
  */
-async function openAttachments(
+async function pickPendingFiles(
   deps: AppDeps,
   ring: KeyRing,
   id: string,
   refs: readonly AttachmentRef[],
-): Promise<{ files: FinalAttachment[] } | { missing: string[] }> {
-  const files: FinalAttachment[] = [];
+): Promise<{ files: NewRequest['files'] } | { missing: string[] }> {
+  const files: { attachmentId: string; sealedSha256: string }[] = [];
   const missing: string[] = [];
   for (const ref of refs) {
-    const pending = getPending(deps.db, id, ref.id);
-    if (!pending) {
-      missing.push(ref.id);
-      continue;
+    let picked: string | undefined;
+    for (const candidate of await deps.store.pendingCandidates(id, ref.id)) {
+      try {
+        const data = await open(candidate.sealed, ring.privateKey, { requestId: id, purpose: `attachment:${ref.id}` });
+        if (data.length === ref.size && sha256Hex(data) === ref.sha256) {
+          picked = candidate.sealedSha256;
+          break;
+        }
+      } catch (err) {
+        if (!(err instanceof SealError)) throw err;
+      }
     }
-    try {
-      const data = await open(pending.sealed, ring.privateKey, { requestId: id, purpose: `attachment:${ref.id}` });
-      if (data.length !== ref.size || sha256Hex(data) !== ref.sha256) missing.push(ref.id);
-      else files.push({ attachmentId: ref.id, name: ref.name, type: ref.type, size: ref.size, sha256: ref.sha256, data });
-    } catch (err) {
-      if (!(err instanceof SealError)) throw err;
-      missing.push(ref.id);
-    }
+    if (picked) files.push({ attachmentId: ref.id, sealedSha256: picked });
+    else missing.push(ref.id);
   }
   return missing.length ? { missing } : { files };
 }

@@ -3,7 +3,7 @@ import { keyRingFor, type KeyRing } from './keys';
 import { log } from './log';
 import { SEAL_ALG } from '../shared/seal';
 
-/** Body of GET /api/v1/keys; parsed on the device by src/sync/server-key.ts. */
+/** Body of GET /api/v1/keys; parsed on the device by src/outbox/server-key.ts. */
 export function keysResponse(ring: KeyRing) {
   return {
     current: ring.current.kid,

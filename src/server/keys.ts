@@ -15,7 +15,6 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { AppDeps } from './types';
 import { log } from './log';
 import { importServerPrivateKey, keyIdFor, publicJwkOf, type PublicEcJwk } from '../shared/seal';
 
@@ -93,14 +92,20 @@ export function rotateFileKey(dataDir: string): string {
   return kid;
 }
 
-const rings = new WeakMap<AppDeps, Promise<KeyRing>>();
+/** What keyRingFor needs of the app's deps (structural, so this module need not know the app). */
+interface KeyRingOwner {
+  settings: { dataDir: string };
+  ring?: Promise<KeyRing>;
+}
+
+const rings = new WeakMap<KeyRingOwner, Promise<KeyRing>>();
 
 /**
  * One ring per app (per deps object), loaded on first use. Route modules
  * that open sealed bodies call this with the deps they were mounted with.
  */
-export function keyRingFor(deps: AppDeps, env: Record<string, string | undefined> = process.env): Promise<KeyRing> {
-  let ring = rings.get(deps);
+export function keyRingFor(deps: KeyRingOwner, env: Record<string, string | undefined> = process.env): Promise<KeyRing> {
+  let ring = deps.ring ?? rings.get(deps);
   if (!ring) {
     ring = loadKeyRing({ dataDir: deps.settings.dataDir, env });
     rings.set(deps, ring);

@@ -1,8 +1,7 @@
 import { createApp } from './app';
-import { openDatabase } from './db';
+import { openIntake } from './intake-setup';
 import { readSettings } from './settings';
 import { log } from './log';
-import { keyRingFor } from './keys';
 import { listen } from './listen';
 
 const settings = readSettings();
@@ -10,14 +9,14 @@ if (process.env.INTAKE_TOKEN && !settings.intakeToken) {
   // A token too short to be safe keeps the staff routes off; say so rather than fail silently.
   log.info('staff_routes_off', { reason: 'INTAKE_TOKEN shorter than 16 characters' });
 }
-const db = openDatabase(settings.dataDir);
-const deps = { settings, db };
-const app = createApp(deps);
-// A bad sealing-key setup stops the server at start, not at the first request.
-await keyRingFor(deps).catch((err) => {
-  log.error('keys', err);
+// An unreachable database, a schema newer than this code or a bad key setup stops the server at start.
+const deps = await openIntake(settings).catch((err: unknown) => {
+  log.error('startup', err);
+  console.error(`intake server not started: ${err instanceof Error ? err.message : 'unknown error'}`);
   process.exit(1);
 });
+const { db } = deps;
+const app = createApp(deps);
 
 const server = listen(app, settings, (port) => {
   // Tests and the bench read this line to learn the port when PORT=0.
@@ -28,8 +27,7 @@ const server = listen(app, settings, (port) => {
 function shutdown(signal: string) {
   log.info('stopping', { signal });
   server.close(() => {
-    db.close();
-    process.exit(0);
+    void db.close().finally(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 3000).unref();
 }

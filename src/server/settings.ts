@@ -5,6 +5,8 @@ export interface ServerSettings {
   port: number;
   host: string;
   dataDir: string;
+  /** postgres://… when the intake uses PostgreSQL; null for the SQLite file in dataDir. */
+  databaseUrl: string | null;
   distDir: string;
   /** Bearer token for the staff routes; without it they are off. */
   intakeToken: string | null;
@@ -28,6 +30,10 @@ export interface ServerSettings {
   requestTimeoutMs: number;
   /** Open connections at once; more are closed at once by Node. */
   maxConnections: number;
+  /** Uploaded files waiting for their request: bytes in all, bytes per client, and how long they wait. */
+  pendingMaxBytes: number;
+  pendingMaxBytesPerClient: number;
+  pendingTtlMs: number;
 }
 
 /**
@@ -55,6 +61,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
     // Loopback unless asked: a laptop at an event must not offer the intake to the room's network.
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: readDatabaseUrl(env.DATABASE_URL),
     distDir: resolve(env.DIST_DIR || './dist'),
     intakeToken: env.INTAKE_TOKEN && env.INTAKE_TOKEN.length >= 16 ? env.INTAKE_TOKEN : null,
     publicConfig: readPublicConfig({
@@ -72,5 +79,16 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
     // A 10 MB photo over a slow phone link takes minutes: Node's own default (5 min).
     requestTimeoutMs: Math.max(1, int('REQUEST_TIMEOUT_MS', 300_000)),
     maxConnections: Math.max(1, int('MAX_CONNECTIONS', 512)),
+    pendingMaxBytes: int('PENDING_MAX_BYTES', 1024 * 1024 * 1024),
+    // Room for two requests' worth of files (25 MiB each, sealed) from one address.
+    pendingMaxBytesPerClient: int('PENDING_MAX_BYTES_PER_CLIENT', 64 * 1024 * 1024),
+    pendingTtlMs: int('PENDING_TTL_SECONDS', 24 * 60 * 60) * 1000,
   };
+}
+
+/** DATABASE_URL as given, when it names PostgreSQL; anything else is a setup error (never quoted: it may hold a password). */
+export function readDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(raw.trim())) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+  return raw.trim();
 }

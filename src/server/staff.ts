@@ -2,9 +2,14 @@ import type { ApiRoutes } from './types';
 import { apiError } from './errors';
 import { clientAddress } from './client-address';
 import { staffAuth } from './staff-auth';
-import { getAttachmentData, getRequest, listRequests } from './intake-store';
+import type { ListFilter } from './intake-store';
+import { decodeCursor } from './intake-store-sql';
+import type { LookupKind } from './index-keys';
 import { normalizeConfirmation } from './confirmation';
-import { checkUuid } from '../shared/fields';
+import { checkFormType, checkLanguageTag, checkUuid } from '../shared/fields';
+
+const LOOKUP_KINDS: readonly LookupKind[] = ['a_number', 'receipt', 'email'];
+const isIso = (s: string) => Number.isFinite(Date.parse(s));
 
 /**
  * Staff side, read only: the list, one request with its files' details,
@@ -12,33 +17,88 @@ import { checkUuid } from '../shared/fields';
  * without a configured token the routes do not exist (404), so a
  * deployment that forgot the token exposes nothing.
  */
+/** The list's query parameters as a filter, or the name of the one that is wrong. */
+function readFilter(q: (name: string) => string | undefined): ListFilter | { invalid: string } {
+  const filter: ListFilter = {};
+  const since = q('since') ?? q('from');
+  if (since !== undefined) {
+    if (!isIso(since)) return { invalid: 'since' };
+    filter.from = new Date(since).toISOString();
+  }
+  const to = q('to');
+  if (to !== undefined) {
+    if (!isIso(to)) return { invalid: 'to' };
+    filter.to = new Date(to).toISOString();
+  }
+  const confirmation = q('confirmation');
+  if (confirmation !== undefined) {
+    const c = normalizeConfirmation(confirmation);
+    if (c === null) return { invalid: 'confirmation' };
+    filter.confirmation = c;
+  }
+  const formType = q('formType');
+  if (formType !== undefined) {
+    const f = checkFormType(formType);
+    if (!f.ok) return { invalid: 'formType' };
+    filter.formType = f.value;
+  }
+  const urgent = q('urgent');
+  if (urgent !== undefined) {
+    if (urgent !== 'true' && urgent !== 'false') return { invalid: 'urgent' };
+    filter.urgent = urgent === 'true';
+  }
+  const language = q('language');
+  if (language !== undefined) {
+    const l = checkLanguageTag(language);
+    if (!l.ok) return { invalid: 'language' };
+    filter.language = l.value;
+  }
+  const eventId = q('eventId');
+  if (eventId !== undefined) {
+    if (!checkUuid(eventId).ok) return { invalid: 'eventId' };
+    filter.eventId = eventId;
+  }
+  return filter;
+}
+
 export const staffRoutes: ApiRoutes = (api, deps) => {
-  const { db } = deps;
+  const { store } = deps;
   const auth = staffAuth({
     token: deps.settings.intakeToken,
     client: (c) => clientAddress(c, deps.settings.trustProxyHops),
     now: () => deps.now?.() ?? new Date(),
   });
 
-  api.get('/requests', auth, (c) => {
-    const since = c.req.query('since');
-    if (since !== undefined && !Number.isFinite(Date.parse(since))) return apiError(c, 400, 'invalid_since');
-    const rawConfirmation = c.req.query('confirmation');
-    const confirmation = rawConfirmation === undefined ? undefined : normalizeConfirmation(rawConfirmation);
-    if (confirmation === null) return apiError(c, 400, 'invalid_confirmation');
-    const limit = Number(c.req.query('limit') ?? 500);
-    const requests = listRequests(db, {
-      since: since === undefined ? undefined : new Date(since).toISOString(),
-      confirmation,
-      limit: Number.isFinite(limit) ? limit : 500,
-    });
+  // Newest first, keyset paging: `next` goes back as `after`. Filters are
+  // non-personal metadata only; personal values are searched by POST below.
+  api.get('/requests', auth, async (c) => {
+    const filter = readFilter((name) => c.req.query(name));
+    if ('invalid' in filter) return apiError(c, 400, `invalid_${filter.invalid}`);
+    const after = c.req.query('after');
+    if (after !== undefined && !decodeCursor(after)) return apiError(c, 400, 'invalid_after');
+    const limit = Number(c.req.query('limit') ?? 50);
+    const page = await store.list(filter, { limit: Number.isFinite(limit) ? limit : 50, after });
     c.header('Cache-Control', 'no-store');
-    return c.json({ requests });
+    return c.json(page);
   });
 
-  api.get('/requests/:id', auth, (c) => {
+  // A body, not a query string: A-numbers and e-mails never go into URLs or access logs.
+  api.post('/requests/search', auth, async (c) => {
+    let body: { kind?: unknown; value?: unknown };
+    try {
+      body = (await c.req.json()) as typeof body;
+    } catch {
+      return apiError(c, 400, 'malformed_json');
+    }
+    const kind = LOOKUP_KINDS.find((k) => k === body?.kind);
+    if (!kind || typeof body.value !== 'string' || body.value.length > 320) return apiError(c, 400, 'invalid_search');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ requests: await store.findBy(kind, body.value) });
+  });
+
+  api.get('/requests/:id', auth, async (c) => {
     const id = c.req.param('id');
-    const found = checkUuid(id).ok ? getRequest(db, id) : undefined;
+    const found = checkUuid(id).ok ? await store.openRequest(id) : undefined;
     if (!found) return apiError(c, 404, 'not_found');
     c.header('Cache-Control', 'no-store');
     return c.json({
@@ -47,10 +107,10 @@ export const staffRoutes: ApiRoutes = (api, deps) => {
     });
   });
 
-  api.get('/requests/:id/attachments/:attachmentId', auth, (c) => {
+  api.get('/requests/:id/attachments/:attachmentId', auth, async (c) => {
     const id = c.req.param('id');
     const attachmentId = c.req.param('attachmentId');
-    const file = checkUuid(id).ok && checkUuid(attachmentId).ok ? getAttachmentData(db, id, attachmentId) : undefined;
+    const file = checkUuid(id).ok && checkUuid(attachmentId).ok ? await store.openAttachment(id, attachmentId) : undefined;
     if (!file) return apiError(c, 404, 'not_found');
     return new Response(new Uint8Array(file.data), {
       headers: {

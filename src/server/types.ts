@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
-import type { Db } from './db';
+import type { SqlEngine } from './db/engine';
+import type { IntakeStore } from './intake-store';
+import type { KeyRing } from './keys';
 import type { ServerSettings } from './settings';
 
 /**
@@ -8,7 +10,11 @@ import type { ServerSettings } from './settings';
  */
 export interface AppDeps {
   settings: ServerSettings;
-  db: Db;
+  /** The database seam (db/engine.ts), for stores that add their own tables. */
+  db: SqlEngine;
+  store: IntakeStore;
+  /** Sealing keys, when already loaded (see keyRingFor). */
+  ring?: Promise<KeyRing>;
   /** Time source, injectable for tests. */
   now?: () => Date;
 }

@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportRequests } from '../../src/server/cli';
 import { file, makeServer, putFile, putRequest, request, sealedFile, serverKey, sha256Hex, uuid, type TestServer } from './intake-helpers';
 
 const servers: TestServer[] = [];
-afterEach(() => {
-  for (const s of servers.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
 });
 
 describe('npm run intake -- export', () => {
   it('writes one JSON line per received request, files as base64, mode 0600', async () => {
-    const s = makeServer();
+    const s = await makeServer();
     servers.push(s);
     const key = await serverKey(s);
     const one = uuid();
@@ -23,7 +23,7 @@ describe('npm run intake -- export', () => {
     expect((await putRequest(s, two, request(two, [f]), key)).status).toBe(201);
 
     const out = join(s.dir, 'export.jsonl');
-    expect(exportRequests(s.deps.settings.dataDir, out)).toBe(2);
+    expect(await exportRequests(s.deps, out)).toBe(2);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id).sort()).toEqual([one, two].sort());
@@ -32,8 +32,13 @@ describe('npm run intake -- export', () => {
     expect(withFile.request.person.familyName).toBe('García López');
     expect(sha256Hex(Buffer.from(withFile.attachments[0].data, 'base64'))).toBe(f.ref.sha256);
 
-    expect(exportRequests(s.deps.settings.dataDir, out, '2099-01-01T00:00:00Z')).toBe(0);
+    // Never over an existing file, even its own earlier export.
+    await expect(exportRequests(s.deps, out)).rejects.toThrow(/EEXIST/);
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    rmSync(out);
+    expect(await exportRequests(s.deps, out, '2099-01-01T00:00:00Z')).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe('');
+    rmSync(out);
 
     // The command line itself, against the same data folder.
     const printed = execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'export', '--out', out, '--since', '2025-01-01'], {

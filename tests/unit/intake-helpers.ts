@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app';
 import type { AppDeps } from '../../src/server/types';
-import { openDatabase } from '../../src/server/db';
+import { openIntake } from '../../src/server/intake-setup';
 import { readSettings } from '../../src/server/settings';
 import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/outbox/server-key';
 import { sealBytes, sealJson, type SealingKey } from '../../src/shared/seal';
@@ -18,35 +18,46 @@ export interface TestServer {
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
   dir: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function makeServer(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'ombuds-intake-'))): TestServer {
-  const settings = readSettings({ DATA_DIR: join(dir, 'data'), DIST_DIR: join(dir, 'no-dist'), INTAKE_TOKEN: TOKEN, ...env });
-  const db = openDatabase(settings.dataDir);
-  const deps: AppDeps = { settings, db, now: () => NOW };
+/**
+ * A real app on a temp DATA_DIR; on PostgreSQL when env has DATABASE_URL.
+ * Keys come from env (SEALING_PRIVATE_KEYS, INDEX_KEYS) or the folder.
+ */
+export async function makeServer(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'ombuds-intake-'))): Promise<TestServer> {
+  const all = { DATA_DIR: join(dir, 'data'), DIST_DIR: join(dir, 'no-dist'), INTAKE_TOKEN: TOKEN, ...env };
+  const settings = readSettings(all);
+  const opened = await openIntake(settings, all);
+  const deps: AppDeps = { ...opened, now: () => NOW };
   return {
     app: createApp(deps),
     deps,
     dir,
-    close() {
-      db.close();
+    async close() {
+      await opened.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
 /** A `server(env)` for each test of the file, every one closed (and its folder removed) after its test. */
-export function serversPerTest(): (env?: Record<string, string>) => TestServer {
+export function serversPerTest(): (env?: Record<string, string>) => Promise<TestServer> {
   const servers: TestServer[] = [];
-  afterEach(() => {
-    for (const s of servers.splice(0)) s.close();
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.close();
   });
-  return (env = {}) => {
-    const s = makeServer(env);
+  return async (env = {}) => {
+    const s = await makeServer(env);
     servers.push(s);
     return s;
   };
+}
+
+/** Rows in a table, straight from the database. */
+export async function countRows(server: TestServer, table: string): Promise<number> {
+  const [row] = await server.deps.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
+  return Number(row?.n ?? 0);
 }
 
 export async function serverKey(server: TestServer): Promise<SealingKey> {

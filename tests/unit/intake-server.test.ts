@@ -4,13 +4,14 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createApp } from '../../src/server/app';
 import { rotateFileKey } from '../../src/server/keys';
 import { CONFIRMATION_ALPHABET, formatConfirmation, newConfirmation, normalizeConfirmation } from '../../src/server/confirmation';
-import { commitRequest } from '../../src/server/intake-store';
+import { createIntakeStore } from '../../src/server/intake-store-sql';
+import { keyRingFor } from '../../src/server/keys';
 import { b64urlDecode, b64urlEncode, importServerPublicKey, keyIdFor, publicJwkOf, sealJson } from '../../src/shared/seal';
 import {
   NOW,
   TOKEN,
+  countRows as count,
   file,
-  serversPerTest,
   putFile,
   putRequest,
   request,
@@ -22,10 +23,29 @@ import {
   type TestServer,
 } from './intake-helpers';
 
-const server = serversPerTest();
+import { ENGINES, useEngines } from './intake-engines';
+
+/** The intake contract: every test below runs unchanged on SQLite and on PostgreSQL. */
+const engines = useEngines();
 
 const CONFIRMATION = new RegExp(`^[${CONFIRMATION_ALPHABET}]{3}-[${CONFIRMATION_ALPHABET}]{3}-[${CONFIRMATION_ALPHABET}]{3}$`);
-const count = (s: TestServer, table: string) => (s.deps.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** Makes the next insert into `table` fail after `after` rows, like a crash mid-transaction. */
+async function failInsertsInto(s: TestServer, table: string, after: number): Promise<() => Promise<void>> {
+  const db = s.deps.db;
+  if (db.kind === 'sqlite') {
+    await db.script(`CREATE TEMP TRIGGER crash BEFORE INSERT ON ${table}
+      WHEN (SELECT COUNT(*) FROM ${table}) >= ${after} BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;`);
+    return () => db.script('DROP TRIGGER crash');
+  }
+  await db.script(`CREATE FUNCTION crash() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF (SELECT COUNT(*) FROM ${table}) >= ${after} THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$;
+    CREATE TRIGGER crash BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION crash();`);
+  return () => db.script(`DROP TRIGGER crash ON ${table}; DROP FUNCTION crash();`);
+}
+
+describe.each(ENGINES)('intake contract on %s', (engine) => {
+const server = (env: Record<string, string> = {}) => engines.server(engine, env);
 
 describe('confirmation numbers', () => {
   it('use no 0/O/1/I/L and read in groups of three', () => {
@@ -36,17 +56,22 @@ describe('confirmation numbers', () => {
   });
 
   it('are drawn again on a clash (UNIQUE constraint)', async () => {
-    const s = server();
-    const base = { bodyJson: '{}', bodySha256: 'x', formTypes: ['I-485'], kid: 'k', receivedAt: NOW.toISOString(), attachments: [] };
+    const s = await server();
+    const { privateKey } = await keyRingFor(s.deps);
     const draws = ['AAAAAAAAA', 'AAAAAAAAA', 'BBBBBBBBB'];
-    expect(commitRequest(s.deps.db, { ...base, id: uuid() }, () => draws.shift()!)).toMatchObject({ confirmation: 'AAA-AAA-AAA' });
-    expect(commitRequest(s.deps.db, { ...base, id: uuid() }, () => draws.shift()!)).toMatchObject({ confirmation: 'BBB-BBB-BBB' });
+    const store = createIntakeStore(s.deps.db, async () => ({ privateKey, indexKeys: [new Uint8Array(32)] }), () => draws.shift()!);
+    const base = {
+      receivedAt: NOW.toISOString(), kid: 'k', sealed: new Uint8Array([1]), envelopeSha256: 'e', bodySha256: 'x', formTypes: ['I-485'],
+      urgent: false, language: 'en', eventId: null, lookups: [], files: [],
+    };
+    expect(await store.commit({ ...base, id: uuid() })).toMatchObject({ kind: 'created', confirmation: 'AAA-AAA-AAA' });
+    expect(await store.commit({ ...base, id: uuid() })).toMatchObject({ kind: 'created', confirmation: 'BBB-BBB-BBB' });
   });
 });
 
 describe('PUT /api/v1/requests/:id', () => {
   it('receives a request once: the same body again answers the same confirmation', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const first = await putRequest(s, id, request(id), key);
@@ -58,11 +83,11 @@ describe('PUT /api/v1/requests/:id', () => {
     const again = await putRequest(s, id, request(id), key);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(receipt);
-    expect(count(s, 'requests')).toBe(1);
+    expect((await count(s, 'requests'))).toBe(1);
   });
 
   it('answers 409 conflict for the same id with a different body', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     expect((await putRequest(s, id, request(id), key)).status).toBe(201);
@@ -72,7 +97,7 @@ describe('PUT /api/v1/requests/:id', () => {
   });
 
   it('refuses an invalid request with 422 codes and field paths, judged by the server date', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const bad = request(id);
@@ -91,11 +116,11 @@ describe('PUT /api/v1/requests/:id', () => {
         { code: 'unknown_field', path: '' },
       ]),
     );
-    expect(count(s, 'requests')).toBe(0);
+    expect((await count(s, 'requests'))).toBe(0);
   });
 
   it('refuses a body whose id is not the URL id', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const res = await putRequest(s, id, request(uuid()), key);
@@ -104,7 +129,7 @@ describe('PUT /api/v1/requests/:id', () => {
   });
 
   it('refuses a sealed body moved to another request id (AAD binding)', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const res = await putRequest(s, id, request(id), key, uuid());
@@ -113,7 +138,7 @@ describe('PUT /api/v1/requests/:id', () => {
   });
 
   it('refuses a tampered envelope with 422 decrypt_failed', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const envelope = await sealJson(request(id), key, { requestId: id, purpose: 'request' });
@@ -126,11 +151,11 @@ describe('PUT /api/v1/requests/:id', () => {
     });
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({ error: 'decrypt_failed' });
-    expect(count(s, 'requests')).toBe(0);
+    expect((await count(s, 'requests'))).toBe(0);
   });
 
   it('answers 409 unknown_kid with the current kid for a key it does not have', async () => {
-    const s = server();
+    const s = await server();
     const current = (await serverKey(s)).kid;
     const foreign = publicJwkOf(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }));
     const key = { kid: await keyIdFor(foreign), publicKey: await importServerPublicKey(foreign) };
@@ -141,11 +166,11 @@ describe('PUT /api/v1/requests/:id', () => {
   });
 
   it('still accepts a request sealed to an old key after rotation', async () => {
-    const s = server();
+    const s = await server();
     const oldKey = await serverKey(s);
     rotateFileKey(s.deps.settings.dataDir);
     // A restart loads the rotated ring.
-    const deps = { ...s.deps };
+    const deps = { ...s.deps, ring: undefined };
     const app = createApp(deps);
     const keys = await (await app.request('/api/v1/keys')).json();
     expect(keys.current).not.toBe(oldKey.kid);
@@ -155,7 +180,7 @@ describe('PUT /api/v1/requests/:id', () => {
   });
 
   it('answers 415 for any other content type, and 400 for malformed JSON', async () => {
-    const s = server();
+    const s = await server();
     const id = uuid();
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', '']) {
       const res = await s.app.request(`/api/v1/requests/${id}`, { method: 'PUT', headers: type ? { 'Content-Type': type } : {}, body: '{}' });
@@ -170,7 +195,7 @@ describe('PUT /api/v1/requests/:id', () => {
   });
 
   it('answers 413 for a body over the limit', async () => {
-    const s = server({ MAX_JSON_BYTES: '2048', MAX_ATTACHMENT_BYTES: '1024' });
+    const s = await server({ MAX_JSON_BYTES: '2048', MAX_ATTACHMENT_BYTES: '1024' });
     const id = uuid();
     const big = await s.app.request(`/api/v1/requests/${id}`, {
       method: 'PUT',
@@ -187,7 +212,7 @@ describe('PUT /api/v1/requests/:id', () => {
   });
 
   it('answers 429 with Retry-After when one client writes too fast', async () => {
-    const s = server({ RATE_LIMIT_PER_MINUTE: '3' });
+    const s = await server({ RATE_LIMIT_PER_MINUTE: '3' });
     const id = uuid();
     const put = () => s.app.request(`/api/v1/requests/${id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{' });
     for (let i = 0; i < 3; i++) expect((await put()).status).toBe(400);
@@ -200,7 +225,7 @@ describe('PUT /api/v1/requests/:id', () => {
   });
 
   it('never crashes and never writes on random bytes', async () => {
-    const s = server();
+    const s = await server();
     const id = uuid();
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), fc.constantFrom('application/json', 'application/octet-stream'), async (bytes, type) => {
@@ -220,13 +245,13 @@ describe('PUT /api/v1/requests/:id', () => {
       const res = await s.app.request(`/api/v1/requests/${id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body });
       expect(res.status).toBe(422);
     }
-    expect(count(s, 'requests') + count(s, 'pending_attachments')).toBe(0);
+    expect((await count(s, 'requests')) + (await count(s, 'pending_files'))).toBe(0);
   });
 });
 
 describe('attachments', () => {
   it('checks the body against X-Content-SHA256, and keeps the file pending until its request comes', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const f = file();
@@ -239,7 +264,7 @@ describe('attachments', () => {
     expect(await ok.json()).toEqual({ id, attachmentId: f.id, sha256: sha256Hex(sealed) });
     // Idempotent.
     expect((await putFile(s, id, f.id, sealed)).status).toBe(200);
-    expect(count(s, 'pending_attachments')).toBe(1);
+    expect((await count(s, 'pending_files'))).toBe(1);
     const json = await s.app.request(`/api/v1/requests/${id}/attachments/${f.id}`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', 'X-Content-SHA256': sha256Hex(sealed) },
@@ -249,7 +274,7 @@ describe('attachments', () => {
   });
 
   it('answers 409 missing_attachments listing the files not there (or not matching), then accepts once they are', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const a = file('first file');
@@ -262,13 +287,13 @@ describe('attachments', () => {
     const missing = await putRequest(s, id, body, key);
     expect(missing.status).toBe(409);
     expect(await missing.json()).toEqual({ error: 'missing_attachments', missing: [b.id] });
-    expect(count(s, 'requests')).toBe(0);
+    expect((await count(s, 'requests'))).toBe(0);
 
     expect((await putFile(s, id, b.id, await sealedFile(id, b, key))).status).toBe(200);
     const ok = await putRequest(s, id, body, key);
     expect(ok.status).toBe(201);
-    expect(count(s, 'pending_attachments')).toBe(0);
-    expect(count(s, 'request_attachments')).toBe(2);
+    expect((await count(s, 'pending_files'))).toBe(0);
+    expect((await count(s, 'request_files'))).toBe(2);
 
     const detail = await (await s.app.request(`/api/v1/requests/${id}`, { headers: staff })).json();
     expect(detail.attachments.map((x: { id: string }) => x.id)).toEqual([a.id, b.id]);
@@ -282,7 +307,7 @@ describe('attachments', () => {
   });
 
   it('refuses a file sealed for another request or another file', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const f = file();
@@ -292,39 +317,38 @@ describe('attachments', () => {
   });
 
   it('leaves nothing half-received when the commit fails midway, and a retry succeeds once', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const a = file('a');
     const b = file('b');
     for (const f of [a, b]) expect((await putFile(s, id, f.id, await sealedFile(id, f, key))).status).toBe(200);
     // A crash after the request row and the first file: the second file's insert fails.
-    s.deps.db.exec(`CREATE TEMP TRIGGER crash BEFORE INSERT ON request_attachments
-      WHEN (SELECT COUNT(*) FROM request_attachments) >= 1 BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;`);
+    const repair = await failInsertsInto(s, 'request_files', 1);
     const failed = await putRequest(s, id, request(id, [a, b]), key);
     expect(failed.status).toBe(500);
     expect(await failed.json()).toEqual({ error: 'server_error' });
-    expect(count(s, 'requests')).toBe(0);
-    expect(count(s, 'request_attachments')).toBe(0);
-    expect(count(s, 'pending_attachments')).toBe(2);
+    expect((await count(s, 'requests'))).toBe(0);
+    expect((await count(s, 'request_files'))).toBe(0);
+    expect((await count(s, 'pending_files'))).toBe(2);
 
-    s.deps.db.exec('DROP TRIGGER crash');
+    await repair();
     const ok = await putRequest(s, id, request(id, [a, b]), key);
     expect(ok.status).toBe(201);
     const again = await putRequest(s, id, request(id, [a, b]), key);
     expect(again.status).toBe(200);
     expect((await again.json()).confirmation).toBe((await ok.json()).confirmation);
-    expect(count(s, 'requests')).toBe(1);
-    expect(count(s, 'request_attachments')).toBe(2);
-    expect(count(s, 'pending_attachments')).toBe(0);
+    expect((await count(s, 'requests'))).toBe(1);
+    expect((await count(s, 'request_files'))).toBe(2);
+    expect((await count(s, 'pending_files'))).toBe(0);
   });
 });
 
 describe('staff routes', () => {
   it('do not exist without a token, and want the right one', async () => {
-    const off = server({ INTAKE_TOKEN: '' });
+    const off = await server({ INTAKE_TOKEN: '' });
     expect((await off.app.request('/api/v1/requests', { headers: staff })).status).toBe(404);
-    const s = server();
+    const s = await server();
     expect((await s.app.request('/api/v1/requests')).status).toBe(401);
     const wrong = await s.app.request('/api/v1/requests', { headers: { Authorization: 'Bearer nope-nope-nope-nope' } });
     expect(wrong.status).toBe(401);
@@ -333,17 +357,23 @@ describe('staff routes', () => {
   });
 
   it('list and show received requests', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const receipt = await (await putRequest(s, id, request(id), key)).json();
     const list = await s.app.request('/api/v1/requests', { headers: { Authorization: `bearer ${TOKEN}` } });
     expect(list.headers.get('cache-control')).toBe('no-store');
-    expect(await list.json()).toEqual({ requests: [{ id, confirmation: receipt.confirmation, receivedAt: NOW.toISOString(), formTypes: ['I-485'] }] });
+    expect(await list.json()).toEqual({
+      requests: [
+        { id, confirmation: receipt.confirmation, receivedAt: NOW.toISOString(), formTypes: ['I-485'], urgent: false, language: 'es', eventId: null, attachmentCount: 0 },
+      ],
+      next: null,
+    });
     const byNumber = await s.app.request(`/api/v1/requests?confirmation=${receipt.confirmation.toLowerCase()}`, { headers: staff });
     expect((await byNumber.json()).requests).toHaveLength(1);
     const detail = await (await s.app.request(`/api/v1/requests/${id}`, { headers: staff })).json();
     expect(detail.request.person.familyName).toBe('García López');
     expect(detail.attachments).toEqual([]);
   });
+});
 });

@@ -9,14 +9,14 @@ import { KV_EVENT_MODE, getOutboxRecord, listOutbox } from '../../src/outbox/out
 import type { PendingOutboxRecord } from '../../src/storage/outbox-record';
 import { validateRequest } from '../../src/shared/request-schema';
 import { flush, type FlushOptions } from '../../src/outbox/flush';
-import { file, makeServer, request, staff, type FileFixture, type TestServer } from './intake-helpers';
+import { countRows, file, makeServer, request, staff, type FileFixture, type TestServer } from './intake-helpers';
 
 const API = '/api/v1';
 const DEVICE_NOW = new Date('2025-06-15T09:00:00.000Z');
 
 const servers: TestServer[] = [];
-function server(env: Record<string, string> = {}) {
-  const s = makeServer(env);
+async function server(env: Record<string, string> = {}) {
+  const s = await makeServer(env);
   servers.push(s);
   return s;
 }
@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await closeDb();
-  for (const s of servers.splice(0)) s.close();
+  for (const s of servers.splice(0)) await s.close();
 });
 
 interface Net {
@@ -85,13 +85,13 @@ const opts = (n: { fetch: typeof fetch }, extra: Partial<FlushOptions> = {}): Fl
   ...extra,
 });
 
-const serverCount = (s: TestServer, table = 'requests') => (s.deps.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const serverCount = (s: TestServer, table = 'requests') => countRows(s, table);
 const setEventMode = async (on: boolean) => (await getDb()).put('kv', on ? { on: true } : undefined, KV_EVENT_MODE);
 const allFiles = async () => (await getDb()).getAll('attachments');
 
 describe('submitDraft', () => {
   it('seals before storing: no plaintext in the outbox; personal mode keeps a locked copy', async () => {
-    const s = server();
+    const s = await server();
     const id = await submittedDraft([file('scan of a letter')]);
     const result = await submit(id, net(s).fetch);
     expect(result).toEqual({ id, needsSeal: false });
@@ -107,7 +107,7 @@ describe('submitDraft', () => {
   });
 
   it('in event mode deletes the draft and its files in the same step', async () => {
-    const s = server();
+    const s = await server();
     await setEventMode(true);
     const id = await submittedDraft([file()]);
     await submit(id, net(s).fetch);
@@ -117,7 +117,7 @@ describe('submitDraft', () => {
   });
 
   it('with no server key ever seen, waits unsealed and keeps the plaintext until it can seal', async () => {
-    const s = server();
+    const s = await server();
     await setEventMode(true);
     const id = await submittedDraft([file()]);
     expect(await submit(id, offline)).toEqual({ id, needsSeal: true });
@@ -131,11 +131,11 @@ describe('submitDraft', () => {
     expect(summary.delivered).toBe(1);
     expect(await getDraft(id)).toBeUndefined();
     expect(await allFiles()).toEqual([]);
-    expect(serverCount(s)).toBe(1);
+    expect(await serverCount(s)).toBe(1);
   });
 
   it('uses the cached key when offline', async () => {
-    const s = server();
+    const s = await server();
     await submit(await submittedDraft(), net(s).fetch);
     const id = await submittedDraft();
     expect(await submit(id, offline)).toEqual({ id, needsSeal: false });
@@ -149,7 +149,7 @@ describe('submitDraft', () => {
 
 describe('flush', () => {
   it('uploads files first, then the request; keeps only the receipt and deletes the local copy', async () => {
-    const s = server();
+    const s = await server();
     const n = net(s);
     const a = file('first');
     const b = file('second');
@@ -178,7 +178,7 @@ describe('flush', () => {
   });
 
   it('waits with backoff on a dead network, counting attempts, then delivers', async () => {
-    const s = server();
+    const s = await server();
     const id = await submittedDraft([file()]);
     await submit(id, net(s).fetch);
     clock = DEVICE_NOW.getTime();
@@ -191,11 +191,11 @@ describe('flush', () => {
     expect(await getOutboxRecord(id)).toMatchObject({ attempts: 2, nextTryAt: clock + 2_000 });
     // Send now ignores the wait.
     expect((await flush(opts(net(s), { force: true }))).delivered).toBe(1);
-    expect(serverCount(s)).toBe(1);
+    expect(await serverCount(s)).toBe(1);
   });
 
   it('honours Retry-After on 503 and 429', async () => {
-    const s = server();
+    const s = await server();
     const n = net(s);
     const id = await submittedDraft();
     await submit(id, n.fetch);
@@ -205,29 +205,29 @@ describe('flush', () => {
   });
 
   it('does not count a 2xx that does not echo the id (a captive portal)', async () => {
-    const s = server();
+    const s = await server();
     const n = net(s);
     const id = await submittedDraft();
     await submit(id, n.fetch);
     n.before = () => new Response('<html>Sign in to the Wi-Fi</html>', { status: 200, headers: { 'Content-Type': 'text/html' } });
     await flush(opts(n));
     expect(await getOutboxRecord(id)).toMatchObject({ state: 'waiting', lastError: 'bad_response' });
-    expect(serverCount(s)).toBe(0);
+    expect(await serverCount(s)).toBe(0);
   });
 
   it('two flushes at once send each request once', async () => {
-    const s = server();
+    const s = await server();
     const ids = [await submittedDraft([file()]), await submittedDraft()];
     for (const id of ids) await submit(id, net(s).fetch);
     const n = net(s);
     const [x, y] = await Promise.all([flush(opts(n)), flush(opts(n))]);
     expect([x.ran, y.ran].sort()).toEqual([false, true]);
-    expect(serverCount(s)).toBe(2);
+    expect(await serverCount(s)).toBe(2);
     expect(n.calls.filter((c) => c === 'PUT /api/v1/requests/:id')).toHaveLength(2);
   });
 
   it('even when the lease lapses under a slow sender, per-record claims keep two senders apart', async () => {
-    const s = server();
+    const s = await server();
     const ids = [await submittedDraft([file()]), await submittedDraft(), await submittedDraft()];
     for (const id of ids) await submit(id, net(s).fetch);
     const n = net(s);
@@ -236,11 +236,11 @@ describe('flush', () => {
     expect(both.every((b) => b.ran)).toBe(true);
     expect(both[0].delivered + both[1].delivered).toBe(3);
     expect(n.calls.filter((c) => c === 'PUT /api/v1/requests/:id')).toHaveLength(3);
-    expect(serverCount(s)).toBe(3);
+    expect(await serverCount(s)).toBe(3);
   });
 
   it('under Web Locks: one flush at a time, and a record a dead tab left "sending" is taken over at once', async () => {
-    const s = server();
+    const s = await server();
     const id = await submittedDraft();
     await submit(id, net(s).fetch);
     const db = await getDb();
@@ -265,7 +265,7 @@ describe('flush', () => {
   });
 
   it('retries a record a crashed sender left in "sending" once its lease lapses', async () => {
-    const s = server();
+    const s = await server();
     const id = await submittedDraft();
     await submit(id, net(s).fetch);
     const db = await getDb();
@@ -274,11 +274,11 @@ describe('flush', () => {
     expect((await flush(opts(net(s)))).attempted).toBe(0);
     clock += 30_000;
     expect((await flush(opts(net(s)))).delivered).toBe(1);
-    expect(serverCount(s)).toBe(1);
+    expect(await serverCount(s)).toBe(1);
   });
 
   it('a request that reached the server before a crash is confirmed, not duplicated', async () => {
-    const s = server();
+    const s = await server();
     const n = net(s);
     const id = await submittedDraft([file()]);
     await submit(id, n.fetch);
@@ -293,29 +293,29 @@ describe('flush', () => {
     expect(await getOutboxRecord(id)).toMatchObject({ state: 'waiting', lastError: 'network' });
     n.before = undefined;
     expect((await flush(opts(n, { force: true }))).delivered).toBe(1);
-    expect(serverCount(s)).toBe(1);
+    expect(await serverCount(s)).toBe(1);
   });
 
   it('uploads again the files the server says it lacks, in the same flush', async () => {
-    const s = server();
+    const s = await server();
     const n = net(s);
     const id = await submittedDraft([file('a'), file('b')]);
     await submit(id, n.fetch);
     let dropped = false;
-    n.before = (url) => {
+    n.before = async (url) => {
       if (url.endsWith(id) && !dropped) {
         dropped = true;
-        s.deps.db.exec('DELETE FROM pending_attachments');
+        await s.deps.db.exec('DELETE FROM pending_files');
       }
     };
     n.calls.length = 0;
     expect((await flush(opts(n))).delivered).toBe(1);
     expect(n.calls.filter((c) => c.includes('attachments'))).toHaveLength(4);
-    expect(serverCount(s, 'request_attachments')).toBe(2);
+    expect(await serverCount(s, 'request_files')).toBe(2);
   });
 
   it('sends a refused request back with its reasons, and reopens the draft for editing (personal mode)', async () => {
-    const s = server();
+    const s = await server();
     // The device thinks it is 20 June; the server knows it is 15 June.
     const id = await submittedDraft([], { consent: { agreed: true, signedBy: 'person', signature: { kind: 'typed', name: 'Ana' }, date: '2025-06-14' } });
     const db = await getDb();
@@ -333,28 +333,28 @@ describe('flush', () => {
     const reopened = await getDraft(id);
     expect(reopened?.status).toBe('editing');
     expect(reopened?.request).toBeUndefined();
-    expect(serverCount(s)).toBe(0);
+    expect(await serverCount(s)).toBe(0);
   });
 
   it('seals again to the new key after a rotation it missed (personal mode), or asks for attention (event mode)', async () => {
-    const old = server();
+    const old = await server();
     const personal = await submittedDraft([file()]);
     await submit(personal, net(old).fetch);
     await setEventMode(true);
     const shared = await submittedDraft();
     await submit(shared, net(old).fetch);
     // A new server (new data folder, new key) that never had the old key.
-    const fresh = server();
+    const fresh = await server();
     const summary = await flush(opts(net(fresh)));
     expect(summary.delivered).toBe(1);
     expect(await getOutboxRecord(personal)).toMatchObject({ state: 'delivered' });
     expect(await getOutboxRecord(shared)).toMatchObject({ state: 'needs-attention', reasons: [{ code: 'unknown_kid' }] });
-    expect(serverCount(fresh)).toBe(1);
-    expect(serverCount(fresh, 'request_attachments')).toBe(1);
+    expect(await serverCount(fresh)).toBe(1);
+    expect(await serverCount(fresh, 'request_files')).toBe(1);
   });
 
   it('lists records oldest first and reports what remains', async () => {
-    const s = server();
+    const s = await server();
     const ids = [await submittedDraft(), await submittedDraft()];
     for (const id of ids) await submit(id, net(s).fetch);
     expect((await listOutbox()).map((r) => r.state)).toEqual(['waiting', 'waiting']);

@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/server/app';
-import { openDatabase, type Db } from '../../src/server/db';
+import type { AppDeps } from '../../src/server/types';
+import { openIntake } from '../../src/server/intake-setup';
 import { readSettings } from '../../src/server/settings';
 import { cacheControlFor } from '../../src/server/static-files';
 
 let dir: string;
-let db: Db;
+let deps: Omit<AppDeps, 'now'>;
 let app: ReturnType<typeof createApp>;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ombuds-app-'));
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'assets'), { recursive: true });
@@ -20,12 +21,12 @@ beforeAll(() => {
   writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch",()=>{})');
   writeFileSync(join(dist, 'assets', 'index-AbCdEf12.js'), 'console.log(1)'.repeat(100));
   const settings = readSettings({ DATA_DIR: join(dir, 'data'), DIST_DIR: dist, ORGANIZATION_NAME: 'Test Org', MAX_JSON_BYTES: '1024' });
-  db = openDatabase(settings.dataDir);
-  app = createApp({ settings, db });
+  deps = await openIntake(settings, {});
+  app = createApp(deps);
 });
 
-afterAll(() => {
-  db.close();
+afterAll(async () => {
+  await deps.db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -48,9 +49,9 @@ describe('the intake server', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('runs SQLite in WAL mode with full durability', () => {
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  it('runs SQLite in WAL mode with full durability', async () => {
+    expect(await deps.db.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await deps.db.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
   });
 
   it('answers unknown API routes with JSON 404', async () => {

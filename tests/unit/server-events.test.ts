@@ -3,13 +3,16 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app';
-import { openDatabase, type Db } from '../../src/server/db';
+import type { SqlEngine } from '../../src/server/db/engine';
+import { openSqlite } from '../../src/server/db/sqlite';
+import { migrate } from '../../src/server/db/migrate';
+import { createIntakeStore } from '../../src/server/intake-store-sql';
 import { readSettings } from '../../src/server/settings';
 import { eventRoutes, getEventStats } from '../../src/server/events';
 import type { EventStats } from '../../src/shared/event-stats';
 
 let dir: string;
-let db: Db;
+let db: SqlEngine;
 let app: ReturnType<typeof createApp>;
 
 const EVENT_ID = '0b6c3f7e-4f8a-4c1e-9d2b-7a5e3c1f9e01';
@@ -30,20 +33,22 @@ const stats = (over: Partial<EventStats> = {}): EventStats => ({
 const post = (body: unknown, id = EVENT_ID, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
   app.request(`/api/v1/events/${id}/stats`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ombuds-events-'));
   const dist = join(dir, 'dist');
   mkdirSync(dist, { recursive: true });
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>shell</title>');
   const settings = readSettings({ DATA_DIR: join(dir, 'data'), DIST_DIR: dist });
-  db = openDatabase(settings.dataDir);
+  db = openSqlite(settings.dataDir);
+  await migrate(db);
+  const store = createIntakeStore(db, () => Promise.reject(new Error('no store keys in this test')));
   let t = Date.parse('2025-05-03T18:00:00Z');
   // Only this route group: the test needs no sealing keys.
-  app = createApp({ settings, db, now: () => new Date((t += 1000)) }, [eventRoutes]);
+  app = createApp({ settings, db, store, now: () => new Date((t += 1000)) }, [eventRoutes]);
 });
 
-afterAll(() => {
-  db.close();
+afterAll(async () => {
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -61,14 +66,14 @@ describe('POST /api/v1/events/:id/stats', () => {
     expect(b.receivedAt).toBe(a.receivedAt);
     expect(b.updatedAt > a.updatedAt).toBe(true);
 
-    const stored = getEventStats(db, EVENT_ID)!;
+    const stored = (await getEventStats(db, EVENT_ID))!;
     expect(stored.stats.served).toBe(20);
     expect(stored.stats.submitted).toBe(5);
-    expect((db.prepare('SELECT COUNT(*) AS n FROM event_stats').get() as { n: number }).n).toBe(1);
+    expect(await db.query('SELECT COUNT(*) AS n FROM event_stats')).toEqual([{ n: 1 }]);
 
     // The same body twice: the same row, the same numbers.
     await post(stats({ served: 20, submitted: 5 }));
-    expect(getEventStats(db, EVENT_ID)!.stats).toEqual(stored.stats);
+    expect((await getEventStats(db, EVENT_ID))!.stats).toEqual(stored.stats);
   });
 
   it('refuses anything but counts, with codes and our own field names only', async () => {
@@ -101,7 +106,7 @@ describe('POST /api/v1/events/:id/stats', () => {
     expect((await post(stats(), EVENT_ID, { 'Content-Type': 'text/plain' })).status).toBe(415);
     const big = await post({ ...stats(), place: 'x'.repeat(20_000) });
     expect(big.status).toBe(413);
-    expect(getEventStats(db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    expect(await getEventStats(db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
 
   it('sets Cache-Control: no-store on every API answer by default', async () => {

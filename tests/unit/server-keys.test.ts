@@ -4,7 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app';
-import { openDatabase, type Db } from '../../src/server/db';
+import type { SqlEngine } from '../../src/server/db/engine';
+import { openSqlite } from '../../src/server/db/sqlite';
+import { createIntakeStore } from '../../src/server/intake-store-sql';
 import { keyRingFor, keysDir, loadKeyRing, rotateFileKey } from '../../src/server/keys';
 import { readSettings } from '../../src/server/settings';
 import { SEAL_ALG, keyIdFor, openJson, publicJwkOf, sealJson, type SealAad } from '../../src/shared/seal';
@@ -13,7 +15,7 @@ import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/o
 const REQ: SealAad = { requestId: 'req-42', purpose: 'request' };
 
 let dataDir: string;
-const dbs: Db[] = [];
+const dbs: SqlEngine[] = [];
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'keys-test-'));
@@ -21,7 +23,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.unstubAllEnvs();
-  for (const db of dbs.splice(0)) db.close();
+  for (const db of dbs.splice(0)) void db.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -31,9 +33,11 @@ function privateJwk() {
 
 function makeApp() {
   const settings = readSettings({ DATA_DIR: dataDir, DIST_DIR: join(dataDir, 'no-dist') });
-  const db = openDatabase(dataDir);
+  const db = openSqlite(dataDir);
   dbs.push(db);
-  const deps = { settings, db };
+  // The store is never reached here: these tests use the keys routes only.
+  const store = createIntakeStore(db, () => Promise.reject(new Error('no store keys in this test')));
+  const deps = { settings, db, store };
   return { app: createApp(deps), deps };
 }
 

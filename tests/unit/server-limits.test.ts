@@ -26,7 +26,7 @@ async function statuses(calls: (() => Response | Promise<Response>)[]): Promise<
 
 describe('one rate-limit budget per client', () => {
   it('spans every API route: intake, events, keys and health draw from the same budget', async () => {
-    const s = server({ RATE_LIMIT_PER_MINUTE: '4' });
+    const s = await server({ RATE_LIMIT_PER_MINUTE: '4' });
     const env = fromSocket('192.0.2.10');
     const got = await statuses([
       () => write(s, {}, '192.0.2.10'),
@@ -45,7 +45,7 @@ describe('one rate-limit budget per client', () => {
   });
 
   it('behind a trusted proxy, two clients with different X-Forwarded-For get separate budgets', async () => {
-    const s = server({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '1' });
+    const s = await server({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '1' });
     const a = { 'X-Forwarded-For': '203.0.113.7' };
     const b = { 'X-Forwarded-For': '198.51.100.9' };
     expect(await statuses([() => write(s, a), () => write(s, a), () => write(s, a)])).toEqual([400, 400, 429]);
@@ -53,7 +53,7 @@ describe('one rate-limit budget per client', () => {
   });
 
   it('without TRUST_PROXY, every client behind the proxy shares the proxy’s budget', async () => {
-    const s = server({ RATE_LIMIT_PER_MINUTE: '2' });
+    const s = await server({ RATE_LIMIT_PER_MINUTE: '2' });
     const got = await statuses([
       () => write(s, { 'X-Forwarded-For': '203.0.113.7' }),
       () => write(s, { 'X-Forwarded-For': '198.51.100.9' }),
@@ -64,11 +64,11 @@ describe('one rate-limit budget per client', () => {
 
   it('ignores an X-Forwarded-For the client wrote itself', async () => {
     // No proxy: a client rotating a made-up header still has one budget.
-    const direct = server({ RATE_LIMIT_PER_MINUTE: '2' });
+    const direct = await server({ RATE_LIMIT_PER_MINUTE: '2' });
     const spoof = (n: number) => () => write(direct, { 'X-Forwarded-For': `10.9.9.${n}` }, '203.0.113.50');
     expect(await statuses([spoof(1), spoof(2), spoof(3)])).toEqual([400, 400, 429]);
     // One trusted proxy: only the address that proxy appended counts, not what the client put before it.
-    const proxied = server({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '1' });
+    const proxied = await server({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '1' });
     const prefixed = (n: number) => () => write(proxied, { 'X-Forwarded-For': `10.9.9.${n}, 203.0.113.50` });
     expect(await statuses([prefixed(1), prefixed(2), prefixed(3)])).toEqual([400, 400, 429]);
     // Junk where the proxy's entry should be falls back to the socket (the proxy), never a free budget.
@@ -88,7 +88,7 @@ describe('failed staff sign-in', () => {
     s.app.request('/api/v1/requests', { headers: { Authorization: authorization } }, fromSocket(address));
 
   it(`allows ${FAILURE_BURST} wrong tokens, then makes that client wait before any token is checked`, async () => {
-    const s = server();
+    const s = await server();
     for (let i = 0; i < FAILURE_BURST; i++) expect((await asClient(s, '192.0.2.30', `Bearer wrong-token-${i}-xxxxxxxx`)).status).toBe(401);
     const blocked = await asClient(s, '192.0.2.30', `Bearer ${TOKEN}`);
     expect(blocked.status).toBe(429);
@@ -98,8 +98,8 @@ describe('failed staff sign-in', () => {
   });
 
   it('keeps the bearer answers: 404 with no token configured, 401 with the challenge otherwise', async () => {
-    expect((await server({ INTAKE_TOKEN: '' }).app.request('/api/v1/requests', { headers: staff })).status).toBe(404);
-    const s = server();
+    expect((await (await server({ INTAKE_TOKEN: '' })).app.request('/api/v1/requests', { headers: staff })).status).toBe(404);
+    const s = await server();
     for (const authorization of ['', 'Basic abc', 'Bearer', 'Bearer a b']) {
       const res = await s.app.request('/api/v1/requests', authorization ? { headers: { Authorization: authorization } } : {});
       expect(res.status).toBe(401);
@@ -112,7 +112,7 @@ describe('failed staff sign-in', () => {
 
 describe('bodies read at once', () => {
   it('answers 503 with Retry-After beyond the cap, and accepts again once a body is done', async () => {
-    const s = server({ MAX_BODIES_IN_FLIGHT: '2', RATE_LIMIT_PER_MINUTE: '0' });
+    const s = await server({ MAX_BODIES_IN_FLIGHT: '2', RATE_LIMIT_PER_MINUTE: '0' });
     const held: ReadableStreamDefaultController<Uint8Array>[] = [];
     const slowUpload = () =>
       s.app.request(
@@ -144,7 +144,7 @@ describe('bodies read at once', () => {
 
 describe('hostile input in a 422', () => {
   it('never echoes an unknown key: it is reported at its parent as unknown_field', async () => {
-    const s = server();
+    const s = await server();
     const key = await serverKey(s);
     const id = uuid();
     const hostile = '<img src=x onerror=alert(1)>';

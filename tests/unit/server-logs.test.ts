@@ -27,7 +27,7 @@ afterEach(() => {
 describe('server logs', () => {
   it('name events and routes, never what a request carries', async () => {
     const h = await import('./intake-helpers');
-    const s = h.makeServer();
+    const s = await h.makeServer();
     try {
       const key = await h.serverKey(s);
       const id = h.uuid();
@@ -43,7 +43,7 @@ describe('server logs', () => {
       expect(junk.status).toBe(400);
       expect((await s.app.request(`/api/v1/requests/${id}`, { headers: h.staff })).status).toBe(200);
     } finally {
-      s.close();
+      await s.close();
     }
 
     const out = printed.join('\n');
@@ -58,7 +58,7 @@ describe('server logs', () => {
 
   it('count a client that drops mid-upload as aborted, not as a server fault', async () => {
     const h = await import('./intake-helpers');
-    const s = h.makeServer();
+    const s = await h.makeServer();
     try {
       const id = h.uuid();
       const routes = [
@@ -75,7 +75,7 @@ describe('server logs', () => {
         expect(await res.json()).toEqual({ error: 'request_aborted' });
       }
     } finally {
-      s.close();
+      await s.close();
     }
     const out = printed.join('\n');
     expect(out).toMatch(/"event":"request_aborted"/);
