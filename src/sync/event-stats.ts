@@ -8,7 +8,7 @@ import * as v from 'valibot';
  * request ids. Unknown fields are refused.
  */
 
-export const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'cannot-help', 'go-elsewhere'] as const;
+export const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'not-yet', 'cannot-help', 'go-elsewhere'] as const;
 
 const MAX_COUNT = 1_000_000;
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNT));

@@ -7,7 +7,7 @@ import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-par
 import { VIEW_MESSAGE_IDS, errorMessageId, outcomeKindMessageId, reasonMessageId } from '../../src/screener/rules';
 import { REASON_CODES, VALIDATION_ERRORS, type ConditionalText, type Rules } from '../../src/screener/types';
 
-export const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'cannot-help', 'go-elsewhere'] as const;
+export const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'not-yet', 'cannot-help', 'go-elsewhere'] as const;
 
 /** The ids the rules and the view name: questions and options, outcomes, reasons, referrals, errors. */
 export function screenerMessageIds(rules: Rules): string[] {
@@ -34,6 +34,7 @@ export function screenerMessageIds(rules: Rules): string[] {
     o.notices?.forEach(add);
     add(o.comeBack?.message);
   }
+  addTexts(rules.warnings);
   for (const r of Object.values(rules.referrals)) {
     add(r.name);
     add(r.description);

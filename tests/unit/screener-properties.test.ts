@@ -43,7 +43,8 @@ function problemsOf(rules: Rules): string[] {
       if ('includes' in c && (question.kind !== 'multi' || !hasOption(c.includes))) out.push(`${where}: "${c.question}" is not a multi choice with "${c.includes}"`);
       if ('includesAny' in c && (question.kind !== 'multi' || !c.includesAny.every(hasOption))) out.push(`${where}: "${c.question}" lacks one of ${c.includesAny.join(', ')}`);
       if ('unknown' in c && (question.kind !== 'date' || !question.unknownLabel)) out.push(`${where}: "${c.question}" offers no "unknown"`);
-      if ('daysAgo' in c && question.kind !== 'date') out.push(`${where}: "${c.question}" is not a date`);
+      if (('daysAgo' in c || 'before' in c) && question.kind !== 'date') out.push(`${where}: "${c.question}" is not a date`);
+      if ('before' in c && typeof c.before === 'object' && q(c.before.question)?.kind !== 'date') out.push(`${where}: "${c.before.question}" is not a date question`);
     }
   };
   const checkTexts = (list: readonly ConditionalText[] | undefined, where: string) =>
@@ -67,6 +68,7 @@ function problemsOf(rules: Rules): string[] {
     if (d.when) checkCondition(d.when, 'decision');
     if (!rules.outcomes[d.outcome]) out.push(`decision: unknown outcome "${d.outcome}"`);
   }
+  checkTexts(rules.warnings, 'warnings');
   for (const code of REASON_CODES) {
     const c = rules.reasons[code];
     if (!c) out.push(`reason ${code}: no condition`);
@@ -81,7 +83,9 @@ function problemsOf(rules: Rules): string[] {
     if (typeof o.urgent !== 'boolean') checkCondition(o.urgent, `outcome ${id} urgent`);
     checkTexts(o.nextSteps, `outcome ${id} steps`);
     checkTexts(o.checklist, `outcome ${id} checklist`);
-    if (o.comeBack && 'question' in o.comeBack && q(o.comeBack.question)?.kind !== 'date') out.push(`outcome ${id}: comeBack needs a date question`);
+    for (const on of o.comeBack ? [o.comeBack.on, ...(o.comeBack.orEarlier ?? []).map((e) => e.on)] : [])
+      if (typeof on === 'object' && q(on.question)?.kind !== 'date') out.push(`outcome ${id}: comeBack needs a date question`);
+    o.comeBack?.orEarlier?.forEach((e) => checkCondition(e.when, `outcome ${id} comeBack`));
   }
   for (const [id, r] of Object.entries(rules.referrals)) {
     if (r.id !== id) out.push(`referral ${id}: id "${r.id}" differs from its key`);
@@ -170,9 +174,13 @@ function subsets<T>(items: readonly T[]): T[][] {
 /** Answers to try at each question: every choice, a spread of dates around the policy's day counts. */
 function candidates(question: Question, today: string): AnswerValue[] {
   switch (question.kind) {
-    case 'single':
-      // Form types all behave alike: two are enough.
-      return question.options.length > 8 ? [question.options[0]!.id, question.options[question.options.length - 1]!.id] : question.options.map((o) => o.id);
+    case 'single': {
+      if (question.options.length <= 8) return question.options.map((o) => o.id);
+      // Form types mostly behave alike: the first, the last, and each one the transitions name.
+      const named = new Set(question.next.flatMap((t) => (t.when && 'is' in t.when ? [t.when.is] : [])));
+      const ids = question.options.map((o) => o.id);
+      return ids.filter((id, i) => i === 0 || i === ids.length - 1 || named.has(id));
+    }
     case 'multi': {
       const plain = question.options.filter((o) => !o.exclusive).map((o) => o.id);
       const alone = question.options.filter((o) => o.exclusive).map((o) => [o.id]);
@@ -181,8 +189,11 @@ function candidates(question: Question, today: string): AnswerValue[] {
       const last = plain[plain.length - 1]!;
       return [...plain.map((o) => [o]), ...plain.slice(0, -1).map((o) => [o, last]), plain, ...alone];
     }
-    case 'date':
-      return [...DAY_OFFSETS.map((d) => addDays(today, -d)), ...(question.unknownLabel ? ['unknown'] : [])];
+    case 'date': {
+      // The interview date only matters around the 120-day limit in law; fewer dates keep the walk quick.
+      const offsets = question.id === 'interview-date' ? [121] : DAY_OFFSETS;
+      return [...offsets.map((d) => addDays(today, -d)), ...(question.unknownLabel ? ['unknown'] : [])];
+    }
     case 'processing-time':
       return POSTED;
   }
@@ -224,7 +235,7 @@ describe('every path', () => {
   let walk: Walk;
   beforeAll(() => {
     walk = walkAll(SCREENER_RULES, TODAY);
-  });
+  }, 60_000);
 
   it('ends in an outcome with reasons (walked every choice and a spread of dates)', () => {
     expect(walk.paths).toBeGreaterThan(10_000);
