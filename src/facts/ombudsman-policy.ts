@@ -1,6 +1,6 @@
 /**
  * Policy facts the CIS Ombudsman publishes about WHEN it can help, beyond
- * what the seed brochures say. The screener's rules (src/screener/rules.ts)
+ * what the seed brochures say. The screener's rules (src/screener/rules/)
  * take their numbers from here, so a changed policy is one edit.
  *
  * How these were checked (2026-11-25): with the project's stored-pages

@@ -19,7 +19,6 @@ import type {
   MessageId,
   Outcome,
   OutcomeId,
-  OutcomeKind,
   Question,
   QuestionId,
   ReasonCode,

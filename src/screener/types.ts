@@ -1,7 +1,7 @@
 /**
  * The vocabulary of the screener: what rules are made of (questions,
  * transitions, conditions, outcomes, referrals) and what answers look like.
- * Rules are plain data (rules.ts); the engine (engine.ts) reads any value of
+ * Rules are plain data (rules/); the engine (engine.ts) reads any value of
  * this shape, so tests can feed it small made-up rule sets too.
  */
 import type { IsoDate, PostedTime } from './dates';

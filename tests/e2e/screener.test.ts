@@ -9,7 +9,7 @@ import { createIntl } from '@formatjs/intl';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, addMonths } from '../../src/screener/dates.ts';
 import { deviceToday } from '../../src/screener/format.ts';
-import { SCREENER_MESSAGE_VALUES } from '../../src/screener/rules.ts';
+import { SCREENER_MESSAGE_VALUES } from '../../src/screener/rules/index.ts';
 import { SCREENER_PREFILL_KEY } from '../../src/screener/to-request.ts';
 import { goOffline, newContext, waitForController, waitForServiceWorker } from './harness';
 import { useServerAndBrowser } from './suite';

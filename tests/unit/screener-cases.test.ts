@@ -4,7 +4,6 @@
  * outcomes and the prefill. Sources are named in the tables.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/screener/dates';
 import { evaluate, prefillFromAnswers, type OutcomeResult } from '../../src/screener/engine';
 import { SCREENER_RULES } from '../../src/screener/rules';
 import { TODAY, ago, baseCases, contacted, delay, months, monthsAgo, uscis, type A } from './screener-case-table';
