@@ -257,17 +257,22 @@ export const OMBUDSMAN_POLICY = {
     value: 120,
     unit: 'days',
     sources: [
+      { kind: 'official', where: 'http://www.uscis.gov/policymanual/Print/PolicyManual-Volume12-PartB-Chapter4.html', note: 'USCIS Policy Manual, Vol. 12, Part B, Ch. 4: "USCIS has 120 days from the date of the initial naturalization interview to issue a decision."' },
       { kind: 'third-party', where: 'https://millerlawdc.com/writ-of-mandamus-used-to-force-adjudication-of-n-400-citizenship-application', note: 'Quotes 8 U.S.C. 1447(b): "before the end of the 120-day period after the date on which the examination is conducted".' },
     ],
-    verified: 'third-party',
+    verified: 'official',
     checked: CHECKED_ADVICE,
   },
   sijDecisionDays: {
-    statement: 'A Special Immigrant Juvenile petition is to be decided within 180 days of filing (TVPRA 2008, 8 U.S.C. 1232(d)(2)).',
+    statement:
+      'USCIS decides a Special Immigrant Juvenile petition within 180 days of the receipt date (TVPRA 2008, sec. 235(d)(2)). The clock stops while USCIS waits for evidence it asked for; the screener does not ask about that, the Ombudsman checks.',
     value: 180,
     unit: 'days',
-    sources: [{ kind: 'issue', where: 'issue 16', note: 'Names Special Immigrant Juvenile petitions, 180 days; the stored pages found only name Form I-360 as having a time limit in law.' }],
-    verified: 'issue',
+    sources: [
+      { kind: 'official', where: 'https://www.uscis.gov/policy-manual/volume-6-part-j-chapter-4', note: 'USCIS Policy Manual, Vol. 6, Part J, Ch. 4 ("Expeditious Adjudication"): 180 days from the Form I-797 receipt date; initial adjudication only.' },
+      { kind: 'issue', where: 'issue 16', note: 'Names Special Immigrant Juvenile petitions, 180 days.' },
+    ],
+    verified: 'official',
     checked: CHECKED_ADVICE,
   },
   appealMotionDays: {

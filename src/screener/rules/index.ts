@@ -72,7 +72,7 @@ const byId = <T extends { id: string }>(list: readonly T[]): Record<string, T> =
   Object.fromEntries(list.map((item) => [item.id, item]));
 
 export const SCREENER_RULES: Rules = {
-  version: 2,
+  version: 1,
   start: Q.about,
   questions: byId(questionList),
   conditions,
