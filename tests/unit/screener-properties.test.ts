@@ -178,8 +178,7 @@ function candidates(question: Question, today: string): AnswerValue[] {
       if (question.options.length <= 8) return question.options.map((o) => o.id);
       // Form types mostly behave alike: the first, the last, and each one the transitions name.
       const named = new Set(question.next.flatMap((t) => (t.when && 'is' in t.when ? [t.when.is] : [])));
-      const ids = question.options.map((o) => o.id);
-      return ids.filter((id, i) => i === 0 || i === ids.length - 1 || named.has(id));
+      return question.options.map((o) => o.id).filter((id, i, ids) => i === 0 || i === ids.length - 1 || named.has(id));
     }
     case 'multi': {
       const plain = question.options.filter((o) => !o.exclusive).map((o) => o.id);
