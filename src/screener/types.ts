@@ -106,8 +106,13 @@ export type Condition =
   /** The processing-time check (see Rules.processing): outside, within, or counted by the no-posted-time rule. */
   | { processing: 'outside' | 'within' | 'no-posted-time' };
 
-/** "not-yet": too early; wait until a date, then come back. Never shown as "cannot help". */
-export type OutcomeKind = 'may-help' | 'first-try-uscis' | 'not-yet' | 'cannot-help' | 'go-elsewhere';
+/**
+ * Kinds of answer, in the order views list them. "not-yet": too early; wait
+ * until a date, then come back. Never shown as "cannot help".
+ */
+export const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'not-yet', 'cannot-help', 'go-elsewhere'] as const;
+
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 /** A text shown always, or only when its condition holds. */
 export type ConditionalText = MessageId | { when: Condition; text: MessageId };

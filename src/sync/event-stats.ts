@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { OUTCOME_KINDS } from '../screener/types';
 
 /**
  * The body of POST /api/v1/events/:id/stats: an outreach event's anonymous
@@ -8,7 +9,7 @@ import * as v from 'valibot';
  * request ids. Unknown fields are refused.
  */
 
-export const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'not-yet', 'cannot-help', 'go-elsewhere'] as const;
+export { OUTCOME_KINDS };
 
 const MAX_COUNT = 1_000_000;
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNT));

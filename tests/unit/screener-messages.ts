@@ -5,9 +5,9 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { VIEW_MESSAGE_IDS, errorMessageId, outcomeKindMessageId, reasonMessageId } from '../../src/screener/rules';
-import { REASON_CODES, VALIDATION_ERRORS, type ConditionalText, type Rules } from '../../src/screener/types';
+import { OUTCOME_KINDS, REASON_CODES, VALIDATION_ERRORS, type ConditionalText, type Rules } from '../../src/screener/types';
 
-export const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'not-yet', 'cannot-help', 'go-elsewhere'] as const;
+export { OUTCOME_KINDS };
 
 /** The ids the rules and the view name: questions and options, outcomes, reasons, referrals, errors. */
 export function screenerMessageIds(rules: Rules): string[] {

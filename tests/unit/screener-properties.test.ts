@@ -176,9 +176,9 @@ function candidates(question: Question, today: string): AnswerValue[] {
   switch (question.kind) {
     case 'single': {
       if (question.options.length <= 8) return question.options.map((o) => o.id);
-      // Form types mostly behave alike: the first, the last, and each one the transitions name.
+      // Form types mostly behave alike: the first, and each one the transitions name (each leads elsewhere).
       const named = new Set(question.next.flatMap((t) => (t.when && 'is' in t.when ? [t.when.is] : [])));
-      return question.options.map((o) => o.id).filter((id, i, ids) => i === 0 || i === ids.length - 1 || named.has(id));
+      return question.options.map((o) => o.id).filter((id, i) => i === 0 || named.has(id));
     }
     case 'multi': {
       const plain = question.options.filter((o) => !o.exclusive).map((o) => o.id);
@@ -189,9 +189,9 @@ function candidates(question: Question, today: string): AnswerValue[] {
       return [...plain.map((o) => [o]), ...plain.slice(0, -1).map((o) => [o, last]), plain, ...alone];
     }
     case 'date': {
-      // The interview date only matters around the 120-day limit in law; fewer dates keep the walk quick.
-      const offsets = question.id === 'interview-date' ? [121] : DAY_OFFSETS;
-      return [...offsets.map((d) => addDays(today, -d)), ...(question.unknownLabel ? ['unknown'] : [])];
+      // The interview date matters only past the 120-day limit in law (the other side is in the case table); one date keeps the walk quick.
+      if (question.id === 'interview-date') return [addDays(today, -121)];
+      return [...DAY_OFFSETS.map((d) => addDays(today, -d)), ...(question.unknownLabel ? ['unknown'] : [])];
     }
     case 'processing-time':
       return POSTED;
