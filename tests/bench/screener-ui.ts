@@ -9,10 +9,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { evaluate } from '../../src/screener/engine';
 import { SCREENER_RULES } from '../../src/screener/rules';
-import { OUTCOME_KINDS, type AnswerValue, type Answers, type OutcomeKind, type Question } from '../../src/screener/types';
+import type { AnswerValue, Answers, OutcomeKind, Question } from '../../src/screener/types';
 import { answerSets } from './screener';
 
-export { OUTCOME_KINDS };
+export const OUTCOME_KINDS: readonly OutcomeKind[] = ['may-help', 'first-try-uscis', 'cannot-help', 'go-elsewhere'];
 
 export interface ScreenerPath {
   kind: OutcomeKind;
