@@ -7,6 +7,7 @@ import { localesPlugin, localeChunkName } from './scripts/vite-plugin-locales.ts
 import { manifest } from './scripts/manifest.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const isStaffModule = (id: string) => id.replace(/\\/g, '/').includes('/src/staff/');
 
 export default defineConfig({
   plugins: [
@@ -27,7 +28,9 @@ export default defineConfig({
         // The PNG icons are for installing (fetched online by the browser at
         // that moment); offline the app shows the SVG icon. Keeping them out
         // saves ~40 KB of every first visit on a weak link.
-        globIgnores: ['**/*.map', 'config.json'],
+        // The staff console is its own app (staff.html, assets/staff-*): an
+        // applicant's device never downloads or keeps it.
+        globIgnores: ['**/*.map', 'config.json', 'staff.html', 'assets/staff-*'],
         maximumFileSizeToCacheInBytes: 512 * 1024,
       },
       devOptions: { enabled: false },
@@ -50,8 +53,13 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: true,
     rollupOptions: {
+      // Two pages: the applicant's app and the office console, each with its own chunks.
+      input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), staff: fileURLToPath(new URL('./staff.html', import.meta.url)) },
       output: {
         chunkFileNames: (chunk) => {
+          // A chunk holding console code is console-only (applicant code never imports it); the
+          // prefix lets the worker's glob leave it out.
+          if (chunk.moduleIds.some(isStaffModule)) return 'assets/staff-[name]-[hash].js';
           const name = chunk.moduleIds.map(localeChunkName).find(Boolean);
           return `assets/${name ?? '[name]'}-[hash].js`;
         },

@@ -15,10 +15,11 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Every app path (/guide, /requests/…) is the same shell; the router picks
-// the screen. API calls and files are never answered with the shell.
+// the screen. API calls, files and the office console (/staff, its own page,
+// never cached here) are never answered with the shell.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api\//, /\/[^/?]+\.[a-z0-9]+$/i],
+    denylist: [/^\/api\//, /^\/staff(?:\/|$)/, /\/[^/?]+\.[a-z0-9]+$/i],
   }),
 );
 

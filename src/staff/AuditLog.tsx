@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useStaff, useStaffTitle } from './context';
+import { Alert } from './Field';
+import { RoleGate } from './RoleGate';
+import { errorText, formatDateTime } from './text';
+import type { AuditEntry } from './types';
+
+export const AUDIT_ACTIONS: Record<string, string> = {
+  signin: 'Signed in',
+  signin_failed: 'Failed sign-in',
+  signout: 'Signed out',
+  view_request: 'Viewed a request',
+  view_attachment: 'Opened a file',
+  review: 'Changed a review state',
+  note: 'Added a note',
+  assign: 'Assigned a request',
+  export: 'Exported requests',
+  staff_invite: 'Invited a staff member',
+  staff_update: 'Changed a staff account',
+  enrol: 'Finished enrolment',
+};
+
+export function AuditLog() {
+  useStaffTitle('Audit log');
+  return (
+    <RoleGate role="supervisor" title="Audit log">
+      <AuditTable />
+    </RoleGate>
+  );
+}
+
+function AuditTable() {
+  const { api } = useStaff();
+  const [action, setAction] = useState('');
+  const [cursors, setCursors] = useState<string[]>(['']);
+  const [page, setPage] = useState<{ entries: AuditEntry[]; nextCursor: string | null } | null>(null);
+  const [failure, setFailure] = useState('');
+  const cursor = cursors[cursors.length - 1] ?? '';
+
+  useEffect(() => {
+    let live = true;
+    api
+      .get<{ entries: AuditEntry[]; nextCursor: string | null }>('audit', { action: action || undefined, cursor: cursor || undefined, limit: 100 })
+      .then((p) => {
+        if (!live) return;
+        setPage(p);
+        setFailure('');
+      })
+      .catch((error) => live && setFailure(errorText(error)));
+    return () => {
+      live = false;
+    };
+  }, [action, cursor]);
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Audit log</h1>
+      <p>Every sign-in, view, change and export, newest first. Nobody can change or delete an entry.</p>
+      <div class="staff-field">
+        <label for="audit-action">Show</label>
+        <select
+          id="audit-action"
+          value={action}
+          onChange={(e) => {
+            setAction(e.currentTarget.value);
+            setCursors(['']);
+          }}
+        >
+          <option value="">Every action</option>
+          {Object.entries(AUDIT_ACTIONS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {failure && <Alert>{failure}</Alert>}
+      {page && page.entries.length === 0 && <p role="status">No entries.</p>}
+      {page && page.entries.length > 0 && (
+        <div class="staff-table-wrap">
+          <table class="staff-table">
+            <caption class="visually-hidden">Audit entries, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">On</th>
+                <th scope="col">Detail</th>
+                <th scope="col">From address</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.actor?.email ?? '—'}</td>
+                  <td>{AUDIT_ACTIONS[e.action] ?? e.action}</td>
+                  <td>{e.target ?? ''}</td>
+                  <td>{e.detail ?? ''}</td>
+                  <td>{e.ip}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div class="staff-row staff-paging">
+        {cursors.length > 1 && (
+          <button type="button" class="staff-button staff-button--quiet" onClick={() => setCursors((c) => c.slice(0, -1))}>
+            Previous page
+          </button>
+        )}
+        {page?.nextCursor && (
+          <button type="button" class="staff-button" onClick={() => setCursors((c) => [...c, page.nextCursor!])}>
+            Next page
+          </button>
+        )}
+      </div>
+    </>
+  );
+}

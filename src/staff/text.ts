@@ -1,0 +1,88 @@
+/**
+ * The console's English words for states, reasons, roles and the server's
+ * error codes, in one place so lists, filters, history and exports agree.
+ */
+import { ApiError } from './api';
+import type { CloseReason, InfoReason, ReviewState, Role } from './types';
+
+export const STATE_LABEL: Record<ReviewState, string> = {
+  received: 'Received',
+  in_review: 'In review',
+  needs_information: 'Needs information',
+  accepted: 'Accepted',
+  referred: 'Referred elsewhere',
+  closed: 'Closed',
+};
+
+export const CLOSE_REASON_LABEL: Record<CloseReason, string> = {
+  resolved: 'Resolved',
+  duplicate: 'Duplicate',
+  withdrawn: 'Withdrawn by the person',
+  outside_mandate: 'Outside the Ombudsman’s mandate',
+  no_response: 'No response from the person',
+  other: 'Other',
+};
+
+export const INFO_REASON_LABEL: Record<InfoReason, string> = {
+  missing_consent: 'Consent is missing',
+  missing_receipt_notice: 'Receipt notice is missing',
+  unclear_document: 'A document cannot be read',
+  missing_information: 'Information is missing',
+  other: 'Other',
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  officer: 'Intake officer',
+  supervisor: 'Supervisor',
+  admin: 'Administrator',
+};
+
+const ERROR_TEXT: Record<string, string> = {
+  network: 'The server cannot be reached. Check the connection and try again; nothing you typed was lost.',
+  server_error: 'The server had a problem. Try again in a moment; nothing you typed was lost.',
+  unavailable: 'The server is busy. Try again in a moment; nothing you typed was lost.',
+  invalid_credentials: 'The e-mail, password or code is not right. Check them and try again.',
+  invalid_token: 'This enrolment link is not valid any more. Ask an administrator for a new one.',
+  weak_password: 'Choose a longer password: at least 12 characters, and not your e-mail address.',
+  invalid_code: 'That code is not right. Enter the 6 digits your authenticator app shows now.',
+  csrf: 'Your session needs refreshing. Reload the page and try again.',
+  forbidden: 'Your role does not allow this.',
+  not_found: 'This was not found. It may have been removed.',
+  invalid: 'Some answers are not valid. Check the fields marked below.',
+  conflict: 'Someone changed this meanwhile. Reload the page to see the latest version.',
+  rate_limited: 'Too many tries. Wait a moment and try again.',
+};
+
+/** Clear words for a failed call; a lockout says until when. */
+export function errorText(error: unknown, now: Date = new Date()): string {
+  if (!(error instanceof ApiError)) return ERROR_TEXT.server_error!;
+  if (error.code === 'locked') {
+    const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 900) / 60));
+    const until = new Date(now.getTime() + (error.retryAfter ?? 900) * 1000);
+    const time = until.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+    return `Too many failed sign-ins. This account is locked for ${minutes} minute${minutes === 1 ? '' : 's'}, until ${time}.`;
+  }
+  if (error.status === 503) return ERROR_TEXT.unavailable!;
+  if (error.status === 429) return ERROR_TEXT.rate_limited!;
+  return ERROR_TEXT[error.code] ?? (error.status >= 500 ? ERROR_TEXT.server_error! : `The server refused this (${error.code}).`);
+}
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** A language tag in English words: "es" → "Spanish (es)". */
+export function englishLanguage(tag: string): string {
+  if (!tag) return '';
+  try {
+    const name = languageNames.of(tag);
+    return name && name !== tag ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
+  }
+}
