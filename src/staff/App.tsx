@@ -64,7 +64,7 @@ function Console(props: { fetch?: typeof fetch | undefined }) {
     if (session === null && !enrolling && !path.startsWith('/staff/signin')) {
       rememberReturn(url);
       route('/staff/signin', true);
-    } else if (session && path.startsWith('/staff/signin')) route('/staff', true);
+    } else if (session && path.startsWith('/staff/signin')) route(takeReturn(), true);
   }, [session, path]);
 
   if (enrolling) return <Enrol api={api} />;
@@ -77,13 +77,7 @@ function Console(props: { fetch?: typeof fetch | undefined }) {
   }
   if (session === null) {
     return (
-      <SignIn
-        api={api}
-        onSignedIn={(s) => {
-          setSession(s);
-          route(takeReturn());
-        }}
-      />
+      <SignIn api={api} onSignedIn={setSession} />
     );
   }
   const { me } = session;
