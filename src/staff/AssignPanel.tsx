@@ -21,7 +21,6 @@ export function AssignPanel(props: { detail: RequestDetail; onChanged: (d: Reque
       .then((r) => setPeople(r.staff.filter((s) => s.status === 'active')))
       .catch(() => {});
   }, []);
-  useEffect(() => setChoice(props.detail.assignee?.id ?? ''), [props.detail.assignee?.id]);
 
   const options = props.detail.assignee && !people.some((p) => p.id === props.detail.assignee!.id) ? [...people, props.detail.assignee] : people;
 

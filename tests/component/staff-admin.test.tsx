@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { CSRF, mockOffice, renderStaff, signedIn, type SentCall } from './staff-harness';
+import type { StaffAccount } from '../../src/staff/types';
+
+const ACCOUNTS: StaffAccount[] = [
+  { id: 'staff-admin', email: 'admin@agency.example', role: 'admin', status: 'active', lastSignInAt: '2026-12-04T09:00:00.000Z' },
+  { id: 'staff-2', email: 'officer@agency.example', role: 'officer', status: 'active', lastSignInAt: null },
+];
+
+describe('staff accounts (administrators)', () => {
+  it('invites someone and shows the enrolment link once', async () => {
+    let list = [...ACCOUNTS];
+    const office = mockOffice({
+      'GET session': signedIn('admin'),
+      'GET staff': () => ({ body: { staff: list } }),
+      'POST staff': (call: SentCall) => {
+        const { email, role } = call.body as { email: string; role: StaffAccount['role'] };
+        list = [...list, { id: 'staff-3', email, role, status: 'invited', lastSignInAt: null }];
+        return { body: { id: 'staff-3', enrolUrl: 'http://localhost/staff/enrol#one-time-token' } };
+      },
+    });
+    renderStaff('/staff/accounts', office);
+    await screen.findByRole('heading', { level: 1, name: 'Staff accounts' });
+    fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
+    expect(await screen.findByText('Enter the e-mail address to invite.')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'new@agency.example' } });
+    fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'supervisor' } });
+    await waitFor(() => expect((screen.getByLabelText('Role') as HTMLSelectElement).value).toBe('supervisor'));
+    fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
+    expect(await screen.findByText('http://localhost/staff/enrol#one-time-token')).toBeTruthy();
+    const [sent] = office.sent('POST', 'staff');
+    expect(sent!.body).toEqual({ email: 'new@agency.example', role: 'supervisor' });
+    expect(sent!.headers['X-CSRF-Token']).toBe(CSRF);
+    expect(await screen.findByRole('rowheader', { name: 'new@agency.example' })).toBeTruthy();
+  });
+
+  it('disables an account, and never offers to disable or demote oneself', async () => {
+    const office = mockOffice({
+      'GET session': signedIn('admin'),
+      'GET staff': { body: { staff: ACCOUNTS } },
+      'PATCH staff/staff-2': (call: SentCall) => ({ body: { ...ACCOUNTS[1], status: (call.body as { disabled: boolean }).disabled ? 'disabled' : 'active' } }),
+    });
+    renderStaff('/staff/accounts', office);
+    const row = (await screen.findByRole('rowheader', { name: 'officer@agency.example' })).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Disable officer@agency.example' }));
+    await screen.findByText('officer@agency.example: Intake officer, disabled.');
+    expect(office.sent('PATCH', 'staff/staff-2')[0]!.body).toEqual({ disabled: true });
+    const mine = screen.getByRole('rowheader', { name: 'admin@agency.example' }).closest('tr')!;
+    expect(within(mine).queryByRole('button')).toBeNull();
+    expect((within(mine).getByLabelText('Role of admin@agency.example') as HTMLSelectElement).disabled).toBe(true);
+  });
+
+  it('tells a supervisor the screen is not for them, without asking the server', async () => {
+    const office = mockOffice({ 'GET session': signedIn('supervisor') });
+    renderStaff('/staff/accounts', office);
+    expect(await screen.findByText(/for the administrator role/)).toBeTruthy();
+    expect(office.sent('GET', 'staff')).toHaveLength(0);
+  });
+});
+
+describe('the audit log (supervisors)', () => {
+  it('lists who did what, when and from where, and filters by action', async () => {
+    const office = mockOffice({
+      'GET session': signedIn('supervisor'),
+      'GET audit': (call: SentCall) => ({
+        body: {
+          entries: [
+            {
+              id: 'a1',
+              at: '2026-12-04T16:00:00.000Z',
+              actor: { id: 'staff-2', email: 'officer@agency.example' },
+              action: call.query.get('action') ?? 'view_attachment',
+              target: 'request OMB-7Q3K-9XW2',
+              detail: null,
+              ip: '203.0.113.7',
+            },
+          ],
+          nextCursor: null,
+        },
+      }),
+    });
+    renderStaff('/staff/audit', office);
+    const row = (await screen.findByRole('cell', { name: 'Opened a file' })).closest('tr')!;
+    expect(row.textContent).toContain('officer@agency.example');
+    expect(row.textContent).toContain('203.0.113.7');
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'export' } });
+    expect(await screen.findByRole('cell', { name: 'Exported requests' })).toBeTruthy();
+    expect(office.sent('GET', 'audit').at(-1)!.query.get('action')).toBe('export');
+  });
+});
+
+describe('event counts (supervisors)', () => {
+  it('draws a chart per event with the same numbers in a table beside it', async () => {
+    const office = mockOffice({
+      'GET session': signedIn('supervisor'),
+      'GET events': {
+        body: {
+          events: [
+            {
+              eventId: 'evt-houston',
+              days: [
+                { date: '2026-11-20', counts: { served: 31, submitted: 12 } },
+                { date: '2026-11-21', counts: { served: 18, submitted: 7 } },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    renderStaff('/staff/events', office);
+    const chart = await screen.findByRole('img', { name: /Event evt-houston/ });
+    expect(chart.querySelectorAll('rect')).toHaveLength(4);
+    expect(chart.querySelector('desc')!.textContent).toContain('2026-11-20 · People helped: 31');
+    const table = screen.getByRole('table', { name: 'Counts of event evt-houston by day' });
+    const row = within(table).getByRole('row', { name: /2026-11-21/ });
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['18', '7']);
+    expect(within(table).getByRole('columnheader', { name: 'Requests sent from the form' })).toBeTruthy();
+  });
+});
