@@ -1,13 +1,13 @@
 /**
  * Delivery end to end: the built app in Chromium, its service worker, and
  * the real intake server in a child process. A request is made the way the
- * form makes it: a draft is written to IndexedDB (the form's autosave
- * shape, so the test does not depend on every question's wording), then
- * the person opens its review step and presses "Send request".
+ * form makes it (tests/e2e/applicant.ts): a finished draft in IndexedDB,
+ * then "Send request" on its review step.
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { goOffline, goOnline, newContext, waitForController, waitForServiceWorker } from './harness';
+import { goOffline, goOnline, newContext } from './harness';
+import { openApp as open, outboxRecord, outboxState, readStore, seedDraft as seed, sendFromReview as send } from './applicant';
 import { useServerAndBrowser } from './suite';
 
 const TOKEN = 'e2e-staff-token-0123456789';
@@ -30,102 +30,10 @@ async function staffDetail(id: string) {
   return (await res.json()) as { request: { person: { familyName: string } }; attachments: { id: string; sha256: string; href: string }[] };
 }
 
-/** Opens the app with its worker installed and in control, as after a first visit. */
-async function openApp(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${suite.server.url}/requests`);
-  await waitForServiceWorker(page);
-  await page.reload();
-  await waitForController(page);
-  await page.locator('main h1').waitFor();
-  return page;
-}
-
-/** Writes a complete draft (and files) as the form's autosave would; answers its id. */
-async function seedDraft(page: Page, files: string[] = []): Promise<string> {
-  return page.evaluate(
-    async ({ files, name }) => {
-      const pad = (n: number) => String(n).padStart(2, '0');
-      const now = new Date();
-      const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-      const id = crypto.randomUUID();
-      const data = {
-        filler: 'self',
-        person: {
-          familyName: name,
-          givenName: 'Ana',
-          dateOfBirth: '1990-02-28',
-          countryOfBirth: 'MX',
-          citizenship: 'MX',
-          address: { kind: 'us', line1: '100 Main St', city: 'Austin', state: 'TX', zip: '78701' },
-          email: 'ana@example.com',
-        },
-        case: {
-          formTypes: ['I-485'],
-          receiptNumbers: [''],
-          problemKinds: ['past-processing-time'],
-          whatHappened: 'My case has been pending for two years.',
-          helpWanted: 'Please ask USCIS to look at my case.',
-        },
-        consent: { agreed: true, signatureKind: 'typed', typedName: `Ana ${name}`, date: today },
-      };
-      const records = await Promise.all(
-        files.map(async (text) => {
-          const blob = new Blob([text], { type: 'application/pdf' });
-          const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
-          const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-          return { id: crypto.randomUUID(), draftId: id, name: 'letter.pdf', type: 'application/pdf', size: blob.size, blob, sha256, createdAt: Date.now() };
-        }),
-      );
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('ombuds');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
-        tx.objectStore('drafts').put({ id, createdAt: Date.now(), updatedAt: Date.now(), schemaVersion: 1, data, status: 'editing', step: 'review' });
-        for (const r of records) tx.objectStore('attachments').put(r);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      return id;
-    },
-    { files, name: NAME },
-  );
-}
-
-/** The person presses "Send request" on the review step. */
-async function sendFromReview(page: Page, id: string): Promise<void> {
-  await page.goto(`${suite.server.url}/requests/${id}/review`);
-  await page.getByRole('button', { name: 'Send request' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Request handed over' }).waitFor();
-}
-
-async function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(async (store) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('ombuds');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<unknown[]>((resolve, reject) => {
-      const req = db.transaction(store, 'readonly').objectStore(store).getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    // Blobs do not survive the trip out of the page; say what they were.
-    return JSON.parse(JSON.stringify(all, (_k, v) => (v instanceof Blob ? { blobBytes: v.size } : v))) as Record<string, unknown>[];
-  }, store);
-}
-
-async function outboxRecord(page: Page, id: string): Promise<Record<string, unknown> | undefined> {
-  return (await readStore(page, 'outbox')).find((r) => r.id === id);
-}
-
-const stateOf = async (page: Page, id: string) => (await outboxRecord(page, id))?.state;
+const openApp = (context: BrowserContext) => open(context, suite.server.url);
+const seedDraft = (page: Page, files: string[] = []) => seed(page, { familyName: NAME }, files);
+const sendFromReview = (page: Page, id: string) => send(page, suite.server.url, id);
+const stateOf = outboxState;
 
 describe('delivery', () => {
   it('submitted offline, page closed, reopened online: delivered once, nothing personal left', async () => {
