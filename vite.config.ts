@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { localesPlugin, localeChunkName } from './scripts/vite-plugin-locales.ts';
 import { manifest } from './scripts/manifest.ts';
+import { staffPagePlugin } from './scripts/vite-plugin-staff.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const isStaffModule = (id: string) => id.replace(/\\/g, '/').includes('/src/staff/');
@@ -35,6 +36,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    staffPagePlugin(),
   ],
   resolve: {
     // Every message is compiled to an AST at build time, so the page

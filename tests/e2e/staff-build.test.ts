@@ -37,6 +37,8 @@ describe('the office console in the build', () => {
     const staff = reachable(['staff.html']);
     expect([...staff].filter((f) => /^assets\/staff-.*\.js$/.test(f)).length).toBeGreaterThan(0);
     expect([...staff].some((f) => f.endsWith('.css'))).toBe(true);
+    // Not offered for installing as the applicant's app.
+    expect(readFileSync(join(DIST, 'staff.html'), 'utf8')).not.toContain('rel="manifest"');
   });
 
   it('is never referenced by anything the applicant’s page or worker loads', () => {
