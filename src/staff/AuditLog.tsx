@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useStaff, useStaffTitle } from './context';
 import { Alert } from './Field';
 import { RoleGate } from './RoleGate';
-import { errorText, formatDateTime } from './text';
+import { formatDateTime } from './text';
+import { Pager, useCursorPages } from './paging';
+import { useLoad } from './use-load';
 import type { AuditEntry } from './types';
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -32,25 +34,12 @@ export function AuditLog() {
 function AuditTable() {
   const { api } = useStaff();
   const [action, setAction] = useState('');
-  const [cursors, setCursors] = useState<string[]>(['']);
-  const [page, setPage] = useState<{ entries: AuditEntry[]; nextCursor: string | null } | null>(null);
-  const [failure, setFailure] = useState('');
-  const cursor = cursors[cursors.length - 1] ?? '';
-
-  useEffect(() => {
-    let live = true;
-    api
-      .get<{ entries: AuditEntry[]; nextCursor: string | null }>('audit', { action: action || undefined, cursor: cursor || undefined, limit: 100 })
-      .then((p) => {
-        if (!live) return;
-        setPage(p);
-        setFailure('');
-      })
-      .catch((error) => live && setFailure(errorText(error)));
-    return () => {
-      live = false;
-    };
-  }, [action, cursor]);
+  const pages = useCursorPages(action);
+  const { cursor } = pages;
+  const { data: page, failure } = useLoad(
+    () => api.get<{ entries: AuditEntry[]; nextCursor: string | null }>('audit', { action: action || undefined, cursor: cursor || undefined, limit: 100 }),
+    [action, cursor],
+  );
 
   return (
     <>
@@ -61,10 +50,7 @@ function AuditTable() {
         <select
           id="audit-action"
           value={action}
-          onChange={(e) => {
-            setAction(e.currentTarget.value);
-            setCursors(['']);
-          }}
+          onChange={(e) => setAction(e.currentTarget.value)}
         >
           <option value="">Every action</option>
           {Object.entries(AUDIT_ACTIONS).map(([value, label]) => (
@@ -105,18 +91,7 @@ function AuditTable() {
           </table>
         </div>
       )}
-      <div class="staff-row staff-paging">
-        {cursors.length > 1 && (
-          <button type="button" class="staff-button staff-button--quiet" onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous page
-          </button>
-        )}
-        {page?.nextCursor && (
-          <button type="button" class="staff-button" onClick={() => setCursors((c) => [...c, page.nextCursor!])}>
-            Next page
-          </button>
-        )}
-      </div>
+      <Pager pages={pages} nextCursor={page?.nextCursor} />
     </>
   );
 }

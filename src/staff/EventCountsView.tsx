@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { useStaff, useStaffTitle } from './context';
 import { Alert } from './Field';
 import { RoleGate } from './RoleGate';
-import { errorText } from './text';
+import { useLoad } from './use-load';
 import type { EventCounts } from './types';
 
 export function EventCountsView() {
@@ -17,14 +16,8 @@ export function EventCountsView() {
 
 function Events() {
   const { api } = useStaff();
-  const [events, setEvents] = useState<EventCounts[] | null>(null);
-  const [failure, setFailure] = useState('');
-  useEffect(() => {
-    api
-      .get<{ events: EventCounts[] }>('events')
-      .then((r) => setEvents(r.events))
-      .catch((error) => setFailure(errorText(error)));
-  }, []);
+  const { data, failure } = useLoad(() => api.get<{ events: EventCounts[] }>('events'), []);
+  const events = data?.events;
   return (
     <>
       <h1 tabIndex={-1}>Event counts</h1>

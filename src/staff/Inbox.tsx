@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { filterParams } from './api';
 import { hasRole, useStaff, useStaffTitle } from './context';
@@ -6,7 +6,9 @@ import { Alert } from './Field';
 import { InboxFilterForm } from './InboxFilterForm';
 import { ExportButtons } from './ExportButtons';
 import { filtersFromQuery, filtersToQuery } from './inbox-filters';
-import { STATE_LABEL, englishLanguage, errorText, formatDateTime } from './text';
+import { STATE_LABEL, englishLanguage, formatDateTime } from './text';
+import { Pager, useCursorPages } from './paging';
+import { useLoad } from './use-load';
 import { STATES, type RequestPage } from './types';
 
 export function Inbox() {
@@ -17,31 +19,12 @@ export function Inbox() {
   const filterKey = filtersToQuery(filters);
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
-  // Cursors of the pages before this one, for "Previous page"; '' is the first page.
-  const [cursors, setCursors] = useState<string[]>(['']);
-  const [page, setPage] = useState<RequestPage | null>(null);
-  const [failure, setFailure] = useState('');
-  const [loading, setLoading] = useState(true);
-  const cursor = cursors[cursors.length - 1] ?? '';
-
-  useEffect(() => setCursors(['']), [filterKey, q]);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<RequestPage>('requests', { ...filterParams({ ...filters, q }), cursor: cursor || undefined, limit: 50 })
-      .then((p) => {
-        if (!live) return;
-        setPage(p);
-        setFailure('');
-      })
-      .catch((error) => live && setFailure(errorText(error)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filterKey, q, cursor]);
+  const pages = useCursorPages(`${filterKey}\n${q}`);
+  const { cursor } = pages;
+  const { data: page, failure, loading } = useLoad(
+    () => api.get<RequestPage>('requests', { ...filterParams({ ...filters, q }), cursor: cursor || undefined, limit: 50 }),
+    [filterKey, q, cursor],
+  );
 
   const go = (next: string) => route(`/staff${next}`);
 
@@ -93,7 +76,7 @@ export function Inbox() {
       {hasRole(me, 'supervisor') && <ExportButtons filters={{ ...filters, q }} />}
       {failure && <Alert>{failure}</Alert>}
       <p role="status" class="staff-status">
-        {loading ? 'Loading requests…' : page ? resultLine(page.requests.length, cursors.length, Boolean(q)) : ''}
+        {loading ? 'Loading requests…' : page ? resultLine(page.requests.length, pages.pageNumber, Boolean(q)) : ''}
       </p>
       {page && page.requests.length > 0 && (
         <div class="staff-table-wrap">
@@ -130,18 +113,7 @@ export function Inbox() {
           </table>
         </div>
       )}
-      <div class="staff-row staff-paging">
-        {cursors.length > 1 && (
-          <button type="button" class="staff-button staff-button--quiet" onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous page
-          </button>
-        )}
-        {page?.nextCursor && (
-          <button type="button" class="staff-button" onClick={() => setCursors((c) => [...c, page.nextCursor!])}>
-            Next page
-          </button>
-        )}
-      </div>
+      <Pager pages={pages} nextCursor={page?.nextCursor} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useStaff } from './context';
-import { Alert } from './Field';
+import { Alert, Field } from './Field';
 import { EMPTY_REVIEW, checkReview, nextStates, type ReviewDraft, type ReviewErrors } from './review-rules';
 import { CLOSE_REASON_LABEL, INFO_REASON_LABEL, STATE_LABEL, errorText } from './text';
 import { CLOSE_REASONS, INFO_REASONS, LIMITS, type InfoReason, type RequestDetail, type ReviewState } from './types';
@@ -78,33 +78,17 @@ export function ReviewForm(props: { detail: RequestDetail; onChanged: (d: Reques
           ))}
         </fieldset>
         {draft.state === 'accepted' && (
-          <div class="staff-field">
-            <label for="review-caseNumber">Office case number</label>
-            {error('caseNumber')}
-            <input
-              id="review-caseNumber"
-              value={draft.caseNumber}
-              aria-invalid={errors.caseNumber ? 'true' : undefined}
-              aria-describedby={describe('caseNumber')}
-              onInput={(e) => set({ caseNumber: e.currentTarget.value })}
-            />
-          </div>
+          <Field id="review-caseNumber" label="Office case number" value={draft.caseNumber} error={errors.caseNumber} onInput={(e) => set({ caseNumber: e.currentTarget.value })} />
         )}
         {draft.state === 'referred' && (
-          <div class="staff-field">
-            <label for="review-referredTo">Referred to</label>
-            <p id="review-referredTo-hint" class="staff-hint">
-              The office or organisation, at most {LIMITS.referredTo} characters.
-            </p>
-            {error('referredTo')}
-            <input
-              id="review-referredTo"
-              value={draft.referredTo}
-              aria-invalid={errors.referredTo ? 'true' : undefined}
-              aria-describedby={['review-referredTo-hint', describe('referredTo')].filter(Boolean).join(' ')}
-              onInput={(e) => set({ referredTo: e.currentTarget.value })}
-            />
-          </div>
+          <Field
+            id="review-referredTo"
+            label="Referred to"
+            hint={`The office or organisation, at most ${LIMITS.referredTo} characters.`}
+            value={draft.referredTo}
+            error={errors.referredTo}
+            onInput={(e) => set({ referredTo: e.currentTarget.value })}
+          />
         )}
         {draft.state === 'closed' && (
           <div class="staff-field">

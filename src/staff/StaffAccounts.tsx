@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useStaff, useStaffTitle } from './context';
 import { Alert, Field } from './Field';
 import { RoleGate } from './RoleGate';
+import { useLoad } from './use-load';
 import { ROLE_LABEL, errorText, formatDateTime } from './text';
 import { ROLES, type Role, type StaffAccount } from './types';
 
@@ -18,23 +19,19 @@ export function StaffAccounts() {
 
 function Accounts() {
   const { api, me } = useStaff();
-  const [staff, setStaff] = useState<StaffAccount[] | null>(null);
+  // Bumped after an invite, to load the list again with the new account.
+  const [version, setVersion] = useState(0);
+  const loaded = useLoad(() => api.get<{ staff: StaffAccount[] }>('staff'), [version]);
+  const staff = loaded.data?.staff ?? null;
   const [failure, setFailure] = useState('');
   const [status, setStatus] = useState('');
-
-  const load = () =>
-    api
-      .get<{ staff: StaffAccount[] }>('staff')
-      .then((r) => setStaff(r.staff))
-      .catch((error) => setFailure(errorText(error)));
-  useEffect(() => void load(), []);
 
   const update = async (account: StaffAccount, patch: { role?: Role; disabled?: boolean }) => {
     setFailure('');
     setStatus('');
     try {
       const updated = await api.send<StaffAccount>('PATCH', `staff/${encodeURIComponent(account.id)}`, patch);
-      setStaff((list) => list?.map((s) => (s.id === updated.id ? updated : s)) ?? null);
+      loaded.setData({ staff: (staff ?? []).map((s) => (s.id === updated.id ? updated : s)) });
       setStatus(`${updated.email}: ${ROLE_LABEL[updated.role]}, ${STATUS_LABEL[updated.status].toLowerCase()}.`);
     } catch (error) {
       setFailure(errorText(error));
@@ -44,12 +41,12 @@ function Accounts() {
   return (
     <>
       <h1 tabIndex={-1}>Staff accounts</h1>
-      <Invite onInvited={() => void load()} />
+      <Invite onInvited={() => setVersion((v) => v + 1)} />
       <h2>Accounts</h2>
       <p role="status" class="staff-status">
         {status}
       </p>
-      {failure && <Alert>{failure}</Alert>}
+      {(failure || loaded.failure) && <Alert>{failure || loaded.failure}</Alert>}
       {staff && (
         <div class="staff-table-wrap">
           <table class="staff-table">
