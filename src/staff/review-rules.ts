@@ -34,7 +34,10 @@ export function nextStates(current: ReviewState): ReviewState[] {
 export function checkReview(d: ReviewDraft): { ok: true; change: ReviewChange } | { ok: false; errors: ReviewErrors } {
   const errors: ReviewErrors = {};
   if (!d.state) errors.state = 'Choose the new state.';
-  if (d.state === 'accepted' && !d.caseNumber.trim()) errors.caseNumber = 'Enter the office’s case number.';
+  if (d.state === 'accepted') {
+    if (!d.caseNumber.trim()) errors.caseNumber = 'Enter the office’s case number.';
+    else if (d.caseNumber.trim().length > LIMITS.caseNumber) errors.caseNumber = `Use at most ${LIMITS.caseNumber} characters.`;
+  }
   if (d.state === 'referred') {
     if (!d.referredTo.trim()) errors.referredTo = 'Say where the request was referred.';
     else if (d.referredTo.trim().length > LIMITS.referredTo) errors.referredTo = `Use at most ${LIMITS.referredTo} characters.`;

@@ -51,6 +51,22 @@ const ERROR_TEXT: Record<string, string> = {
   invalid: 'Some answers are not valid. Check the fields marked below.',
   conflict: 'Someone changed this meanwhile. Reload the page to see the latest version.',
   rate_limited: 'Too many tries. Wait a moment and try again.',
+  invalid_transition: 'The request cannot move to that state from where it is now. Reload the page to see its latest state.',
+  invalid_staff: 'That staff account is not active, so nothing can be assigned to it.',
+  payload_too_large: 'That is too long for the server. Shorten it and try again.',
+};
+
+/** A filter the server refused (invalid_from, invalid_q…). */
+const FILTER_TEXT: Record<string, string> = {
+  state: 'state',
+  from: '“received from” date',
+  to: '“received to” date',
+  form: 'form type (for example I-485)',
+  urgent: 'urgent filter',
+  lang: 'language',
+  event: 'event id (a UUID)',
+  assigned: 'assignment filter',
+  q: 'search text (too long)',
 };
 
 /** Clear words for a failed call; a lockout says until when. */
@@ -64,6 +80,8 @@ export function errorText(error: unknown, now: Date = new Date()): string {
   }
   if (error.status === 503) return ERROR_TEXT.unavailable!;
   if (error.status === 429) return ERROR_TEXT.rate_limited!;
+  const filter = /^invalid_(\w+)$/.exec(error.code)?.[1];
+  if (filter && FILTER_TEXT[filter]) return `Check the ${FILTER_TEXT[filter]}: the server could not use it.`;
   return ERROR_TEXT[error.code] ?? (error.status >= 500 ? ERROR_TEXT.server_error! : `The server refused this (${error.code}).`);
 }
 

@@ -30,7 +30,7 @@ export type CloseReason = (typeof CLOSE_REASONS)[number];
 export const INFO_REASONS = ['missing_consent', 'missing_receipt_notice', 'unclear_document', 'missing_information', 'other'] as const;
 export type InfoReason = (typeof INFO_REASONS)[number];
 
-export const LIMITS = { referredTo: 200, infoNote: 500, note: 2000 } as const;
+export const LIMITS = { caseNumber: 64, referredTo: 200, infoNote: 500, note: 2000 } as const;
 
 export interface RequestSummary {
   id: string;

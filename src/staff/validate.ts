@@ -11,7 +11,9 @@ export const MIN_PASSWORD = 12;
 
 export function checkNewPassword(password: string, email: string): string | undefined {
   if (password.length < MIN_PASSWORD) return `Use at least ${MIN_PASSWORD} characters.`;
-  if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) return 'Do not use your e-mail address as the password.';
+  const lower = password.trim().toLowerCase();
+  const address = email.trim().toLowerCase();
+  if (address && (lower === address || lower === address.split('@')[0])) return 'Do not use your e-mail address as the password.';
   return undefined;
 }
 
