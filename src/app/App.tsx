@@ -14,7 +14,7 @@ import { Home } from './Home';
 import { NotFound } from './NotFound';
 import { OfflineReadyNote, UpdatePrompt } from './UpdatePrompt';
 import { Notices } from './Notices';
-import { RouteFocus } from './RouteFocus';
+import { RouteFocus } from '../ui/RouteFocus';
 import { EventPart, useEventModeOn } from '../event-mode/event-slot';
 
 // Each screen is its own chunk with its own messages: the home screen

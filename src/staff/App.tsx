@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import type { Catalog } from '../i18n/catalog';
 import { I18nProvider, makeI18n } from '../i18n/context';
-import { RouteFocus } from '../app/RouteFocus';
+import { RouteFocus } from '../ui/RouteFocus';
 import { createApi, type Api } from './api';
 import { StaffContext, hasRole, rememberReturn, takeReturn } from './context';
 import type { Session } from './types';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { qrPath } from '../app/qr';
+import { qrPath } from '../event-mode/qr';
 import type { Api } from './api';
 import { useStaffTitle } from './context';
 import { Alert, Field } from './Field';

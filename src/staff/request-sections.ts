@@ -6,7 +6,7 @@
  */
 import type { IntlShape } from '@formatjs/intl';
 import { normalizeForm, type RequestForm, type StepId } from '../requests/form-model';
-import type { CaseRequest } from '../requests/schema';
+import type { CaseRequest } from '../shared/request-schema';
 import { summarySections, type Section } from '../requests/summary-rows';
 
 type T = (id: string, values?: Record<string, string | number>) => string;

@@ -2,7 +2,7 @@
  * The office console's view of the API contract (docs/office-api.md). The
  * request itself is the wire CaseRequest the intake validated.
  */
-import type { CaseRequest } from '../requests/schema';
+import type { CaseRequest } from '../shared/request-schema';
 
 export const ROLES = ['officer', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
