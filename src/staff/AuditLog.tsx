@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useStaff, useStaffTitle } from './context';
 import { Alert } from './Field';
+import { Table } from './Table';
 import { RoleGate } from './RoleGate';
 import { formatDateTime } from './text';
 import { Pager, useCursorPages } from './paging';
@@ -63,33 +64,18 @@ function AuditTable() {
       {failure && <Alert>{failure}</Alert>}
       {page && page.entries.length === 0 && <p role="status">No entries.</p>}
       {page && page.entries.length > 0 && (
-        <div class="staff-table-wrap">
-          <table class="staff-table">
-            <caption class="visually-hidden">Audit entries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">On</th>
-                <th scope="col">Detail</th>
-                <th scope="col">From address</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{e.actor?.email ?? '—'}</td>
-                  <td>{AUDIT_ACTIONS[e.action] ?? e.action}</td>
-                  <td>{e.target ?? ''}</td>
-                  <td>{e.detail ?? ''}</td>
-                  <td>{e.ip}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Audit entries, newest first" hideCaption columns={['When', 'Who', 'What', 'On', 'Detail', 'From address']}>
+          {page.entries.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.at)}</td>
+              <td>{e.actor?.email ?? '—'}</td>
+              <td>{AUDIT_ACTIONS[e.action] ?? e.action}</td>
+              <td>{e.target ?? ''}</td>
+              <td>{e.detail ?? ''}</td>
+              <td>{e.ip}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pager pages={pages} nextCursor={page?.nextCursor} />
     </>

@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { filterParams } from './api';
 import { hasRole, useStaff, useStaffTitle } from './context';
 import { Alert } from './Field';
+import { Table } from './Table';
 import { InboxFilterForm } from './InboxFilterForm';
 import { ExportButtons } from './ExportButtons';
 import { filtersFromQuery, filtersToQuery } from './inbox-filters';
@@ -79,39 +80,22 @@ export function Inbox() {
         {loading ? 'Loading requests…' : page ? resultLine(page.requests.length, pages.pageNumber, Boolean(q)) : ''}
       </p>
       {page && page.requests.length > 0 && (
-        <div class="staff-table-wrap">
-          <table class="staff-table">
-            <caption class="visually-hidden">Requests, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">Confirmation</th>
-                <th scope="col">Name</th>
-                <th scope="col">Forms</th>
-                <th scope="col">Urgent</th>
-                <th scope="col">Language</th>
-                <th scope="col">State</th>
-                <th scope="col">Assigned to</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.requests.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDateTime(r.receivedAt)}</td>
-                  <th scope="row">
-                    <a href={`/staff/requests/${encodeURIComponent(r.id)}`}>{r.confirmation}</a>
-                  </th>
-                  <td>{r.name}</td>
-                  <td>{r.formTypes.join(', ')}</td>
-                  <td>{r.urgent ? <strong class="staff-urgent">Urgent</strong> : 'No'}</td>
-                  <td>{englishLanguage(r.language)}</td>
-                  <td>{STATE_LABEL[r.state] ?? r.state}</td>
-                  <td>{r.assignee?.email ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Requests, newest first" hideCaption columns={['Received', 'Confirmation', 'Name', 'Forms', 'Urgent', 'Language', 'State', 'Assigned to']}>
+          {page.requests.map((r) => (
+            <tr key={r.id}>
+              <td>{formatDateTime(r.receivedAt)}</td>
+              <th scope="row">
+                <a href={`/staff/requests/${encodeURIComponent(r.id)}`}>{r.confirmation}</a>
+              </th>
+              <td>{r.name}</td>
+              <td>{r.formTypes.join(', ')}</td>
+              <td>{r.urgent ? <strong class="staff-urgent">Urgent</strong> : 'No'}</td>
+              <td>{englishLanguage(r.language)}</td>
+              <td>{STATE_LABEL[r.state] ?? r.state}</td>
+              <td>{r.assignee?.email ?? '—'}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pager pages={pages} nextCursor={page?.nextCursor} />
     </>
