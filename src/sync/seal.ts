@@ -66,7 +66,8 @@ export interface PublicEcJwk {
   y: string;
 }
 
-export type SealPurpose = 'request' | `attachment:${string}`;
+/** `office:<what>`: the office's own notes and secrets, sealed at rest by the server to the same keys. */
+export type SealPurpose = 'request' | `attachment:${string}` | `office:${string}`;
 
 /** What a sealed item is bound to; the server rebuilds it from the URL it was sent to. */
 export interface SealAad {
@@ -231,8 +232,9 @@ export function aadString(aad: SealAad): string {
   }
   const ok =
     purpose === 'request' ||
-    (typeof purpose === 'string' && purpose.startsWith('attachment:') && purpose.length > 'attachment:'.length);
-  if (!ok || purpose.length > MAX_AAD_PART) throw new TypeError("purpose must be 'request' or 'attachment:<id>'");
+    (typeof purpose === 'string' &&
+      ['attachment:', 'office:'].some((prefix) => purpose.startsWith(prefix) && purpose.length > prefix.length));
+  if (!ok || purpose.length > MAX_AAD_PART) throw new TypeError("purpose must be 'request', 'attachment:<id>' or 'office:<what>'");
   return JSON.stringify([requestId, purpose]);
 }
 
