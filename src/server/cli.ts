@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  if (command === 'staff') return staffCommand(rest, settings);
+  if (command === 'staff') return staffCommand(rest, settings, (line) => console.log(line));
   if (command === 'rotate-key') {
     parseArgs({ args: rest, options: {}, strict: true });
     const kid = rotateFileKey(settings.dataDir);

@@ -16,7 +16,8 @@ export const STAFF_USAGE = 'npm run intake -- staff add --email EMAIL --role off
 
 export class StaffUsageError extends Error {}
 
-export async function staffCommand(args: string[], settings: ServerSettings, print: (line: string) => void = console.log): Promise<number> {
+/** `print` writes the link for the operator (the CLI's stdout); nothing else is printed. */
+export async function staffCommand(args: string[], settings: ServerSettings, print: (line: string) => void): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'add') throw new StaffUsageError(STAFF_USAGE);
   const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, role: { type: 'string' } }, strict: true });

@@ -171,7 +171,11 @@ async function counts(office: Office, w: Where, unfiltered: boolean): Promise<St
     const rows = await office.db.query<{ state: ReviewState; n: number }>('SELECT state, COUNT(*) AS n FROM office_reviews GROUP BY state');
     const total = await office.store.count();
     let reviewed = 0;
-    for (const r of rows) if (r.state !== 'received') (reviewed += Number(r.n)), (out[r.state] = Number(r.n));
+    for (const r of rows) {
+      if (r.state === 'received') continue;
+      out[r.state] = Number(r.n);
+      reviewed += Number(r.n);
+    }
     out.received = total - reviewed;
     return out;
   }
