@@ -11,7 +11,7 @@ import { log } from './log';
 import { API_ROUTES } from './routes';
 import { SEAL_OVERHEAD_BYTES } from './intake';
 import { DbUnavailableError } from './db/engine';
-import { dbProblem, noteDbFailure } from './db/health';
+import { dbProblem } from './db/health';
 
 /** How long a device waits before trying again while the database is away. */
 const RETRY_AFTER_SECONDS = 30;
@@ -109,7 +109,6 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
     }
     if (err instanceof DbUnavailableError) {
       // Retryable by the device: never a final answer, and only the driver's code is logged.
-      noteDbFailure(deps.db, err);
       log.info('db_unavailable', { code: err.code });
       c.header('Retry-After', String(RETRY_AFTER_SECONDS));
       return apiError(c, 503, 'unavailable');

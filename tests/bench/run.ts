@@ -55,6 +55,9 @@ export const RESULT_KEYS = [
   'server.intakeP99Ms',
   'server.sqliteRps',
   'server.intakeRatio',
+  'server.pgIntakeRps',
+  'server.pgRawRps',
+  'server.pgIntakeRatio',
   'sync.flush200Ms',
   'memory.jsHeapMb',
   'storage.requestBytes',
@@ -75,6 +78,7 @@ const TARGETS: Partial<Record<Key, { op: '<=' | '>='; value: number }>> = {
   'load.offlineRatio': { op: '<=', value: 1.5 },
   'storage.autosaveRatio': { op: '<=', value: 1.5 },
   'server.intakeRatio': { op: '>=', value: 0.5 },
+  'server.pgIntakeRatio': { op: '>=', value: 0.5 },
   'screener.evaluateP95Us': { op: '<=', value: 100 },
   'memory.jsHeapMb': { op: '<=', value: 8 },
   'storage.requestBytes': { op: '<=', value: 2_000_000 },
@@ -334,13 +338,16 @@ async function main(): Promise<number> {
     details.lighthouse = s.pages;
   });
 
-  await section('server', 180_000, async () => {
+  await section('server', 420_000, async () => {
     const s = await benchServer({ log });
     set({
       'server.intakeRps': s.intakeRps,
       'server.intakeP99Ms': s.intakeP99Ms,
       'server.sqliteRps': s.sqliteRps,
       'server.intakeRatio': s.intakeRatio,
+      'server.pgIntakeRps': s.pgIntakeRps,
+      'server.pgRawRps': s.pgRawRps,
+      'server.pgIntakeRatio': s.pgIntakeRatio,
       'server.rssMb': s.rssMb,
     });
     details.server = s;

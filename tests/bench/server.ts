@@ -11,27 +11,24 @@
  *   starts. intakeRps is the median of autocannon's 1-second samples.
  *   The server runs with the per-client rate limit off (it would otherwise
  *   measure the limiter: every request comes from one address).
+ * - server.pgIntakeRps, server.pgRawRps, server.pgIntakeRatio: the same on
+ *   PostgreSQL, two server processes on one database (server-pg.ts).
  * - server.rssMb: the server's peak resident set (VmHWM) read from
  *   /proc/<pid>/status after the run. The server is started for this bench
  *   alone, so the peak is its start plus the intake run, nothing else.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { openSqlite } from '../../src/server/db/sqlite';
 import { migrate } from '../../src/server/db/migrate';
-import { canonicalJson } from '../../src/server/intake';
 import { newConfirmation } from '../../src/server/confirmation';
-import { sealJson } from '../../src/sync/seal';
-import { fetchServerKeys, importSealingKey, pickSealingKey } from '../../src/sync/server-key';
-import { validateRequest } from '../../src/requests/schema';
 import { serverToday } from '../../src/requests/fields';
 import { removeDir, startServer } from '../e2e/harness';
-import { fullRequest } from './fixtures';
-import { BenchError, median, onCleanup, withTimeout } from './util';
+import { benchKey, cannon, finish, makeRow, sealPool, type Sealed } from './server-load';
+import { benchPostgres } from './server-pg';
+import { BenchError, median, onCleanup } from './util';
 
 export interface ServerFigures {
   intakeRps: number;
@@ -41,30 +38,9 @@ export interface ServerFigures {
   rssMb: number;
   /** Requests the server accepted (201) during the intake run. */
   created: number;
-}
-
-interface Row {
-  id: string;
-  body: string;
-  bodySha256: string;
-  formTypes: string;
-}
-
-const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
-
-function makeRow(id: string, today: string, variant: number): { row: Row; plain: Record<string, unknown> } {
-  const plain = fullRequest(id, today, variant);
-  const checked = validateRequest(plain, today);
-  if (!checked.ok) throw new BenchError(`the bench's request fixture is not valid any more: ${JSON.stringify(checked.issues)}`);
-  return {
-    plain,
-    row: {
-      id,
-      body: canonicalJson(checked.value),
-      bodySha256: sha256Hex(canonicalJson(plain)),
-      formTypes: JSON.stringify(checked.value.case.formTypes),
-    },
-  };
+  pgIntakeRps: number;
+  pgRawRps: number;
+  pgIntakeRatio: number;
 }
 
 /**
@@ -125,84 +101,42 @@ export async function benchServer(options: { seconds?: number; connections?: num
   const sqliteRps = median(sqliteWindows);
   log(`sqlite: ${sqliteWindows.join(', ')} rows/s`);
 
-  const server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  const { env, key } = await benchKey();
+  const server = await startServer({ env: { ...env, RATE_LIMIT_PER_MINUTE: '0' } });
   const stop = onCleanup('intake server (server bench)', async () => {
     await server.stop();
     removeDir(server.dataDir);
   });
+  let sqlite: Omit<ServerFigures, 'pgIntakeRps' | 'pgRawRps' | 'pgIntakeRatio'>;
+  const pool: { items: Sealed[]; next: number } = { items: await sealPool(key, today, 300), next: 0 };
   try {
-    const keys = await fetchServerKeys(`${server.url}/api/v1`);
-    const entry = pickSealingKey(keys);
-    if (!entry) throw new BenchError('GET /api/v1/keys published no key this build can seal to');
-    const key = await importSealingKey(entry);
-
-    const seal = async (count: number) => {
-      const out: { path: string; body: string }[] = [];
-      for (let i = 0; i < count; i++) {
-        const id = crypto.randomUUID();
-        const { plain } = makeRow(id, today, i);
-        const envelope = await sealJson(plain, key, { requestId: id, purpose: 'request' });
-        out.push({ path: `/api/v1/requests/${id}`, body: JSON.stringify(envelope) });
-      }
-      return out;
-    };
-    const cannon = (pool: { path: string; body: string }[], limit: { duration: number } | { amount: number }) => {
-      let next = 0;
-      const state = { reused: 0 };
-      const run = autocannon({
-        url: server.url,
-        connections,
-        timeout: 10,
-        ...limit,
-        requests: [
-          {
-            method: 'PUT',
-            setupRequest: (req) => {
-              if (next >= pool.length) state.reused++;
-              const item = pool[next++ % pool.length]!;
-              return { ...req, method: 'PUT', path: item.path, body: item.body, headers: { 'content-type': 'application/json' } };
-            },
-          },
-        ],
-      });
-      return { run, state };
-    };
-
-    // Warm-up (JIT, SQLite cache) that also sizes the pool: the main run
-    // must never send a request twice (a repeat is answered from the
-    // database, far cheaper than a new one).
-    const warm = cannon(await seal(300), { amount: 300 });
-    const warmResult = await withTimeout(Promise.resolve(warm.run), 60_000, 'autocannon warm-up');
-    const warmRate = 300 / Math.max(0.1, warmResult.duration);
+    // Warm-up (JIT, SQLite cache) that also sizes the pool: no request is
+    // ever sent twice (a repeat is answered from the database, far cheaper
+    // than a new one). The pool serves the PostgreSQL run too.
+    const warm = await finish(cannon(server.url, pool, connections, { amount: 300 }), 60, 'autocannon warm-up');
+    const warmRate = 300 / Math.max(0.1, warm.duration);
     // 300 requests are too few for the JIT to settle: the warmed server runs
     // up to ~3× the warm-up rate, so size the pool generously.
-    const poolSize = Math.max(Math.ceil(warmRate * seconds * 4) + 300, 8000);
+    const perRun = Math.max(Math.ceil(warmRate * seconds * 4), 4000);
     const started = performance.now();
-    const pool = await seal(poolSize);
-    log(`warm-up ${Math.round(warmRate)} req/s; sealed ${poolSize} requests in ${Math.round(performance.now() - started)} ms`);
+    pool.items = await sealPool(key, today, 2 * perRun + 300);
+    pool.next = 0;
+    log(`warm-up ${Math.round(warmRate)} req/s; sealed ${pool.items.length} requests in ${Math.round(performance.now() - started)} ms`);
 
-    const main = cannon(pool, { duration: seconds });
-    const run = main.run;
-    const result = await withTimeout(Promise.resolve(run), (seconds + 30) * 1000, 'autocannon intake run');
-    const created = result.statusCodeStats['201']?.count ?? 0;
-    if (result.non2xx > 0 || result.errors > 0) {
-      const codes = Object.entries(result.statusCodeStats)
-        .map(([code, s]) => `${code}×${s.count}`)
-        .join(', ');
-      throw new BenchError(`intake run had ${result.non2xx} non-2xx answers and ${result.errors} errors (${codes})`);
-    }
-    if (main.state.reused) throw new BenchError(`intake outran the ${pool.length} prepared requests (${main.state.reused} repeats)`);
-    const rssMb = peakRssMb(server.proc.pid!);
+    const result = await finish(cannon(server.url, pool, connections, { duration: seconds }), seconds, 'intake run');
     const intakeRps = result.requests.p50;
-    return {
+    sqlite = {
       intakeRps,
       intakeP99Ms: result.latency.p99,
       sqliteRps,
       intakeRatio: intakeRps / sqliteRps,
-      rssMb,
-      created,
+      rssMb: peakRssMb(server.proc.pid!),
+      created: result.statusCodeStats['201']?.count ?? 0,
     };
   } finally {
     await stop();
   }
+  const pg = await benchPostgres({ env, pool, seconds, connections, today, log });
+  log(`postgres intake ${pg.pgIntakeRps} req/s, raw ${pg.pgRawRps} rows/s`);
+  return { ...sqlite, ...pg, pgIntakeRatio: pg.pgIntakeRps / pg.pgRawRps };
 }

@@ -25,6 +25,9 @@ export interface PostgresCluster {
   newDatabase(): Promise<string>;
   /** pg_dump of the database at `url`, as SQL text. */
   dump(url: string): Promise<string>;
+  /** Stops the server (fast shutdown) and starts it again on the same port: the database going away and back. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -80,6 +83,8 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       url: await createDatabase(given),
       newDatabase: () => createDatabase(given),
       dump: async (url) => (await run(dumpBin, [`--dbname=${url}`], { maxBuffer: 256 * 1024 * 1024 })).stdout,
+      pause: () => Promise.reject(new Error('cannot stop a TEST_DATABASE_URL server')),
+      resume: () => Promise.resolve(),
       stop: async () => {},
     };
   }
@@ -105,8 +110,9 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     // Tests need no crash safety of the machine itself; the bench measures the real thing.
     ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
   ].join(' ');
+  const start = () => exec('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', join(dir, 'server.log'), '-o', settings]);
   try {
-    await exec('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', join(dir, 'server.log'), '-o', settings]);
+    await start();
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
@@ -117,6 +123,12 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     url: await createDatabase(admin),
     newDatabase: () => createDatabase(admin),
     dump: async (url) => (await exec('pg_dump', [`--dbname=${url}`])).stdout,
+    pause: async () => {
+      await exec('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', data]);
+    },
+    resume: async () => {
+      await start();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

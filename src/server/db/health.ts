@@ -2,25 +2,45 @@ import { classifyDbError, DbUnavailableError, type SqlEngine } from './engine';
 
 /**
  * What /api/v1/health says about the database. A full disk still answers
- * SELECT 1, so a write that failed recently counts too: the health check
- * reports it for a minute after the last failure.
+ * SELECT 1, so the last write counts too: an engine wrapped by
+ * watchWrites() remembers a write that failed as unavailable until a later
+ * write succeeds.
  */
 
-const REMEMBER_MS = 60_000;
-const failures = new WeakMap<SqlEngine, { code: string; at: number }>();
+const failures = new WeakMap<SqlEngine, string>();
 
-export function noteDbFailure(db: SqlEngine, err: DbUnavailableError, nowMs = Date.now()): void {
-  failures.set(db, { code: err.code, at: nowMs });
+export function watchWrites(engine: SqlEngine): SqlEngine {
+  const watched = <T>(run: () => Promise<T>): Promise<T> =>
+    run().then(
+      (value) => {
+        failures.delete(wrapped);
+        return value;
+      },
+      (err: unknown) => {
+        const e = classifyDbError(err);
+        if (e instanceof DbUnavailableError) failures.set(wrapped, e.code);
+        throw e;
+      },
+    );
+  const wrapped: SqlEngine = {
+    kind: engine.kind,
+    query: (sql, params) => engine.query(sql, params),
+    exec: (sql, params) => watched(() => engine.exec(sql, params)),
+    script: (sql) => engine.script(sql),
+    transaction: (fn) => watched(() => engine.transaction(fn)),
+    ping: () => engine.ping(),
+    close: () => engine.close(),
+  };
+  return wrapped;
 }
 
-/** The error code of a current database problem, or null when it answers and wrote fine lately. */
-export async function dbProblem(db: SqlEngine, nowMs = Date.now()): Promise<string | null> {
+/** The error code of a current database problem, or null when it answers and the last write went through. */
+export async function dbProblem(db: SqlEngine): Promise<string | null> {
   try {
     await db.ping();
   } catch (err) {
     const e = classifyDbError(err);
     return e instanceof DbUnavailableError ? e.code : 'error';
   }
-  const last = failures.get(db);
-  return last && nowMs - last.at < REMEMBER_MS ? last.code : null;
+  return failures.get(db) ?? null;
 }

@@ -1,4 +1,5 @@
 import { classifyDbError, DbUnavailableError, type SqlEngine } from './engine';
+import { watchWrites } from './health';
 import { migrate } from './migrate';
 import { openPostgres } from './postgres';
 import { openSqlite } from './sqlite';
@@ -20,7 +21,7 @@ export async function openEngine(settings: DatabaseSettings): Promise<SqlEngine>
   try {
     await engine.ping();
     await migrate(engine);
-    return engine;
+    return watchWrites(engine);
   } catch (err) {
     await engine.close().catch(() => undefined);
     const e = classifyDbError(err);

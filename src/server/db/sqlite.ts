@@ -10,6 +10,9 @@ import { classifyDbError, type Row, type SqlEngine, type SqlRunner, type SqlValu
  * nothing from outside can slip into an open transaction.
  */
 
+/** Transactions committed together at most; bounds one group's latency. */
+const MAX_GROUP = 64;
+
 interface Mapped {
   sql: string;
   /** For each `?` in order, the index into the caller's params. */
@@ -102,22 +105,69 @@ export function openSqlite(dataDir: string, file = 'intake.sqlite'): SqlEngine {
     return run;
   };
 
+  // Group commit: transactions that arrive while one is open join it, each
+  // in its own SAVEPOINT, and all are answered after one COMMIT (one WAL
+  // sync for the group instead of one each). A failing one rolls back to
+  // its savepoint and fails alone; a failing COMMIT fails the whole group.
+  interface Queued {
+    fn: (tx: SqlRunner) => Promise<unknown>;
+    resolve: (v: unknown) => void;
+    reject: (e: unknown) => void;
+  }
+  const queue: Queued[] = [];
+  let scheduled = false;
+  const runGroup = async () => {
+    scheduled = false;
+    const done: { item: Queued; value: unknown }[] = [];
+    try {
+      guard(() => db.exec('BEGIN IMMEDIATE'));
+    } catch (err) {
+      for (const item of queue.splice(0)) item.reject(err);
+      return;
+    }
+    for (let n = 0; queue.length && n < MAX_GROUP; n++) {
+      const item = queue.shift()!;
+      guard(() => db.exec('SAVEPOINT one'));
+      try {
+        const value = await item.fn(direct);
+        guard(() => db.exec('RELEASE one'));
+        done.push({ item, value });
+      } catch (err) {
+        if (db.inTransaction) {
+          db.exec('ROLLBACK TO one');
+          db.exec('RELEASE one');
+        }
+        item.reject(err);
+      }
+    }
+    try {
+      if (!db.inTransaction) throw new Error('transaction ended early');
+      guard(() => db.exec('COMMIT'));
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const d of done) d.item.reject(err);
+      return;
+    } finally {
+      if (queue.length) schedule();
+    }
+    for (const d of done) d.item.resolve(d.value);
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // setImmediate: let requests already waiting on I/O reach their commit and join this group.
+    setImmediate(() => void serial(runGroup));
+  };
+
   return {
     kind: 'sqlite',
     query: (sql, params) => serial(() => direct.query(sql, params)),
     exec: (sql, params) => serial(() => direct.exec(sql, params)),
     script: (sql) => serial(() => direct.script(sql)),
     transaction<T>(fn: (tx: SqlRunner) => Promise<T>) {
-      return serial(async () => {
-        guard(() => db.exec('BEGIN IMMEDIATE'));
-        try {
-          const result = await fn(direct);
-          guard(() => db.exec('COMMIT'));
-          return result;
-        } catch (err) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw err;
-        }
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+        schedule();
       });
     },
     ping: () => serial(() => direct.query('SELECT 1 AS ok').then(() => undefined)),
