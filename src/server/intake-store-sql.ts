@@ -127,18 +127,28 @@ export function createIntakeStore(db: SqlEngine, keys: () => Promise<StoreKeys>,
     throw new Error('could not draw a unique confirmation number');
   };
 
+  /** Few statements, few round trips (they count on PostgreSQL): the row first, the id decides a race. */
   const commitIn = async (tx: SqlRunner, r: NewRequest): Promise<CommitResult> => {
-    const earlier = await answer(tx, r.id, r.bodySha256);
-    if (earlier) return earlier;
     const confirmation = await insertRow(tx, r);
     if (confirmation === null) return (await answer(tx, r.id, r.bodySha256))!;
-    for (const formType of new Set(r.formTypes)) {
-      await tx.exec('INSERT INTO request_form_types (form_type, request_id) VALUES ($1, $2)', [formType, r.id]);
-    }
+    const formTypes = [...new Set(r.formTypes)];
+    const lookups = new Map<string, [LookupKind, string]>();
     for (const { kind, value } of r.lookups) {
-      for (const digest of await digestsFor(kind, value, false)) {
-        await tx.exec('INSERT INTO request_lookup (kind, digest, request_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [kind, digest, r.id]);
-      }
+      for (const digest of await digestsFor(kind, value, false)) lookups.set(`${kind}:${digest}`, [kind, digest]);
+    }
+    if (formTypes.length) {
+      await tx.exec(
+        `INSERT INTO request_form_types (form_type, request_id) VALUES ${formTypes.map((_, i) => `($${i + 2}, $1)`).join(', ')}`,
+        [r.id, ...formTypes],
+      );
+    }
+    if (lookups.size) {
+      const pairs = [...lookups.values()];
+      await tx.exec(
+        `INSERT INTO request_lookup (kind, digest, request_id)
+         VALUES ${pairs.map((_, i) => `($${2 * i + 2}, $${2 * i + 3}, $1)`).join(', ')}`,
+        [r.id, ...pairs.flat()],
+      );
     }
     const missing: string[] = [];
     for (const f of r.files) {

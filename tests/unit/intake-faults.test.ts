@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,20 +10,11 @@ import { MIGRATIONS } from '../../src/server/db/migrations';
 import { openEngine } from '../../src/server/db/open';
 import { canonicalJson } from '../../src/server/intake';
 import { validateRequest } from '../../src/requests/schema';
-import { startPostgres, type PostgresCluster } from './postgres-cluster';
-import { NOW, file, makeServer, putFile, putRequest, request, sealedFile, serverKey, staff, uuid, type TestServer } from './intake-helpers';
+import { useEngines } from './intake-engines';
+import { NOW, file, makeServer, putFile, putRequest, request, sealedFile, serverKey, staff, uuid } from './intake-helpers';
 
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 120_000);
-afterAll(() => cluster?.stop());
-
-const servers: TestServer[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close();
-});
-const track = (s: TestServer) => (servers.push(s), s);
+const engines = useEngines();
+const track = engines.track;
 const sha256Hex = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex');
 
 describe('starting up', () => {
@@ -44,7 +35,7 @@ describe('starting up', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const pg = openPostgres(await cluster.newDatabase());
+    const pg = openPostgres(await engines.cluster().newDatabase());
     await migrate(pg);
     await pg.exec('UPDATE schema_version SET version = $1', [MIGRATIONS.length + 1]);
     await expect(migrate(pg)).rejects.toThrow(/newer than this server/);
@@ -97,17 +88,17 @@ describe('database faults', () => {
   });
 
   it('PostgreSQL going away answers 503 with Retry-After, and the same request arrives once it is back', async () => {
-    const s = track(await makeServer({ DATABASE_URL: await cluster.newDatabase() }));
+    const s = track(await makeServer({ DATABASE_URL: await engines.cluster().newDatabase() }));
     const key = await serverKey(s);
     const id = uuid();
-    await cluster.pause();
+    await engines.cluster().pause();
     try {
       const res = await putRequest(s, id, request(id), key);
       expect(res.status).toBe(503);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await s.app.request('/api/v1/health')).status).toBe(503);
     } finally {
-      await cluster.resume();
+      await engines.cluster().resume();
     }
     await expect.poll(async () => (await s.app.request('/api/v1/health')).status, { timeout: 15_000 }).toBe(200);
     const ok = await putRequest(s, id, request(id), key);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateKeyPairSync } from 'node:crypto';
 import { createApp } from '../../src/server/app';
@@ -12,7 +12,6 @@ import {
   TOKEN,
   countRows as count,
   file,
-  makeServer,
   putFile,
   putRequest,
   request,
@@ -24,22 +23,10 @@ import {
   type TestServer,
 } from './intake-helpers';
 
-import { startPostgres, type PostgresCluster } from './postgres-cluster';
+import { ENGINES, useEngines } from './intake-engines';
 
-/**
- * The intake contract: every test below runs unchanged on SQLite and on
- * PostgreSQL (a throwaway cluster, or TEST_DATABASE_URL).
- */
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 120_000);
-afterAll(() => cluster?.stop());
-
-const servers: TestServer[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close();
-});
+/** The intake contract: every test below runs unchanged on SQLite and on PostgreSQL. */
+const engines = useEngines();
 
 const CONFIRMATION = new RegExp(`^[${CONFIRMATION_ALPHABET}]{3}-[${CONFIRMATION_ALPHABET}]{3}-[${CONFIRMATION_ALPHABET}]{3}$`);
 
@@ -57,12 +44,8 @@ async function failInsertsInto(s: TestServer, table: string, after: number): Pro
   return () => db.script(`DROP TRIGGER crash ON ${table}; DROP FUNCTION crash();`);
 }
 
-describe.each(['sqlite', 'postgres'] as const)('intake contract on %s', (engine) => {
-async function server(env: Record<string, string> = {}) {
-  const s = await makeServer(engine === 'postgres' ? { DATABASE_URL: await cluster.newDatabase(), ...env } : env);
-  servers.push(s);
-  return s;
-}
+describe.each(ENGINES)('intake contract on %s', (engine) => {
+const server = (env: Record<string, string> = {}) => engines.server(engine, env);
 
 describe('confirmation numbers', () => {
   it('use no 0/O/1/I/L and read in groups of three', () => {

@@ -1,15 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { keysDir, rotateFileKey } from '../../src/server/keys';
 import { createApp } from '../../src/server/app';
 import { sealJson } from '../../src/sync/seal';
-import { startPostgres, type PostgresCluster } from './postgres-cluster';
+import { ENGINES, useEngines } from './intake-engines';
 import {
   NOW,
   countRows,
   file,
-  makeServer,
   putFile,
   putRequest,
   request,
@@ -17,7 +16,6 @@ import {
   serverKey,
   staff,
   uuid,
-  type TestServer,
 } from './intake-helpers';
 
 /**
@@ -25,16 +23,7 @@ import {
  * engines: filters, keyset paging, blind-index search, opening sealed rows,
  * and nothing personal readable in the database's own bytes.
  */
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 120_000);
-afterAll(() => cluster?.stop());
-
-const servers: TestServer[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close();
-});
+const engines = useEngines();
 
 const A_NUMBER = 'A098-765-432';
 const RECEIPT = 'IOE0912345678';
@@ -52,14 +41,8 @@ function personal(id: string, files = [] as ReturnType<typeof file>[], extra: Re
   };
 }
 
-describe.each(['sqlite', 'postgres'] as const)('intake store on %s', (engine) => {
-  let dbUrl = '';
-  async function server(env: Record<string, string> = {}) {
-    dbUrl = engine === 'postgres' ? await cluster.newDatabase() : '';
-    const s = await makeServer(engine === 'postgres' ? { DATABASE_URL: dbUrl, ...env } : env);
-    servers.push(s);
-    return s;
-  }
+describe.each(ENGINES)('intake store on %s', (engine) => {
+  const server = (env: Record<string, string> = {}) => engines.server(engine, env);
 
   it('lists newest first with filters and keyset pages, and counts', async () => {
     const s = await server();
@@ -142,7 +125,7 @@ describe.each(['sqlite', 'postgres'] as const)('intake store on %s', (engine) =>
         .join('\n');
       expect(readdirSync(dir)).toContain('intake.sqlite-wal');
     } else {
-      raw = await cluster.dump(dbUrl);
+      raw = await engines.cluster().dump(s.databaseUrl);
       expect(raw).toContain('CREATE TABLE public.requests');
     }
     expect(raw).toContain(id);
