@@ -1,29 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { totpCode } from '../../src/server/office/secrets';
 import { inviteStaff } from '../../src/server/office/staff-store';
-import { call, cookieOf, enrol, makeOfficeServer, nextCode, PASSWORD, signIn, staffAgent, type OfficeServer } from './office-helpers';
-import { startPostgres, type PostgresCluster } from './postgres-cluster';
+import { call, cookieOf, enrol, nextCode, officeServer, PASSWORD, signIn, staffAgent } from './office-helpers';
+import { ENGINES, useEngines } from './intake-engines';
 
 /** Enrolment, sign-in, sessions and lockout of the office console, on SQLite and on PostgreSQL. */
 // Every sign-in runs the real scrypt (about 100 ms on a quiet core, several times that on a busy one).
 vi.setConfig({ testTimeout: 90_000 });
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 120_000);
-afterAll(() => cluster?.stop());
+const engines = useEngines();
 
-const servers: OfficeServer[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close();
-});
-
-describe.each(['sqlite', 'postgres'] as const)('office sign-in on %s', (engine) => {
-  async function server(env: Record<string, string> = {}) {
-    const s = await makeOfficeServer(engine === 'postgres' ? { DATABASE_URL: await cluster.newDatabase(), ...env } : env);
-    servers.push(s);
-    return s;
-  }
+describe.each(ENGINES)('office sign-in on %s', (engine) => {
+  const server = (env: Record<string, string> = {}) => officeServer(engines, engine, env);
 
   it('enrols with a one-time token: start, password (not weak), TOTP code, then the token is spent', async () => {
     const s = await server();

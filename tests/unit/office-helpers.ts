@@ -15,6 +15,7 @@ import { inviteStaff } from '../../src/server/office/staff-store';
 import { readSettings } from '../../src/server/settings';
 import { staffRoutes } from '../../src/server/staff';
 import { NOW, TOKEN, type TestServer } from './intake-helpers';
+import type { Engine, useEngines } from './intake-engines';
 
 export const BASE = 'http://localhost/api/v1/office/';
 
@@ -45,6 +46,13 @@ export async function makeOfficeServer(env: Record<string, string> = {}): Promis
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** An office server on `engine` (a fresh database on PostgreSQL), closed after the test by `useEngines`. */
+export async function officeServer(engines: ReturnType<typeof useEngines>, engine: Engine, env: Record<string, string> = {}): Promise<OfficeServer> {
+  const s = await makeOfficeServer(engine === 'postgres' ? { DATABASE_URL: await engines.cluster().newDatabase(), ...env } : env);
+  engines.track(s);
+  return s;
 }
 
 export interface CallOptions {

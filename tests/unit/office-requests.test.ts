@@ -1,23 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { putFile, putRequest, request, sealedFile, serverKey, sha256Hex, uuid, type FileFixture } from './intake-helpers';
-import { call, makeOfficeServer, staffAgent, type OfficeServer, type StaffAgent } from './office-helpers';
-import { startPostgres, type PostgresCluster } from './postgres-cluster';
+import { call, officeServer, staffAgent, type OfficeServer, type StaffAgent } from './office-helpers';
+import { ENGINES, useEngines } from './intake-engines';
 import { upsertEventStats } from '../../src/server/events';
 
 /** The office console's request routes, authorization on every route, export and the audit log, on SQLite and on PostgreSQL. */
 vi.setConfig({ testTimeout: 120_000 });
 
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 120_000);
-afterAll(() => cluster?.stop());
-
-const servers: OfficeServer[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close();
-});
+const engines = useEngines();
 
 const XSS = '<img src=x onerror=alert(1)>';
 const RECEIPT = 'IOE0912345678';
@@ -51,10 +42,9 @@ interface Team {
   admin: StaffAgent;
 }
 
-describe.each(['sqlite', 'postgres'] as const)('office requests on %s', (engine) => {
+describe.each(ENGINES)('office requests on %s', (engine) => {
   async function team(): Promise<Team> {
-    const s = await makeOfficeServer(engine === 'postgres' ? { DATABASE_URL: await cluster.newDatabase() } : {});
-    servers.push(s);
+    const s = await officeServer(engines, engine);
     return {
       s,
       officer: await staffAgent(s, 'officer@example.gov', 'officer'),

@@ -24,6 +24,8 @@ export interface Office {
   port: number;
   sealer: SealedText;
   failures: AddressFailures;
+  /** Names opened for inbox pages (request-view.ts). */
+  names: Map<string, string>;
   now(): Date;
   /** The growing delay on failed sign-ins; tests count it instead of waiting. */
   sleep(ms: number): Promise<void>;
@@ -44,6 +46,7 @@ export function makeOffice(deps: AppDeps, options: OfficeOptions): Office {
     port: deps.settings.port,
     sealer: sealedText(() => keyRingFor(deps)),
     failures: addressFailures(),
+    names: new Map(),
     now,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     audit: (c, e) => appendAudit(deps.db, now().toISOString(), { ...e, ip: clientAddress(c) }),

@@ -25,12 +25,30 @@ export function personName(request: unknown): string {
   return [p?.givenName, p?.middleName, p?.familyName].filter((s) => typeof s === 'string' && s !== '').join(' ');
 }
 
-/** The rows with the person's name, opened for this page only. */
+const NAMES_KEPT = 20_000;
+
+/**
+ * Names already opened, most recent last: opening an envelope costs an
+ * ECDH derivation, and an inbox page shows 50. A received request never
+ * changes, so an entry never goes stale; the process that holds the
+ * private keys holds nothing more by keeping a name (about 1 MB at most).
+ * The rows come back with the person's name, opened for this page or
+ * remembered from an earlier one.
+ */
 export async function withNames(office: Office, rows: InboxRow[]): Promise<(InboxRow & { name: string })[]> {
+  const names = office.names;
   return Promise.all(
     rows.map(async (row) => {
-      const opened = await office.store.openRequest(row.id);
-      return { ...row, name: opened ? personName(opened.request) : '' };
+      let name = names.get(row.id);
+      if (name === undefined) {
+        const opened = await office.store.openRequest(row.id);
+        name = opened ? personName(opened.request) : '';
+        if (names.size >= NAMES_KEPT) names.delete(names.keys().next().value!);
+      } else {
+        names.delete(row.id);
+      }
+      names.set(row.id, name);
+      return { ...row, name };
     }),
   );
 }
