@@ -6,8 +6,8 @@ import { log } from './log';
 import { checkANumber, checkEmail, checkReceiptNumber } from '../requests/fields';
 
 /**
- * Blind-index keys: HMAC-SHA-256 keys that turn an A-number, receipt number
- * or e-mail into a digest the database can match without holding the value.
+ * Blind-index keys: HMAC-SHA-256 keys that turn an A-number, receipt number,
+ * e-mail or full name into a digest the database can match without holding the value.
  *
  * Environment: INDEX_KEYS = JSON array of base64url keys (32 bytes or more),
  * the first current. Otherwise the file DATA_DIR/keys/index-keys, one key
