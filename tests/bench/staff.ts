@@ -137,6 +137,8 @@ async function oneEngine(databaseUrl: string | null, runs: number, log: (line: s
   await insertFiller(opened.db, indexKey, sample!, TOTAL - NEWEST - TARGETS, realNow);
   for (let i = 0; i < NEWEST; i++) await deliver(realNow - (NEWEST - i) * 60_000, i);
   clock.now = new Date(realNow);
+  // What autovacuum does to a live PostgreSQL after this many new rows: the planner's statistics.
+  if (opened.db.kind === 'postgres') await opened.db.script('ANALYZE');
   log(`${TOTAL} requests stored in ${Math.round((Date.now() - t0) / 1000)} s`);
 
   // A supervisor signs in through the real enrolment and sign-in.

@@ -6,7 +6,7 @@ import { ENGINES, useEngines } from './intake-engines';
 
 /** Enrolment, sign-in, sessions and lockout of the office console, on SQLite and on PostgreSQL. */
 // Every sign-in runs the real scrypt (about 100 ms on a quiet core, several times that on a busy one).
-vi.setConfig({ testTimeout: 90_000 });
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
 const engines = useEngines();
 
 describe.each(ENGINES)('office sign-in on %s', (engine) => {
@@ -106,6 +106,20 @@ describe.each(ENGINES)('office sign-in on %s', (engine) => {
     expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(14 * 60);
     s.advance(15 * 60_000);
     expect((await signIn(s, 'target@example.gov', secret)).status).toBe(200);
+  });
+
+  it('writes at most 20 failed sign-ins a minute for unknown e-mails: a guesser cannot grow the append-only log without bound', async () => {
+    const s = await server();
+    for (let i = 0; i < 25; i++) {
+      const res = await call(s, 'POST', 'session', { body: { email: `guess${i}@example.gov`, password: PASSWORD, code: '123456' } });
+      expect(res.status).toBe(401);
+    }
+    const [row] = await s.deps.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM office_audit WHERE action = 'signin_failed'`);
+    expect(Number(row!.n)).toBe(20);
+    s.advance(60_000);
+    await call(s, 'POST', 'session', { body: { email: 'later@example.gov', password: PASSWORD, code: '123456' } });
+    const [after] = await s.deps.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM office_audit WHERE action = 'signin_failed'`);
+    expect(Number(after!.n)).toBe(21);
   });
 
   it('ends a session at sign-out, after 15 idle minutes, and after 12 hours however busy', async () => {

@@ -6,7 +6,7 @@ import { ENGINES, useEngines } from './intake-engines';
 import { upsertEventStats } from '../../src/server/events';
 
 /** The office console's request routes, authorization on every route, export and the audit log, on SQLite and on PostgreSQL. */
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 const engines = useEngines();
 

@@ -1,7 +1,7 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { apiError } from '../errors';
-import { clientAddress } from '../rate-limit';
+import { clientAddress, createRateLimiter } from '../rate-limit';
 import { noStore, readBody, setSessionCookie, signedIn, signOut, type Office, type OfficeEnv } from './context';
 import { LIMITS } from './model';
 import { dummyPasswordHash, hashPassword, newTotpSecret, totpStep, totpUri, verifyPassword } from './secrets';
@@ -37,6 +37,14 @@ const SignIn = v.object({
 
 const MIN_PASSWORD = 12;
 
+/**
+ * Failed sign-ins written to the append-only log, per account (and for all
+ * unknown e-mails together) per minute: an anonymous guesser must not grow
+ * a table nobody may trim. Beyond it a failure is still counted for the
+ * delay and the lockout, only not written again.
+ */
+const FAILED_AUDITS_PER_MINUTE = 20;
+
 /** Long enough, and not the e-mail (or its name part) in another case. */
 export function weakPassword(password: string, email: string): boolean {
   const p = password.normalize('NFC');
@@ -52,6 +60,12 @@ async function totpSecretOf(office: Office, staff: StaffRow): Promise<string | n
 
 export function authRoutes(app: Hono<OfficeEnv>, office: Office): void {
   const me = (s: { id: string; email: string; role: string }) => ({ id: s.id, email: s.email, role: s.role });
+  const failedAudits = createRateLimiter(FAILED_AUDITS_PER_MINUTE);
+  const auditFailure = async (c: Context, actorId: string | null, detail: string | null) => {
+    if (failedAudits.take(actorId ?? 'unknown', office.now().getTime()) === 0) {
+      await office.audit(c, { actorId, action: 'signin_failed', detail });
+    }
+  };
 
   app.post('/enrolment/start', async (c) => {
     const body = await readBody(c, EnrolStart);
@@ -96,7 +110,7 @@ export function authRoutes(app: Hono<OfficeEnv>, office: Office): void {
     const started = office.now();
     const staff = await staffByEmail(office.db, email);
     if (staff?.locked_until && staff.locked_until > started.toISOString()) {
-      await office.audit(c, { actorId: staff.id, action: 'signin_failed', detail: 'locked' });
+      await auditFailure(c, staff.id, 'locked');
       c.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(staff.locked_until) - started.getTime()) / 1000))));
       return apiError(c, 429, 'locked');
     }
@@ -114,7 +128,7 @@ export function authRoutes(app: Hono<OfficeEnv>, office: Office): void {
         const lockUntil = new Date(now.getTime() + office.settings.lockMinutes * 60_000).toISOString();
         await recordFailure(office.db, staff.id, office.settings.lockAfter, lockUntil);
       }
-      await office.audit(c, { actorId: staff?.id ?? null, action: 'signin_failed', detail: staff ? null : 'unknown_account' });
+      await auditFailure(c, staff?.id ?? null, staff ? null : 'unknown_account');
       return apiError(c, 401, 'invalid_credentials');
     }
     office.failures.clear(address);
