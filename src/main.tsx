@@ -18,7 +18,7 @@ bootI18n()
   // The outbox's page triggers (start, online, visible, every minute) in
   // their own chunk, once the first screen is painted and the page is idle.
   .then(() => whenIdle())
-  .then(() => import('./sync/triggers'))
+  .then(() => import('./outbox/triggers'))
   .then((m) => m.startDeliveryTriggers())
   .catch(() => {});
 

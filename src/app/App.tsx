@@ -3,10 +3,11 @@ import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso
 import { ALL_NAMESPACES, type LoadedCatalog } from '../i18n/catalog';
 import { currentCatalog, ensureAllNamespaces, subscribeCatalog, switchLocale, withMessages } from '../i18n/store';
 import { I18nProvider, makeI18n } from '../i18n/context';
-import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../config/public-config';
+import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../shared/public-config';
 import { probeStorage } from '../storage/db';
-import { applyDocumentLocale, rememberLocale } from './boot';
-import { ConfigContext, fetchPublicConfig } from './config';
+import { applyDocumentLocale } from './boot';
+import { rememberLocale } from '../i18n/remembered-locale';
+import { ConfigContext, fetchPublicConfig } from '../config/config';
 import { Header } from './Header';
 import { LazyUnsentBadge } from './LazyBadge';
 import { Home } from './Home';
@@ -14,14 +15,14 @@ import { NotFound } from './NotFound';
 import { OfflineReadyNote, UpdatePrompt } from './UpdatePrompt';
 import { Notices } from './Notices';
 import { RouteFocus } from './RouteFocus';
-import { EventPart, useEventModeOn } from './event-slot';
+import { EventPart, useEventModeOn } from '../event-mode/event-slot';
 
 // Each screen is its own chunk with its own messages: the home screen
 // loads only the shell.
 const GuideView = lazy(withMessages('guide', () => import('../guide/GuideView')));
 const ScreenerView = lazy(withMessages('screener', () => import('../screener/ScreenerView')));
 const RequestsView = lazy(withMessages('requests', () => import('../requests/RequestsView')));
-const SettingsView = lazy(withMessages('settings', () => import('./SettingsView')));
+const SettingsView = lazy(withMessages('settings', () => import('../settings/SettingsView')));
 
 export function App(props: { initial: LoadedCatalog }) {
   const [catalog, setCatalog] = useState(props.initial);

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
-import { useConfig } from './config';
-import { LanguagePicker } from './LanguagePicker';
+import { useConfig } from '../config/config';
+import { LanguagePicker } from '../ui/LanguagePicker';
 import { useOnline } from './useOnline';
 
 const NAV = [

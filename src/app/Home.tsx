@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/context';
-import { useTitle } from './useTitle';
-import { EventPart, useEventModeOn } from './event-slot';
+import { useTitle } from '../ui/useTitle';
+import { EventPart, useEventModeOn } from '../event-mode/event-slot';
 
 // Icons drawn inline (24×24 strokes): emoji depend on fonts a cheap phone
 // or a kiosk browser may not have.

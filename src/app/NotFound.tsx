@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/context';
-import { useTitle } from './useTitle';
+import { useTitle } from '../ui/useTitle';
 
 export function NotFound() {
   const { t } = useI18n();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRegisterSW } from 'virtual:pwa-register/preact';
 import { useI18n } from '../i18n/context';
-import { flushOpenForms, hasOpenForm, onOpenFormsChange } from './form-guard';
+import { flushOpenForms, hasOpenForm, onOpenFormsChange } from '../ui/form-guard';
 
 const HOURLY = 60 * 60 * 1000;
 

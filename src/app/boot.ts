@@ -2,26 +2,8 @@ import type { LoadedCatalog } from '../i18n/catalog';
 import { startCatalog } from '../i18n/store';
 import { negotiateLocale } from '../i18n/negotiate';
 import { localeInfo } from '../i18n/locales';
-import { applyTextScale } from './text-scale';
-
-const LOCALE_KEY = 'ombuds.locale';
-
-/** The remembered language choice. localStorage holds no personal data here: only a locale code. */
-export function rememberedLocale(): string | null {
-  try {
-    return localStorage.getItem(LOCALE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-export function rememberLocale(code: string): void {
-  try {
-    localStorage.setItem(LOCALE_KEY, code);
-  } catch {
-    // Storage blocked (private mode): the choice lasts this visit only.
-  }
-}
+import { rememberedLocale } from '../i18n/remembered-locale';
+import { applyTextScale } from '../ui/text-scale';
 
 export function applyDocumentLocale(code: string): void {
   const info = localeInfo(code);
@@ -52,5 +34,5 @@ function prefetchScreen(path: string, code: string): void {
     import('../guide/load').then((m) => m.loadGuide(code)).catch(quiet);
   } else if (path.startsWith('/screener')) import('../screener/ScreenerView').catch(quiet);
   else if (path.startsWith('/requests')) import('../requests/RequestsView').catch(quiet);
-  else if (path.startsWith('/settings')) import('./SettingsView').catch(quiet);
+  else if (path.startsWith('/settings')) import('../settings/SettingsView').catch(quiet);
 }

@@ -39,7 +39,7 @@
  * The 2025 news of the office being shut down (FIELD-NOTES.md) means any of
  * this may change; `checked` dates every fact.
  */
-import type { IsoDate } from '../screener/dates';
+import type { IsoDate } from '../shared/dates';
 
 export type PolicySourceKind = 'official' | 'mirror' | 'third-party' | 'seed' | 'issue';
 

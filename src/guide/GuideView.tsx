@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { DEFAULT_LOCALE, localeInfo } from '../i18n/locales';
-import { useTitle } from '../app/useTitle';
+import { useTitle } from '../ui/useTitle';
 import { FACTS_EDITION } from '../facts/contacts';
 import { loadGuide, type LoadedGuide } from './load';
 import { renderGuideHtml, type GuideActionId } from './render';

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/context';
-import { TextScaleStepper } from '../app/TextScaleStepper';
+import { TextScaleStepper } from '../ui/TextScaleStepper';
 
 /** A−/A+ for the whole app's text size; remembered on this device and applied on <html>. */
 export function TextSizeControl() {

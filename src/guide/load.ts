@@ -36,6 +36,3 @@ export function makeGuideLoader(from: GuideLoaders): (code: string) => Promise<L
 }
 
 export const loadGuide = makeGuideLoader(loaders);
-
-/** Locales whose guide is part of this build. */
-export const availableGuideLocales = Object.keys(loaders).map((k) => k.split('/')[2]!);

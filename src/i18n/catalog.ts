@@ -15,7 +15,6 @@ export interface LoadedCatalog {
 }
 
 export const ALL_NAMESPACES: readonly string[] = NAMESPACES;
-export const availableMessageLocales = Object.keys(loaders);
 
 async function loadPart(code: string, ns: string): Promise<CatalogPart> {
   const load = loaders[code]?.[ns];

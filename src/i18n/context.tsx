@@ -1,6 +1,6 @@
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useMemo } from 'preact/hooks';
+import { useContext } from 'preact/hooks';
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { Catalog } from './catalog';
 import { localeInfo } from './locales';
@@ -62,10 +62,4 @@ export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
-}
-
-/** Shortcut for components that only format messages. */
-export function useT() {
-  const { t } = useI18n();
-  return useMemo(() => t, [t]);
 }

@@ -7,28 +7,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
-import { useTitle } from '../app/useTitle';
-import { noteSubmitted, onSessionEnd, ownsDraft } from '../app/session';
-import { createAutosaver, type Autosaver, type ExternalChange, type SaveStatus } from '../storage/autosave';
+import { useTitle } from '../ui/useTitle';
+import { noteSubmitted, onSessionEnd, ownsDraft } from '../event-mode/session';
+import { createAutosaver, type Autosaver, type ExternalChange, type SaveStatus } from './autosave';
 import { getDraft, recoverRescuedDrafts } from '../storage/drafts';
 import type { DraftRecord } from '../storage/types';
 import { ErrorSummary } from './ErrorSummary';
-import { deviceToday, type ErrorCode } from './fields';
+import { deviceToday, type ErrorCode } from '../shared/fields';
 import { FormContext, type FormContextValue } from './form-context';
-import {
-  STEPS,
-  emptyForm,
-  isStepId,
-  issuesForStep,
-  nextStep,
-  normalizeForm,
-  previousStep,
-  stepForPath,
-  validateForm,
-  visibleSteps,
-  type RequestForm,
-  type StepId,
-} from './form-model';
+import { STEPS, emptyForm, isStepId, issuesForStep, nextStep, normalizeForm, previousStep, stepForPath, visibleSteps, type RequestForm, type StepId } from './form-model';
+import { validateForm } from './form-wire';
 import { setAt } from './paths';
 import { SaveIndicator } from './SaveIndicator';
 import { AboutYouStep } from './steps/AboutYouStep';
@@ -42,7 +30,7 @@ import { SubmittedView } from './SubmittedView';
 import { submitRequest } from './submit-request';
 import { useAttachments } from './use-attachments';
 import { attachmentRefs } from '../storage/attachments';
-import type { RequestIssue } from './schema';
+import type { RequestIssue } from '../shared/request-schema';
 
 /**
  * Saves still being written by editors that just closed, by draft id. An

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
-import { useTitle } from '../app/useTitle';
+import { useTitle } from '../ui/useTitle';
 import { onDraftChange } from '../storage/draft-channel';
 import { deleteDraft, duplicateDraft, listDrafts, recoverRescuedDrafts } from '../storage/drafts';
 import type { DraftRecord } from '../storage/types';
-import { ownsDraft } from '../app/session';
+import { ownsDraft } from '../event-mode/session';
 import { probeStorage } from '../storage/db';
 import { ConfirmDialog } from './ConfirmDialog';
 import { normalizeForm } from './form-model';

@@ -1,9 +1,10 @@
 import { forwardRef } from 'preact/compat';
 import { useI18n } from '../i18n/context';
-import { errorMessageId } from './fields';
-import { domIdFor, wirePathOf } from './form-model';
+import { errorMessageId } from '../shared/fields';
+import { domIdFor } from './form-model';
+import { wirePathOf } from './form-wire';
 import { fieldIdOf, fieldLabelId } from './labels';
-import type { RequestIssue } from './schema';
+import type { RequestIssue } from '../shared/request-schema';
 
 /** "Receipt numbers 2", "Contact 1: Date": which field a problem is in, in words. */
 export function useIssueLabel() {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
-import { useTitle } from '../app/useTitle';
+import { useTitle } from '../ui/useTitle';
 import { createDraft } from '../storage/drafts';
-import { currentSessionId } from '../app/session';
+import { currentSessionId } from '../event-mode/session';
 import { formFromPrefill, takeScreenerPrefill } from './prefill';
 
 /**

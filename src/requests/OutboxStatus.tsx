@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useI18n, type I18n } from '../i18n/context';
-import { removeOutboxRecord, retryOutboxRecord, type OutboxRecord } from '../storage/outbox';
-import type { Reason } from '../sync/protocol';
-import { hasBackgroundSync, sendNow } from '../sync/triggers';
-import { isUnsent } from '../sync/state';
-import { ERROR_CODES, errorMessageId } from './fields';
+import { removeOutboxRecord, retryOutboxRecord, type OutboxRecord } from '../outbox/submit';
+import type { Reason } from '../shared/protocol';
+import { hasBackgroundSync, sendNow } from '../outbox/triggers';
+import { isUnsent } from '../outbox/state';
+import { ERROR_CODES, errorMessageId } from '../shared/fields';
 import { fieldIdOf, fieldLabelId } from './labels';
 import { useOutboxRecords } from './outbox-hooks';
 import './outbox.css';
@@ -168,4 +168,3 @@ export function OutboxStatus(props: { headingLevel?: 1 | 2 }) {
   );
 }
 
-export default OutboxStatus;

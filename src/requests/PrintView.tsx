@@ -7,7 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
-import { useTitle } from '../app/useTitle';
+import { useTitle } from '../ui/useTitle';
 import { FACTS_EDITION, formatFact } from '../facts/contacts';
 import { listAttachments } from '../storage/attachments';
 import { getDraft, recoverRescuedDrafts } from '../storage/drafts';
@@ -16,7 +16,7 @@ import { countryName, displayANumber, displayReceipt, formatIsoDate, isStateless
 import { isHelping, normalizeForm, type RequestForm } from './form-model';
 import { fieldLabelId, optionLabelId, type FieldId } from './labels';
 import { MissingDraft, editorClosed } from './DraftEditor';
-import { ownsDraft } from '../app/session';
+import { ownsDraft } from '../event-mode/session';
 
 type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; record: DraftRecord; form: RequestForm; files: AttachmentRecord[] };
 

@@ -9,7 +9,7 @@ import { DraftList } from './DraftList';
 import { NewDraft } from './NewDraft';
 import { StatusPage } from './StatusPage';
 import { PrintView } from './PrintView';
-import { checkUuid } from './fields';
+import { checkUuid } from '../shared/fields';
 import { isStepId } from './form-model';
 import './requests.css';
 

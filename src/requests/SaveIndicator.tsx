@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/context';
-import type { SaveErrorCode, SaveStatus } from '../storage/autosave';
+import type { SaveErrorCode, SaveStatus } from './autosave';
 
 const REASONS: Record<SaveErrorCode, string> = {
   quota: 'request.save.reason.quota',

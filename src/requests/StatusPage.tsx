@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/context';
-import { useTitle } from '../app/useTitle';
+import { useTitle } from '../ui/useTitle';
 import { OutboxStatus } from './OutboxStatus';
 
 /** /requests/status: every submitted request and where it stands (the outbox's own view). */

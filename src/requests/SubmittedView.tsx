@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { duplicateDraft } from '../storage/drafts';
 import type { AttachmentRecord, DraftRecord } from '../storage/types';
-import { deviceToday } from './fields';
+import { deviceToday } from '../shared/fields';
 import { FormContext } from './form-context';
 import type { RequestForm } from './form-model';
 import { ReviewStep } from './steps/ReviewStep';

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import { LOCALES } from '../i18n/locales';
-import { COUNTRY_CODES, US_STATE_CODES } from './fields';
+import { COUNTRY_CODES, US_STATE_CODES } from '../shared/fields';
 import type { Choice } from './controls';
 import { countryName } from './display';
 

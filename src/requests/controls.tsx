@@ -5,8 +5,9 @@
  */
 import type { ComponentChildren, TargetedEvent } from 'preact';
 import { useI18n } from '../i18n/context';
-import { errorMessageId, type ErrorCode } from './fields';
-import { domIdFor, wirePathOf } from './form-model';
+import { errorMessageId, type ErrorCode } from '../shared/fields';
+import { domIdFor } from './form-model';
+import { wirePathOf } from './form-wire';
 import { useForm } from './form-context';
 import { fieldHintId, fieldIdOf, fieldLabelId, optionLabelId, type FieldId } from './labels';
 import { getAt } from './paths';

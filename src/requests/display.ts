@@ -6,7 +6,7 @@
  */
 import type { IntlShape } from '@formatjs/intl';
 import { LOCALES } from '../i18n/locales';
-import { checkANumber, checkReceiptNumber, formatANumber, isRealDate, STATELESS } from './fields';
+import { checkANumber, checkReceiptNumber, formatANumber, isRealDate, STATELESS } from '../shared/fields';
 
 export function countryName(locale: string, code: string): string {
   if (!code) return '';

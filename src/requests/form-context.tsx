@@ -5,7 +5,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { ErrorCode, IsoDate } from './fields';
+import type { ErrorCode, IsoDate } from '../shared/fields';
 import type { RequestForm } from './form-model';
 
 export interface FormContextValue {

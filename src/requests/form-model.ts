@@ -2,21 +2,19 @@
  * The request form as the person fills it: every field a string exactly as
  * typed (nothing is normalized back into the form, so nothing typed ever
  * changes under their fingers), lists as arrays, choices as ids. It is what
- * a draft stores; `toWireInput` turns it into the wire request that the
+ * a draft stores; `toWireInput` (form-wire.ts) turns it into the wire request that the
  * shared schema validates and normalizes. Pure: no DOM, no storage.
  */
 import {
   PRIOR_ATTEMPT_CHANNELS,
   PROBLEM_KINDS,
-  REQUEST_SCHEMA_VERSION,
   SUBMITTER_RELATIONSHIPS,
   type PriorAttemptChannel,
   type ProblemKind,
   type RequestIssue,
   type SubmitterRelationship,
-  validateRequest,
-} from './schema';
-import type { IsoDate } from './fields';
+} from '../shared/request-schema';
+
 
 export type AddressKind = 'us' | 'foreign';
 export type SignatureKind = 'typed' | 'drawn';
@@ -257,164 +255,4 @@ export function issuesForStep(issues: readonly RequestIssue[], step: StepId): Re
 /** DOM id of the input for an issue path: 'case.receiptNumbers.1' → 'rq-case-receiptNumbers-1'. */
 export function domIdFor(path: string): string {
   return `rq-${path.replace(/\./g, '-') || 'request'}`;
-}
-
-// ---------------------------------------------------------------------------
-// To the wire
-
-/** A blank entry in a list is a row the person added and left empty, not an answer. */
-const filled = (list: readonly string[]) => list.filter((x) => x.trim() !== '');
-const orUndefined = <T extends string>(v: T | ''): T | undefined => (v === '' ? undefined : v);
-
-export interface WireMeta {
-  id: string;
-  locale: string;
-  createdAt: number;
-  submittedAt: number;
-  attachments: readonly { id: string; name: string; type: string; size: number; sha256: string }[];
-}
-
-/**
- * The request to validate and send. Blank optional fields go as '' (the
- * schema reads blank as "not given"); a choice not made goes as undefined
- * so the message says "required", not "not one of the choices".
- */
-export function toWireInput(form: RequestForm, meta: WireMeta): Record<string, unknown> {
-  const { person, submitter, consent } = form;
-  const address =
-    person.address.kind === 'us'
-      ? {
-          kind: 'us',
-          inCareOf: person.address.inCareOf,
-          line1: person.address.line1,
-          line2: person.address.line2,
-          city: person.address.city,
-          state: person.address.state,
-          zip: person.address.zip,
-        }
-      : {
-          kind: 'foreign',
-          inCareOf: person.address.inCareOf,
-          line1: person.address.line1,
-          line2: person.address.line2,
-          city: person.address.city,
-          province: person.address.province,
-          postalCode: person.address.postalCode,
-          country: person.address.country,
-        };
-  const helping = isHelping(form);
-  const signature =
-    consent.signatureKind === 'drawn'
-      ? { kind: 'drawn', pngDataUrl: consent.drawnPng === '' ? undefined : consent.drawnPng }
-      : { kind: 'typed', name: consent.typedName };
-  return {
-    id: meta.id,
-    schemaVersion: REQUEST_SCHEMA_VERSION,
-    locale: meta.locale,
-    person: {
-      familyName: person.familyName,
-      givenName: person.givenName,
-      middleName: person.middleName,
-      otherNames: filled(person.otherNames),
-      dateOfBirth: person.dateOfBirth,
-      countryOfBirth: person.countryOfBirth,
-      citizenship: person.citizenship,
-      aNumber: person.aNumber,
-      uscisAccountNumber: person.uscisAccountNumber,
-      address,
-      phone: person.phone,
-      email: person.email,
-      preferredLanguage: person.preferredLanguage,
-    },
-    ...(helping
-      ? {
-          submitter: {
-            relationship: orUndefined(submitter.relationship),
-            relationshipOther: submitter.relationship === 'other' ? submitter.relationshipOther : '',
-            name: submitter.name,
-            organization: submitter.organization,
-            phone: submitter.phone,
-            email: submitter.email,
-            g28OnFile: submitter.g28OnFile,
-          },
-        }
-      : {}),
-    case: {
-      formTypes: filled(form.case.formTypes),
-      receiptNumbers: filled(form.case.receiptNumbers),
-      dateFiled: form.case.dateFiled,
-      office: form.case.office,
-      problemKinds: [...form.case.problemKinds],
-      whatHappened: form.case.whatHappened,
-      helpWanted: form.case.helpWanted,
-      priorAttempts: form.case.priorAttempts.map((attempt) => ({
-        channel: orUndefined(attempt.channel),
-        date: attempt.date,
-        serviceRequestNumber: attempt.serviceRequestNumber,
-      })),
-    },
-    consent: {
-      agreed: consent.agreed,
-      ...(helping ? { shareWithSubmitter: consent.shareWithSubmitter } : {}),
-      signedBy: 'person',
-      signature,
-      date: consent.date,
-    },
-    attachments: meta.attachments.map((a) => ({ id: a.id, name: a.name, type: a.type, size: a.size, sha256: a.sha256 })),
-    createdAt: new Date(meta.createdAt).toISOString(),
-    submittedAt: new Date(meta.submittedAt).toISOString(),
-  };
-}
-
-/** Lists whose blank rows are left out of the wire request (see toWireInput). */
-const FILTERED_LISTS: Record<string, (form: RequestForm) => readonly string[]> = {
-  'person.otherNames': (form) => form.person.otherNames,
-  'case.formTypes': (form) => form.case.formTypes,
-  'case.receiptNumbers': (form) => form.case.receiptNumbers,
-};
-
-/**
- * An issue path of the wire request as a path of the form: the n-th filled
- * row of a list is not the n-th row the person sees when blank rows sit
- * between. 'case.receiptNumbers.0' → 'case.receiptNumbers.1' if row 0 is blank.
- */
-export function formPathOf(form: RequestForm, wirePath: string): string {
-  const renamed = WIRE_TO_FORM[wirePath];
-  if (renamed) return renamed;
-  for (const [list, rows] of Object.entries(FILTERED_LISTS)) {
-    const m = new RegExp(`^${list.replace('.', '\\.')}\\.(\\d+)(.*)$`).exec(wirePath);
-    if (!m) continue;
-    const wanted = Number(m[1]);
-    let seen = -1;
-    const all = rows(form);
-    for (let i = 0; i < all.length; i++) {
-      if (all[i]!.trim() !== '') seen++;
-      if (seen === wanted) return `${list}.${i}${m[2]}`;
-    }
-    return wirePath;
-  }
-  // A list that must have an entry points at its first row.
-  if (wirePath in FILTERED_LISTS) return `${wirePath}.0`;
-  return wirePath;
-}
-
-/** Wire paths whose form field has another name. */
-const WIRE_TO_FORM: Record<string, string> = {
-  'consent.signature': 'consent.signatureKind',
-  'consent.signature.kind': 'consent.signatureKind',
-  'consent.signature.name': 'consent.typedName',
-  'consent.signature.pngDataUrl': 'consent.drawnPng',
-};
-
-/** The schema field (for its label and hint) behind a form path; the reverse of WIRE_TO_FORM. */
-export function wirePathOf(formPath: string): string {
-  for (const [wire, form] of Object.entries(WIRE_TO_FORM)) if (form === formPath && wire !== 'consent.signature') return wire;
-  return formPath;
-}
-
-/** Every problem of the form as it is now, with form paths, as the shared schema sees it. */
-export function validateForm(form: RequestForm, meta: WireMeta, today: IsoDate): RequestIssue[] {
-  const result = validateRequest(toWireInput(form, meta), today);
-  if (result.ok) return [];
-  return result.issues.map((issue) => ({ code: issue.code, path: formPathOf(form, issue.path) }));
 }

@@ -6,14 +6,14 @@
  * (see errorMessageId in fields.ts). A unit test keeps the English catalog
  * complete.
  */
-import { STATELESS } from './fields';
+import { STATELESS } from '../shared/fields';
 import {
   ADDRESS_KINDS,
   PRIOR_ATTEMPT_CHANNELS,
   PROBLEM_KINDS,
   SIGNATURE_KINDS,
   SUBMITTER_RELATIONSHIPS,
-} from './schema';
+} from '../shared/request-schema';
 
 /** Field ids: wire paths without list indexes. */
 export const FIELD_IDS = [

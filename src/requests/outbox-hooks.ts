@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { listOutbox, onOutboxChange } from '../storage/outbox-store';
+import { listOutbox, onOutboxChange } from '../outbox/outbox-store';
 import type { OutboxRecord } from '../storage/outbox-record';
-import { isUnsent } from '../sync/state';
-import { isEventMode, sessionTally } from '../app/session';
+import { isUnsent } from '../outbox/state';
+import { isEventMode, sessionTally } from '../event-mode/session';
 
 /**
  * On a shared tablet the next person must not see what earlier people sent

@@ -5,9 +5,10 @@
  */
 import { attachmentRefs, listAttachments } from '../storage/attachments';
 import { DraftError, getDraft, markSubmitted, reopenDraft } from '../storage/drafts';
-import { deviceToday } from './fields';
-import { formPathOf, toWireInput, type RequestForm } from './form-model';
-import { validateRequest, type RequestIssue } from './schema';
+import { deviceToday } from '../shared/fields';
+import { type RequestForm } from './form-model';
+import { formPathOf, toWireInput } from './form-wire';
+import { validateRequest, type RequestIssue } from '../shared/request-schema';
 import { handOverToOutbox } from './submit';
 
 export type SubmitOutcome =

@@ -10,7 +10,7 @@ import { EARLIEST_DATE, validateAnswer } from './engine';
 import { errorMessageId } from './rules';
 import { candidateOf, draftFor, toggleOption, type Draft, type PostedChoice } from './draft';
 import { useScreenerText } from './text';
-import type { IsoDate } from './dates';
+import type { IsoDate } from '../shared/dates';
 import type { AnswerValue, ChoiceQuestion, DateQuestion, ProcessingTimeQuestion, Question, ValidationError } from './types';
 
 export interface QuestionFormProps {

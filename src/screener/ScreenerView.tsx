@@ -7,8 +7,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
-import { useTitle } from '../app/useTitle';
-import { noteOutcome } from '../app/session';
+import { useTitle } from '../ui/useTitle';
+import { noteOutcome } from '../event-mode/session';
 import { evaluate, prefillFromAnswers, type Evaluation } from './engine';
 import { SCREENER_RULES } from './rules';
 import { deviceToday, formatDay } from './format';

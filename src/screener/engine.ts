@@ -9,7 +9,7 @@
  * from a branch the person backed out of) are kept by the view but ignored
  * here, and never reach the prefill.
  */
-import { addDays, checkProcessingTime, daysBetween, isIsoDate, type IsoDate, type PostedTime, type ProcessingCheck } from './dates';
+import { addDays, checkProcessingTime, daysBetween, isIsoDate, type IsoDate, type PostedTime, type ProcessingCheck } from '../shared/dates';
 import { USCIS_FORMS } from '../facts/uscis-forms';
 import { Q } from './rules';
 import type {

@@ -4,7 +4,7 @@
  * person's language, and month counts typed with any digits or decimal mark.
  */
 import type { IntlShape } from '@formatjs/intl';
-import { parseIsoDate, type IsoDate } from './dates';
+import { parseIsoDate, type IsoDate } from '../shared/dates';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

@@ -5,7 +5,7 @@
  * an event session ends ("Next person" on a shared tablet).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { onSessionEnd } from '../app/session';
+import { onSessionEnd } from '../event-mode/session';
 import { clearPrefill } from './to-request';
 import { tabStore } from '../storage/web-storage';
 import type { AnswerValue, Answers, QuestionId } from './types';

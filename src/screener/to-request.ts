@@ -5,7 +5,7 @@
  * storage the caller passes in.
  */
 import type { PriorContactKind, ScreenerPrefill, ScreenerProblemKind } from './engine';
-import type { PriorAttemptChannel, ProblemKind } from '../requests/schema';
+import type { PriorAttemptChannel, ProblemKind } from '../shared/request-schema';
 
 /** sessionStorage (never the URL): written on "Start a request", read once and deleted by the new request. */
 export const SCREENER_PREFILL_KEY = 'ombuds.screenerPrefill';

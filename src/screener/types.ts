@@ -4,7 +4,7 @@
  * Rules are plain data (rules.ts); the engine (engine.ts) reads any value of
  * this shape, so tests can feed it small made-up rule sets too.
  */
-import type { IsoDate, PostedTime } from './dates';
+import type { IsoDate, PostedTime } from '../shared/dates';
 
 /** An id in locales/<lang>/messages.json. Rules never hold visible text. */
 export type MessageId = string;
@@ -17,7 +17,6 @@ export type OptionId = string;
 export type OutcomeId = string;
 export type ReferralId = string;
 
-export type QuestionKind = 'single' | 'multi' | 'date' | 'processing-time';
 
 export interface Option {
   id: OptionId;

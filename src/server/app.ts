@@ -1,9 +1,6 @@
 import { Hono } from 'hono';
+import type { ApiRoutes, AppDeps } from './app-deps';
 import { bodyLimit } from 'hono/body-limit';
-import type { SqlEngine } from './db/engine';
-import type { IntakeStore } from './intake-store';
-import type { KeyRing } from './keys';
-import type { ServerSettings } from './settings';
 import { securityHeaders } from './security';
 import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
 import { apiError } from './errors';
@@ -16,18 +13,8 @@ import { dbProblem } from './db/health';
 /** How long a device waits before trying again while the database is away. */
 const RETRY_AFTER_SECONDS = 30;
 
-export interface AppDeps {
-  settings: ServerSettings;
-  /** The database seam (db/engine.ts), for stores that add their own tables. */
-  db: SqlEngine;
-  store: IntakeStore;
-  /** Sealing keys, when already loaded (see keyRingFor). */
-  ring?: Promise<KeyRing>;
-  /** Time source, injectable for tests. */
-  now?: () => Date;
-}
 
-export type ApiRoutes = (api: Hono, deps: AppDeps) => void;
+export type { ApiRoutes, AppDeps };
 
 export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUTES): Hono {
   const { settings } = deps;

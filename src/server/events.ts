@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { ApiRoutes } from './app';
+import type { ApiRoutes } from './app-deps';
 import type { SqlEngine } from './db/engine';
 import { apiError } from './errors';
 import { log } from './log';
 import { createRateLimiter, rateLimit } from './rate-limit';
-import { EventStatsSchema, type EventStats } from '../sync/event-stats';
+import { EventStatsSchema, type EventStats } from '../shared/event-stats';
 
 /**
  * POST /events/:id/stats: an outreach event's anonymous counts, sent by the

@@ -3,7 +3,7 @@ import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readF
 import { join } from 'node:path';
 import { keysDir } from './keys';
 import { log } from './log';
-import { checkANumber, checkEmail, checkReceiptNumber } from '../requests/fields';
+import { checkANumber, checkEmail, checkReceiptNumber } from '../shared/fields';
 
 /**
  * Blind-index keys: HMAC-SHA-256 keys that turn an A-number, receipt number,

@@ -4,8 +4,8 @@ import type { IntakeStore } from './intake-store';
 import { requestMetadata } from './intake-metadata';
 import type { KeyRing } from './keys';
 import { log } from './log';
-import type { CaseRequest } from '../requests/schema';
-import { importServerPublicKey, sealBytes, sealJson, type SealingKey } from '../sync/seal';
+import type { CaseRequest } from '../shared/request-schema';
+import { importServerPublicKey, sealBytes, sealJson, type SealingKey } from '../shared/seal';
 
 /**
  * Requests stored in plaintext by the SQLite-only versions (set aside as

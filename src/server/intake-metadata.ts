@@ -1,5 +1,5 @@
 import type { LookupKind } from './index-keys';
-import type { CaseRequest } from '../requests/schema';
+import type { CaseRequest } from '../shared/request-schema';
 
 /**
  * What intake keeps in the clear about a validated request (see

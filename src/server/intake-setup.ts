@@ -1,4 +1,4 @@
-import type { AppDeps } from './app';
+import type { AppDeps } from './app-deps';
 import { openEngine } from './db/open';
 import { loadIndexKeys } from './index-keys';
 import { sealLegacyRequests } from './intake-legacy';

@@ -11,7 +11,7 @@ import type {
   PageOptions,
   RequestSummary,
 } from './intake-store';
-import { open, openJson, type PrivateKeyLookup } from '../sync/seal';
+import { open, openJson, type PrivateKeyLookup } from '../shared/seal';
 
 /** What the store needs from the key ring: private keys to open, index keys to search. */
 export interface StoreKeys {

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { ApiRoutes, AppDeps } from './app';
+import type { ApiRoutes, AppDeps } from './app-deps';
 import { apiError } from './errors';
 import { keyRingFor, type KeyRing } from './keys';
 import { log } from './log';
 import { clientAddress, createRateLimiter, rateLimit } from './rate-limit';
 import { requestMetadata } from './intake-metadata';
 import type { NewRequest } from './intake-store';
-import { SealError, open, openJson } from '../sync/seal';
-import { CONTENT_SHA256_HEADER } from '../sync/protocol';
-import { LIMITS, validateRequest, type AttachmentRef } from '../requests/schema';
-import { checkUuid, serverToday } from '../requests/fields';
+import { SealError, open, openJson } from '../shared/seal';
+import { CONTENT_SHA256_HEADER } from '../shared/protocol';
+import { LIMITS, validateRequest, type AttachmentRef } from '../shared/request-schema';
+import { checkUuid, serverToday } from '../shared/fields';
 
 /**
  * Receiving requests: PUT /requests/:id/attachments/:attachmentId (a sealed

@@ -1,7 +1,7 @@
-import type { ApiRoutes } from './app';
+import type { ApiRoutes } from './app-deps';
 import { keyRingFor, type KeyRing } from './keys';
 import { log } from './log';
-import { SEAL_ALG } from '../sync/seal';
+import { SEAL_ALG } from '../shared/seal';
 
 /** Body of GET /api/v1/keys; parsed on the device by src/sync/server-key.ts. */
 export function keysResponse(ring: KeyRing) {

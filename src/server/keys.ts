@@ -15,9 +15,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { AppDeps } from './app';
 import { log } from './log';
-import { importServerPrivateKey, keyIdFor, publicJwkOf, type PublicEcJwk } from '../sync/seal';
+import { importServerPrivateKey, keyIdFor, publicJwkOf, type PublicEcJwk } from '../shared/seal';
 
 /**
  * The intake server's sealing keys.
@@ -93,13 +92,16 @@ export function rotateFileKey(dataDir: string): string {
   return kid;
 }
 
-const rings = new WeakMap<AppDeps, Promise<KeyRing>>();
+/** What keyRingFor needs of the app's deps (app-deps.ts). */
+type RingDeps = { ring?: Promise<KeyRing>; settings: { dataDir: string } };
+
+const rings = new WeakMap<RingDeps, Promise<KeyRing>>();
 
 /**
  * One ring per app (per deps object), loaded on first use. Route modules
  * that open sealed bodies call this with the deps they were mounted with.
  */
-export function keyRingFor(deps: AppDeps, env: Record<string, string | undefined> = process.env): Promise<KeyRing> {
+export function keyRingFor(deps: RingDeps, env: Record<string, string | undefined> = process.env): Promise<KeyRing> {
   let ring = deps.ring ?? rings.get(deps);
   if (!ring) {
     ring = loadKeyRing({ dataDir: deps.settings.dataDir, env });

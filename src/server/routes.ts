@@ -1,4 +1,4 @@
-import type { ApiRoutes } from './app';
+import type { ApiRoutes } from './app-deps';
 import { keysRoutes } from './keys-routes';
 import { intakeRoutes } from './intake';
 import { staffRoutes } from './staff';

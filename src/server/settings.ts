@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readPublicConfig, type PublicConfig } from '../config/public-config';
+import { readPublicConfig, type PublicConfig } from '../shared/public-config';
 
 export interface ServerSettings {
   port: number;

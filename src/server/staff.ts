@@ -1,12 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { ApiRoutes } from './app';
+import type { ApiRoutes } from './app-deps';
 import { apiError } from './errors';
 import type { ListFilter } from './intake-store';
 import { decodeCursor } from './intake-store-sql';
 import type { LookupKind } from './index-keys';
 import { normalizeConfirmation } from './confirmation';
-import { checkFormType, checkLanguageTag, checkUuid } from '../requests/fields';
+import { checkFormType, checkLanguageTag, checkUuid } from '../shared/fields';
 
 const LOOKUP_KINDS: readonly LookupKind[] = ['a_number', 'receipt', 'email'];
 const isIso = (s: string) => Number.isFinite(Date.parse(s));

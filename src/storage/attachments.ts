@@ -8,7 +8,7 @@ import { getDb } from './db';
 import type { AttachmentRecord } from './types';
 
 /**
- * Same numbers as LIMITS in src/requests/schema.ts (a unit test keeps them
+ * Same numbers as LIMITS in src/shared/request-vocabulary.ts (a unit test keeps them
  * equal); repeated so the storage layer, which the service worker loads,
  * does not pull in the validation library.
  */
@@ -93,11 +93,6 @@ export async function listAttachments(draftId: string): Promise<AttachmentRecord
   const db = await getDb();
   const all = await db.getAllFromIndex('attachments', 'by-draft', draftId);
   return all.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-}
-
-export async function getAttachment(id: string): Promise<AttachmentRecord | undefined> {
-  const db = await getDb();
-  return db.get('attachments', id);
 }
 
 /** Removes one file, unless its request was already submitted. */

@@ -1,5 +1,5 @@
-import type { SealedEnvelope } from '../sync/seal';
-import type { Reason } from '../sync/protocol';
+import type { SealedEnvelope } from '../shared/seal';
+import type { Reason } from '../shared/protocol';
 
 /**
  * What the outbox store holds: the single source of truth for where each
@@ -7,8 +7,6 @@ import type { Reason } from '../sync/protocol';
  * request and its files are sealed to the intake server's key; the summary
  * is form types and times.
  */
-
-export type OutboxState = 'waiting' | 'sending' | 'delivered' | 'needs-attention';
 
 /** One file, sealed as a binary envelope, uploaded on its own. */
 export interface SealedAttachment {

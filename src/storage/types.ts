@@ -30,7 +30,7 @@ export interface DraftRecord {
   submittedAt?: number;
   /**
    * The validated, normalized wire request (CaseRequest of
-   * src/requests/schema.ts), written when the person submits. The outbox
+   * src/shared/request-schema.ts), written when the person submits. The outbox
    * reads it from here; editing is then closed.
    */
   request?: unknown;
@@ -58,7 +58,7 @@ export interface AttachmentRecord {
 }
 
 /** Outbox records are typed beside the outbox (src/storage/outbox-record.ts). */
-export type { OutboxRecord, OutboxState, PendingOutboxRecord, DeliveredOutboxRecord, SealedAttachment } from './outbox-record';
+export type { OutboxRecord, PendingOutboxRecord, DeliveredOutboxRecord, SealedAttachment } from './outbox-record';
 
 /** Event records are typed beside event mode's storage (src/storage/event-record.ts). */
 export type { EventRecord, EventCounts } from './event-record';

@@ -2,8 +2,8 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { resolveApiBase } from '../sync/api-base';
-import { SYNC_TAG, flush } from '../sync/flush';
+import { resolveApiBase } from '../outbox/api-base';
+import { SYNC_TAG, flush } from '../outbox/flush';
 import { closeDb } from '../storage/db';
 import { deleteRuntimeCaches } from '../storage/wipe';
 
@@ -69,7 +69,7 @@ self.addEventListener('sync', (event: Event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
-  // "Delete everything" (src/app/delete-everything.ts): let go of the
+  // "Delete everything" (src/settings/delete-everything.ts): let go of the
   // database so the page can delete it, drop runtime caches, then answer.
   if (event.data && event.data.type === 'WIPE') {
     event.waitUntil(

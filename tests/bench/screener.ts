@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../../src/screener/engine';
 import { SCREENER_RULES } from '../../src/screener/rules';
-import { addDays } from '../../src/screener/dates';
+import { addDays } from '../../src/shared/dates';
 import type { AnswerValue, Answers, Question, Rules } from '../../src/screener/types';
 import { median, percentile } from './util';
 

@@ -5,8 +5,8 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import autocannon from 'autocannon';
 import { canonicalJson } from '../../src/server/intake';
-import { importServerPublicKey, keyIdFor, publicJwkOf, sealJson, type SealingKey } from '../../src/sync/seal';
-import { validateRequest } from '../../src/requests/schema';
+import { importServerPublicKey, keyIdFor, publicJwkOf, sealJson, type SealingKey } from '../../src/shared/seal';
+import { validateRequest } from '../../src/shared/request-schema';
 import { fullRequest } from './fixtures';
 import { BenchError, withTimeout } from './util';
 

@@ -24,7 +24,7 @@ import Database from 'better-sqlite3';
 import { openSqlite } from '../../src/server/db/sqlite';
 import { migrate } from '../../src/server/db/migrate';
 import { newConfirmation } from '../../src/server/confirmation';
-import { serverToday } from '../../src/requests/fields';
+import { serverToday } from '../../src/shared/fields';
 import { removeDir, startServer } from '../e2e/harness';
 import { benchKey, cannon, finish, makeRow, sealPool, type Sealed } from './server-load';
 import { benchPostgres } from './server-pg';

@@ -41,13 +41,6 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, step: string)
   }
 }
 
-/** Runs `once` `runs` times in a row and returns every result. */
-export async function repeat<T>(runs: number, once: (run: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < runs; i++) out.push(await once(i));
-  return out;
-}
-
 type Cleanup = () => unknown;
 const cleanups: { label: string; fn: Cleanup }[] = [];
 

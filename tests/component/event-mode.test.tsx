@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { renderWithI18n } from './render-with-app';
-import { EventModeMount, EventRuntime, NextPersonButton } from '../../src/app/EventShell';
-import { startEventMode } from '../../src/app/event-mode';
-import { currentSessionId, endSession, noteSessionUse, onSessionEnd, setEventModeFlag, SESSION_KEY } from '../../src/app/session';
+import { EventModeMount, EventRuntime, NextPersonButton } from '../../src/event-mode/EventShell';
+import { startEventMode } from '../../src/event-mode/event-mode';
+import { currentSessionId, endSession, noteSessionUse, onSessionEnd, setEventModeFlag, SESSION_KEY } from '../../src/event-mode/session';
 import { DB_NAME, closeDb, getDb } from '../../src/storage/db';
 import { createDraft, listDrafts, markSubmitted } from '../../src/storage/drafts';
-import { currentEvent } from '../../src/storage/events';
+import { currentEvent } from '../../src/event-mode/events';
 
 async function resetDb() {
   await closeDb();

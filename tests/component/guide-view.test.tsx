@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { compileGuide, type CompiledGuide } from '../../scripts/locale-content';
 import GuideView from '../../src/guide/GuideView';
 import { makeGuideLoader } from '../../src/guide/load';
-import { TEXT_SCALE_KEY } from '../../src/app/text-scale';
+import { TEXT_SCALE_KEY } from '../../src/ui/text-scale';
 import { renderWithI18n } from './render-with-app';
 import { GUIDE_SECTION_IDS as SECTION_IDS } from '../unit/guide-sections';
 import { readFileSync } from '../unit/node-fs';

@@ -10,7 +10,7 @@ const triggers = vi.hoisted(() => ({
   hasBackgroundSync: vi.fn(() => false),
   requestDelivery: vi.fn(),
 }));
-vi.mock('../../src/sync/triggers', () => triggers);
+vi.mock('../../src/outbox/triggers', () => triggers);
 
 const { OutboxStatus, UnsentBadge } = await import('../../src/requests/OutboxStatus');
 

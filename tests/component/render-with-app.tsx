@@ -10,8 +10,8 @@ import { render, type RenderResult } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { compileMessages, type CompiledCatalog } from '../../scripts/locale-content';
 import { I18nProvider, makeI18n, type I18n } from '../../src/i18n/context';
-import { ConfigContext } from '../../src/app/config';
-import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../../src/config/public-config';
+import { ConfigContext } from '../../src/config/config';
+import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../../src/shared/public-config';
 import { existsSync, readFileSync } from '../unit/node-fs';
 
 // Relative to the project root (vitest's working directory): under jsdom,

@@ -4,7 +4,7 @@ import { screen, waitFor } from '@testing-library/preact';
 import RequestsView from '../../src/requests/RequestsView';
 import { closeDb } from '../../src/storage/db';
 import { createDraft, getDraft } from '../../src/storage/drafts';
-import { currentSessionId, endSession, setEventModeFlag } from '../../src/app/session';
+import { currentSessionId, endSession, setEventModeFlag } from '../../src/event-mode/session';
 import { emptyForm } from '../../src/requests/form-model';
 import { renderWithI18n } from './render-with-app';
 

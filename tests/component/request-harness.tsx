@@ -5,7 +5,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { FormContext } from '../../src/requests/form-context';
-import { emptyForm, validateForm, type RequestForm } from '../../src/requests/form-model';
+import { emptyForm, type RequestForm } from '../../src/requests/form-model';
+import { validateForm } from '../../src/requests/form-wire';
 import { setAt } from '../../src/requests/paths';
 import { renderWithI18n } from './render-with-app';
 

@@ -10,7 +10,7 @@ import ScreenerView from '../../src/screener/ScreenerView';
 import { resetScreener } from '../../src/screener/store';
 import { SCREENER_MESSAGE_VALUES } from '../../src/screener/rules';
 import { SCREENER_PREFILL_KEY } from '../../src/screener/to-request';
-import { endSession } from '../../src/app/session';
+import { endSession } from '../../src/event-mode/session';
 import { factHref, formatFact } from '../../src/facts/contacts';
 import type { I18n } from '../../src/i18n/context';
 import { renderWithI18n } from './render-with-app';

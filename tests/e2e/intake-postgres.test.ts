@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { importServerPublicKey, keyIdFor, publicJwkOf, sealBytes, sealJson, type SealingKey } from '../../src/sync/seal';
+import { importServerPublicKey, keyIdFor, publicJwkOf, sealBytes, sealJson, type SealingKey } from '../../src/shared/seal';
 import { file, request, sha256Hex, uuid } from '../unit/intake-helpers';
 import { startPostgres, type PostgresCluster } from '../unit/postgres-cluster';
 import { removeDir, startServer, type RunningServer } from './harness';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createIntl } from '@formatjs/intl';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addDays, addMonths } from '../../src/screener/dates.ts';
+import { addDays, addMonths } from '../../src/shared/dates.ts';
 import { deviceToday } from '../../src/screener/format.ts';
 import { SCREENER_MESSAGE_VALUES } from '../../src/screener/rules.ts';
 import { SCREENER_PREFILL_KEY } from '../../src/screener/to-request.ts';

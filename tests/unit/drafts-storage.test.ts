@@ -18,9 +18,9 @@ import {
   saveDraft,
 } from '../../src/storage/drafts';
 import { ATTACHMENT_LIMITS, addAttachment, listAttachments, removeAttachment, sha256Hex } from '../../src/storage/attachments';
-import { createAutosaver, classifySaveError, retryDelay, type ExternalChange, type SaveStatus } from '../../src/storage/autosave';
+import { createAutosaver, classifySaveError, retryDelay, type ExternalChange, type SaveStatus } from '../../src/requests/autosave';
 import { isIosNotStandalone, requestPersistence, resetPersistenceRequest, storageEstimate } from '../../src/storage/usage';
-import { LIMITS } from '../../src/requests/schema';
+import { LIMITS } from '../../src/shared/request-schema';
 
 beforeEach(async () => {
   await closeDb();

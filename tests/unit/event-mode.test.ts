@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as v from 'valibot';
-import { checkSetup, reviewPath, type EventSetupInput } from '../../src/app/event-mode';
-import { createIdleTimer } from '../../src/app/idle-timer';
-import { handOffUrl, qrPath } from '../../src/app/qr';
-import { statsBody } from '../../src/app/settings/event-stats-send';
+import { checkSetup, reviewPath, type EventSetupInput } from '../../src/event-mode/event-mode';
+import { createIdleTimer } from '../../src/event-mode/idle-timer';
+import { handOffUrl, qrPath } from '../../src/event-mode/qr';
+import { statsBody } from '../../src/event-mode/event-stats-send';
 import { EMPTY_COUNTS, type EventRecord } from '../../src/storage/event-record';
-import { addSession, isEventDraft } from '../../src/storage/events';
+import { addSession, isEventDraft } from '../../src/event-mode/events';
 import { isRuntimeCache } from '../../src/storage/wipe';
-import { EventStatsSchema } from '../../src/sync/event-stats';
+import { EventStatsSchema } from '../../src/shared/event-stats';
 
 const SETUP: EventSetupInput = {
   name: 'Library fair',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickVoice, splitForSpeech } from '../../src/guide/speech';
-import { normalizeTextScale, stepTextScale, TEXT_SCALES } from '../../src/app/text-scale';
+import { normalizeTextScale, stepTextScale, TEXT_SCALES } from '../../src/ui/text-scale';
 
 const voice = (lang: string, name = lang, extra: { localService?: boolean; default?: boolean } = {}) => ({ lang, name, ...extra });
 

@@ -9,7 +9,7 @@ import { migrate, SchemaTooNewError } from '../../src/server/db/migrate';
 import { MIGRATIONS } from '../../src/server/db/migrations';
 import { openEngine } from '../../src/server/db/open';
 import { canonicalJson } from '../../src/server/intake';
-import { validateRequest } from '../../src/requests/schema';
+import { validateRequest } from '../../src/shared/request-schema';
 import { useEngines } from './intake-engines';
 import { NOW, file, makeServer, putFile, putRequest, request, sealedFile, serverKey, staff, uuid } from './intake-helpers';
 

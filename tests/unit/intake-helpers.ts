@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { createApp, type AppDeps } from '../../src/server/app';
 import { openIntake } from '../../src/server/intake-setup';
 import { readSettings } from '../../src/server/settings';
-import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/sync/server-key';
-import { sealBytes, sealJson, type SealingKey } from '../../src/sync/seal';
+import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/outbox/server-key';
+import { sealBytes, sealJson, type SealingKey } from '../../src/shared/seal';
 
 export const NOW = new Date('2025-06-15T12:00:00.000Z');
 export const TOKEN = 'staff-token-0123456789abcdef';

@@ -6,7 +6,7 @@ import { rotateFileKey } from '../../src/server/keys';
 import { CONFIRMATION_ALPHABET, formatConfirmation, newConfirmation, normalizeConfirmation } from '../../src/server/confirmation';
 import { createIntakeStore } from '../../src/server/intake-store-sql';
 import { keyRingFor } from '../../src/server/keys';
-import { b64urlDecode, b64urlEncode, importServerPublicKey, keyIdFor, publicJwkOf, sealJson } from '../../src/sync/seal';
+import { b64urlDecode, b64urlEncode, importServerPublicKey, keyIdFor, publicJwkOf, sealJson } from '../../src/shared/seal';
 import {
   NOW,
   TOKEN,

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { keysDir, rotateFileKey } from '../../src/server/keys';
 import { createApp } from '../../src/server/app';
-import { sealJson } from '../../src/sync/seal';
+import { sealJson } from '../../src/shared/seal';
 import { ENGINES, useEngines } from './intake-engines';
 import {
   NOW,

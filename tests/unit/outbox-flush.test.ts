@@ -4,11 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '../../src/storage/db';
 import { addAttachment } from '../../src/storage/attachments';
 import { createDraft, getDraft, markSubmitted } from '../../src/storage/drafts';
-import { submitDraft } from '../../src/storage/outbox';
-import { KV_EVENT_MODE, getOutboxRecord, listOutbox } from '../../src/storage/outbox-store';
+import { submitDraft } from '../../src/outbox/submit';
+import { KV_EVENT_MODE, getOutboxRecord, listOutbox } from '../../src/outbox/outbox-store';
 import type { PendingOutboxRecord } from '../../src/storage/outbox-record';
-import { validateRequest } from '../../src/requests/schema';
-import { flush, type FlushOptions } from '../../src/sync/flush';
+import { validateRequest } from '../../src/shared/request-schema';
+import { flush, type FlushOptions } from '../../src/outbox/flush';
 import { countRows, file, makeServer, request, staff, type FileFixture, type TestServer } from './intake-helpers';
 
 const API = '/api/v1';

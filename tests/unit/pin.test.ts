@@ -14,9 +14,9 @@ import {
   setPin,
   verifyPinHash,
   waitRemaining,
-} from '../../src/app/pin';
+} from '../../src/event-mode/pin';
 import { DB_NAME, closeDb, getDb } from '../../src/storage/db';
-import { KV_EVENT_PIN, KV_EVENT_PIN_THROTTLE } from '../../src/storage/events';
+import { KV_EVENT_PIN, KV_EVENT_PIN_THROTTLE } from '../../src/event-mode/events';
 
 afterEach(async () => {
   await closeDb();

@@ -29,7 +29,7 @@ import {
   normalizeReceiptNumber,
   serverToday,
   type FieldResult,
-} from '../../src/requests/fields';
+} from '../../src/shared/fields';
 
 const value = (r: FieldResult) => (r.ok ? r.value : `!${r.code}`);
 

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptyForm,
-  formPathOf,
-  nextStep,
-  normalizeForm,
-  previousStep,
-  stepForPath,
-  toWireInput,
-  validateForm,
-  visibleSteps,
-  type RequestForm,
-} from '../../src/requests/form-model';
+import { emptyForm, nextStep, normalizeForm, previousStep, stepForPath, visibleSteps, type RequestForm } from '../../src/requests/form-model';
+import { formPathOf, toWireInput, validateForm } from '../../src/requests/form-wire';
 import { formFromPrefill, takeScreenerPrefill, PREFILL_KEY } from '../../src/requests/prefill';
 import { fileKind, fitWithin, renamed } from '../../src/requests/images';
 import { getAt, setAt } from '../../src/requests/paths';
-import { validateRequest } from '../../src/requests/schema';
+import { validateRequest } from '../../src/shared/request-schema';
 
 const TODAY = '2025-06-01';
 const META = { id: '3b241101-e2bb-4255-8caf-4136c566a962', locale: 'en', createdAt: Date.UTC(2025, 4, 1), submittedAt: Date.UTC(2025, 5, 1), attachments: [] };

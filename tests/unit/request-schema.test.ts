@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ERROR_CODES, errorMessageId, serverToday, type ErrorCode } from '../../src/requests/fields';
+import { ERROR_CODES, errorMessageId, serverToday, type ErrorCode } from '../../src/shared/fields';
 import {
   LIMITS,
-  draftToRequestInput,
   issuesByPath,
   issuesUnder,
-  parseDraft,
   requestSchemas,
   validateRequest,
   validateWith,
-  type DraftData,
   type RequestIssue,
-} from '../../src/requests/schema';
+} from '../../src/shared/request-schema';
+import { emptyForm } from '../../src/requests/form-model';
+import { toWireInput } from '../../src/requests/form-wire';
 import { FIELD_IDS, FIELD_OPTIONS, fieldHintId, fieldIdOf, fieldLabelId, optionLabelId } from '../../src/requests/labels';
 
 const TODAY = '2025-06-15';
@@ -549,97 +548,6 @@ describe('issue helpers', () => {
   });
 });
 
-describe('drafts', () => {
-  it('parses whatever was stored without losing typed text', () => {
-    const stored = {
-      helping: 'yes', // wrong type: dropped alone
-      person: { familyName: '  García  ', aNumber: 'a 12', otherNames: ['x', 3], futureField: 'kept' },
-      case: { receiptNumbers: ['eac', ''], priorAttempts: [{ channel: 'mail' }, 'junk'] },
-      consent: { signature: { kind: 'sticker', name: 'A' } },
-      somethingNew: { a: 1 },
-    };
-    const draft = parseDraft(stored);
-    expect(draft.helping).toBeUndefined();
-    expect(draft.person?.familyName).toBe('  García  ');
-    expect(draft.person?.aNumber).toBe('a 12');
-    expect(draft.person?.otherNames).toEqual(['x', '']);
-    expect((draft.person as Json).futureField).toBe('kept');
-    expect(draft.case?.receiptNumbers).toEqual(['eac', '']);
-    expect(draft.case?.priorAttempts).toEqual([{ channel: 'mail' }, {}]);
-    expect(draft.consent?.signature).toEqual({ kind: undefined, name: 'A' });
-    expect((draft as Json).somethingNew).toEqual({ a: 1 });
-    expect(parseDraft('garbage')).toEqual({});
-    expect(parseDraft(undefined)).toEqual({});
-  });
-
-  const envelope = { id: ID, locale: 'en', createdAt: '2025-06-14T10:00:00Z', submittedAt: '2025-06-15T08:00:00Z' };
-
-  it('an empty draft reports what is missing, field by field', () => {
-    const paths = issuesOf(draftToRequestInput({}, envelope)).map((i) => `${i.code} ${i.path}`);
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        'required person.familyName',
-        'required person.dateOfBirth',
-        'required person.address.line1',
-        'required case.formTypes',
-        'required case.problemKinds',
-        'required case.whatHappened',
-        'consent.required consent.agreed',
-        'required consent.signature.name',
-        'required consent.date',
-        'contact.required person.email',
-      ]),
-    );
-  });
-
-  it('a complete draft, typed loosely, becomes a valid normalized request', () => {
-    const draft: DraftData = {
-      helping: true,
-      person: {
-        familyName: ' Pierre ',
-        givenName: 'Jean',
-        middleName: '',
-        dateOfBirth: '1975-12-01',
-        countryOfBirth: 'ht',
-        citizenship: 'ht',
-        aNumber: 'A 98 765 432',
-        address: { kind: 'us', line1: '5 Rue St', city: 'Miami', state: 'fl', zip: '33101', country: 'left over' },
-      },
-      submitter: { relationship: 'community_volunteer', name: 'Rosa Díaz', email: 'rosa@example.org' },
-      case: {
-        formTypes: ['i-821'],
-        receiptNumbers: ['src 21 900 12345'],
-        problemKinds: ['emergency'],
-        whatHappened: 'TPS card never arrived.',
-        helpWanted: 'Find my card.',
-        priorAttempts: [{ channel: 'contact_center', date: '2025-03-03', serviceRequestNumber: '' }],
-      },
-      consent: { agreed: true, shareWithSubmitter: true, signature: { kind: 'typed', name: 'Jean Pierre' }, date: '2025-06-15' },
-    };
-    const result = validateRequest(draftToRequestInput(draft, envelope), TODAY);
-    expect(result).toMatchObject({
-      ok: true,
-      value: {
-        person: { familyName: 'Pierre', aNumber: '098765432', citizenship: 'HT', address: { state: 'FL' } },
-        submitter: { relationship: 'community_volunteer', g28OnFile: false },
-        case: { formTypes: ['I-821'], receiptNumbers: ['SRC2190012345'] },
-      },
-    });
-    // Not helping: the helper part and the helper consent are left out.
-    const alone = validateRequest(draftToRequestInput({ ...draft, helping: false }, envelope), TODAY);
-    expect(alone).toEqual({ ok: false, issues: [{ code: 'contact.required', path: 'person.email' }] });
-  });
-
-  it('keeps list indexes, so a blank entry is reported where it was typed', () => {
-    const draft: DraftData = { case: { receiptNumbers: ['EAC2190012345', '', 'bad'] } };
-    const issues = issuesUnder(issuesOf(draftToRequestInput(draft, envelope)), 'case.receiptNumbers');
-    expect(issues).toEqual([
-      { code: 'required', path: 'case.receiptNumbers.1' },
-      { code: 'receipt.format', path: 'case.receiptNumbers.2' },
-    ]);
-  });
-});
-
 describe('robustness', () => {
   it('never throws and answers only known codes, whatever arrives', () => {
     const codes = new Set<string>(ERROR_CODES);
@@ -693,7 +601,10 @@ describe('English messages', () => {
   it('every issue path the schema can report maps to a labelled field or the whole request', () => {
     const seen = new Set<string>();
     const collect = (input: unknown) => issuesOf(input).forEach((i) => seen.add(i.path));
-    collect(draftToRequestInput({ helping: true, case: { priorAttempts: [{}] } }, { id: 'x', locale: 'x', createdAt: 'x', submittedAt: 'x' }));
+    const blank = emptyForm();
+    blank.filler = 'helper';
+    blank.case.priorAttempts = [{ channel: '', date: '', serviceRequestNumber: '' }];
+    collect(toWireInput(blank, { id: 'x', locale: 'x', createdAt: 0, submittedAt: 0, attachments: [] }));
     collect(withValue(minimal(), 'attachments', [{}]));
     collect(withValue(full(), 'consent.signature', { kind: 'drawn' }));
     collect(withValue(full(), 'person.address', { kind: 'foreign' }));

@@ -6,7 +6,7 @@
  *   P.x = src/facts/ombudsman-policy.ts, fact x.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths } from '../../src/screener/dates';
+import { addDays, addMonths } from '../../src/shared/dates';
 import { evaluate, prefillFromAnswers, type OutcomeResult } from '../../src/screener/engine';
 import { SCREENER_RULES } from '../../src/screener/rules';
 import type { AnswerValue, OutcomeKind, ReasonCode } from '../../src/screener/types';

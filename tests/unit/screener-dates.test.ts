@@ -12,7 +12,7 @@ import {
   isIsoDate,
   isLeapYear,
   parseIsoDate,
-} from '../../src/screener/dates';
+} from '../../src/shared/dates';
 
 const check = (receivedDate: string, posted: Parameters<typeof checkProcessingTime>[0]['posted'], today: string) =>
   checkProcessingTime({ receivedDate, posted, today, noPostedTimeMonths: 6 });

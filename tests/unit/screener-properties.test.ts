@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from '@formatjs/icu-messageformat-parser';
-import { addDays } from '../../src/screener/dates';
+import { addDays } from '../../src/shared/dates';
 import { evaluate, prefillFromAnswers, validateAnswer, type Evaluation } from '../../src/screener/engine';
 import { PENDING_FACTS, SCREENER_MESSAGE_VALUES, SCREENER_RULES, errorMessageId } from '../../src/screener/rules';
 import { REASON_CODES, VALIDATION_ERRORS, type AnswerValue, type Condition, type ConditionalText, type Question, type Rules } from '../../src/screener/types';

@@ -15,9 +15,9 @@ import {
   toRequestChannels,
   toRequestProblemKinds,
 } from '../../src/screener/to-request';
-import { PRIOR_ATTEMPT_CHANNELS, PROBLEM_KINDS } from '../../src/requests/schema';
+import { PRIOR_ATTEMPT_CHANNELS, PROBLEM_KINDS } from '../../src/shared/request-schema';
 import { PREFILL_KEY, formFromPrefill, takeScreenerPrefill } from '../../src/requests/prefill';
-import { addDays } from '../../src/screener/dates';
+import { addDays } from '../../src/shared/dates';
 
 const TODAY = '2026-11-25';
 

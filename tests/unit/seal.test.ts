@@ -22,7 +22,7 @@ import {
   type SealAad,
   type SealedEnvelope,
   type SealingKey,
-} from '../../src/sync/seal';
+} from '../../src/shared/seal';
 
 const subtle = globalThis.crypto.subtle;
 

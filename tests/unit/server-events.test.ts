@@ -9,7 +9,7 @@ import { migrate } from '../../src/server/db/migrate';
 import { createIntakeStore } from '../../src/server/intake-store-sql';
 import { readSettings } from '../../src/server/settings';
 import { eventRoutes, getEventStats } from '../../src/server/events';
-import type { EventStats } from '../../src/sync/event-stats';
+import type { EventStats } from '../../src/shared/event-stats';
 
 let dir: string;
 let db: SqlEngine;

@@ -9,8 +9,8 @@ import { openSqlite } from '../../src/server/db/sqlite';
 import { createIntakeStore } from '../../src/server/intake-store-sql';
 import { keyRingFor, keysDir, loadKeyRing, rotateFileKey } from '../../src/server/keys';
 import { readSettings } from '../../src/server/settings';
-import { SEAL_ALG, keyIdFor, openJson, publicJwkOf, sealJson, type SealAad } from '../../src/sync/seal';
-import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/sync/server-key';
+import { SEAL_ALG, keyIdFor, openJson, publicJwkOf, sealJson, type SealAad } from '../../src/shared/seal';
+import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/outbox/server-key';
 
 const REQ: SealAad = { requestId: 'req-42', purpose: 'request' };
 

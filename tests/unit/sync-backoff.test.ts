@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, MAX_RETRY_AFTER_MS, backoffDelay, parseRetryAfter, retryDelay } from '../../src/sync/backoff';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, MAX_RETRY_AFTER_MS, backoffDelay, parseRetryAfter, retryDelay } from '../../src/shared/backoff';
 
 describe('backoff with full jitter', () => {
   it('doubles the ceiling from 2 s and stops at 10 minutes', () => {

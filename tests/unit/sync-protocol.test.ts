@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentUrl, classify, parseErrorBody, requestUrl, type ResponseLike } from '../../src/sync/protocol';
+import { attachmentUrl, classify, parseErrorBody, requestUrl, type ResponseLike } from '../../src/shared/protocol';
 
 const ID = '3f1e2d4c-5b6a-4789-8abc-def012345678';
 const FILE = '9b2c4d6e-8f01-4a23-9b45-67890abcdef1';

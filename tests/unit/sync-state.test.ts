@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxRecord, PendingOutboxRecord } from '../../src/storage/outbox-record';
-import { isDue, isUnsent, transition } from '../../src/sync/state';
+import { isDue, isUnsent, transition } from '../../src/outbox/state';
 
 const NOW = 1_000_000;
 

@@ -1,10 +1,10 @@
 import { useI18n } from '../../i18n/context';
 import { useCountries, useLanguages, useUsStates } from '../choices';
 import { Group, ListField, RadioGroup, SelectField, TextField, DateField, useOptions } from '../controls';
-import { STATELESS } from '../fields';
+import { STATELESS } from '../../shared/fields';
 import { useForm } from '../form-context';
 import { isHelping } from '../form-model';
-import { ADDRESS_KINDS, LIMITS } from '../schema';
+import { ADDRESS_KINDS, LIMITS } from '../../shared/request-schema';
 
 /** Step 1: who fills in the form, and the person who needs help (never the helper). */
 export function AboutYouStep() {

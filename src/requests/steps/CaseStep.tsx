@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/context';
 import { CheckboxGroup, DateField, ListField, TextField, useOptions } from '../controls';
 import { useForm } from '../form-context';
-import { LIMITS, PROBLEM_KINDS } from '../schema';
+import { LIMITS, PROBLEM_KINDS } from '../../shared/request-schema';
 
 /** The case: forms, receipt numbers, what went wrong and what help is wanted. */
 export function CaseStep() {

@@ -3,7 +3,7 @@ import { CheckboxField, DateField, ErrorText, RadioGroup, TextField, useOptions 
 import { useForm } from '../form-context';
 import { domIdFor, isHelping } from '../form-model';
 import { fieldHintId, fieldLabelId } from '../labels';
-import { LIMITS, SIGNATURE_KINDS } from '../schema';
+import { LIMITS, SIGNATURE_KINDS } from '../../shared/request-schema';
 import { SignaturePad } from '../SignaturePad';
 
 /** The person's own consent and signature, even when a helper fills in the rest. */

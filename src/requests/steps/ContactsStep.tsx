@@ -3,7 +3,7 @@ import { DateField, SelectField, TextField, useOptions } from '../controls';
 import { useForm } from '../form-context';
 import { domIdFor, type PriorAttemptForm } from '../form-model';
 import { fieldHintId } from '../labels';
-import { LIMITS, PRIOR_ATTEMPT_CHANNELS } from '../schema';
+import { LIMITS, PRIOR_ATTEMPT_CHANNELS } from '../../shared/request-schema';
 
 /** What the person already tried with USCIS, one group per contact. */
 export function ContactsStep() {

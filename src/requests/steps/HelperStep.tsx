@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/context';
 import { CheckboxField, RadioGroup, TextField, useOptions } from '../controls';
 import { useForm } from '../form-context';
-import { G28_RELATIONSHIPS, LIMITS, ORGANIZATION_RELATIONSHIPS, SUBMITTER_RELATIONSHIPS } from '../schema';
+import { G28_RELATIONSHIPS, LIMITS, ORGANIZATION_RELATIONSHIPS, SUBMITTER_RELATIONSHIPS } from '../../shared/request-schema';
 
 /** Volunteer mode: the helper's own details. The consent stays the person's. */
 export function HelperStep() {

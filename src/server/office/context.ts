@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as v from 'valibot';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { SqlEngine } from '../db/engine';
 import { apiError } from '../errors';
 import type { IntakeStore } from '../intake-store';

@@ -1,5 +1,5 @@
 import type { GenericSchema } from 'valibot';
-import { makeCaseRequestSchema } from '../../requests/schema';
+import { makeCaseRequestSchema } from '../../shared/request-schema';
 
 /**
  * CSV for spreadsheets: one row per request, nested fields as dotted

@@ -1,5 +1,5 @@
 import type { SqlEngine } from '../db/engine';
-import type { EventStats } from '../../sync/event-stats';
+import type { EventStats } from '../../shared/event-stats';
 
 /**
  * The tablets' anonymous event counts (POST /api/v1/events/:id/stats) per

@@ -3,7 +3,7 @@ import { normalizeConfirmation } from '../confirmation';
 import type { LookupKind } from '../index-keys';
 import type { ListFilter, RequestSummary } from '../intake-store';
 import { decodeCursor, encodeCursor, summary, SUMMARY_COLUMNS, where, type RequestRow } from '../intake-store-sql';
-import { checkANumber, checkEmail, checkFormType, checkLanguageTag, checkReceiptNumber, checkUuid } from '../../requests/fields';
+import { checkANumber, checkEmail, checkFormType, checkLanguageTag, checkReceiptNumber, checkUuid } from '../../shared/fields';
 import type { Office } from './context';
 import { STATES, type ReviewState, type StaffRef } from './model';
 

@@ -6,7 +6,7 @@ import { noStore, signedIn, type Office, type OfficeEnv } from './context';
 import { EXPORT_TYPES, exportStream, type ExportFormat } from './export';
 import { readInboxQuery } from './inbox';
 import { listEvents } from './events';
-import { checkUuid } from '../../requests/fields';
+import { checkUuid } from '../../shared/fields';
 
 /** Supervisors' views: the audit log, exports of the filtered inbox, and outreach event counts. */
 export function reportRoutes(app: Hono<OfficeEnv>, office: Office): void {

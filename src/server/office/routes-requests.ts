@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import * as v from 'valibot';
 import { apiError } from '../errors';
-import { checkUuid } from '../../requests/fields';
+import { checkUuid } from '../../shared/fields';
 import { noStore, readBody, signedIn, type Office, type OfficeEnv } from './context';
 import { inboxPage, readInboxQuery } from './inbox';
 import { canMove, CLOSE_REASONS, INFO_REASONS, LIMITS, STATES } from './model';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { ApiRoutes } from '../app';
+import type { ApiRoutes } from '../app-deps';
 import { apiError } from '../errors';
 import { makeOffice, sameOrigin, type OfficeEnv, type OfficeOptions } from './context';
 import { authRoutes } from './routes-auth';

@@ -1,5 +1,3 @@
-import type { Migration } from '../db/migrations';
-
 /**
  * The office console's tables (issue 14), appended to the schema steps in
  * db/migrations.ts. Personal data of applicants never sits here in clear:
@@ -86,7 +84,10 @@ const AUDIT_INDEXES = `
   CREATE INDEX office_audit_by_actor ON office_audit (actor_id, id);
   CREATE INDEX office_audit_by_action ON office_audit (action, id);`;
 
-export const OFFICE_MIGRATIONS: readonly Migration[] = [
+/** One schema step per engine, as db/migrations.ts takes them (not imported: that list imports this one). */
+type EngineStep = { name: string; sqlite: string; postgres: string };
+
+export const OFFICE_MIGRATIONS: readonly EngineStep[] = [
   {
     name: 'office console',
     sqlite: `${officeTables('BLOB', ' STRICT')}

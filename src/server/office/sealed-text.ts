@@ -1,5 +1,5 @@
 import type { KeyRing } from '../keys';
-import { importServerPublicKey, openJson, sealJson } from '../../sync/seal';
+import { importServerPublicKey, openJson, sealJson } from '../../shared/seal';
 
 /**
  * Office data that may hold personal data (notes, the "referred to" text,

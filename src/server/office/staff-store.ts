@@ -170,8 +170,3 @@ export async function updateStaff(db: SqlEngine, id: string, change: { role?: Ro
     return staffById(tx, id);
   });
 }
-
-export async function countAdmins(db: SqlRunner): Promise<number> {
-  const [row] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM office_staff WHERE role = 'admin' AND status = 'active'`);
-  return Number(row?.n ?? 0);
-}

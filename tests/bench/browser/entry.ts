@@ -6,12 +6,13 @@
  */
 import { getDb } from '../../../src/storage/db';
 import { createDraft, deleteDraft, markSubmitted } from '../../../src/storage/drafts';
-import { createAutosaver } from '../../../src/storage/autosave';
-import { submitDraft } from '../../../src/storage/outbox';
-import { sendNow } from '../../../src/sync/triggers';
-import { normalizeForm, toWireInput, type RequestForm } from '../../../src/requests/form-model';
-import { validateRequest } from '../../../src/requests/schema';
-import { deviceToday } from '../../../src/requests/fields';
+import { createAutosaver } from '../../../src/requests/autosave';
+import { submitDraft } from '../../../src/outbox/submit';
+import { sendNow } from '../../../src/outbox/triggers';
+import { normalizeForm, type RequestForm } from '../../../src/requests/form-model';
+import { toWireInput } from '../../../src/requests/form-wire';
+import { validateRequest } from '../../../src/shared/request-schema';
+import { deviceToday } from '../../../src/shared/fields';
 import { fullForm } from '../fixtures';
 import type { DraftRecord } from '../../../src/storage/types';
 
@@ -94,7 +95,7 @@ export async function queueRequests(count: number, locale = 'vi'): Promise<strin
 }
 
 /**
- * The app's "Send now" (src/sync/triggers.ts sendNow → flush), called
+ * The app's "Send now" (src/outbox/triggers.ts sendNow → flush), called
  * directly: used only while no screen of the app shows the button.
  */
 export async function sendNowTimed(): Promise<{ ms: number; delivered: number; waiting: number; needsAttention: number }> {

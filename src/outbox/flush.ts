@@ -1,0 +1,267 @@
+/**
+ * Delivers what waits in the outbox. One function for the page (start,
+ * online, visible, every minute, "Send now") and the service worker
+ * ('sync'): WebWorker-safe, no DOM.
+ *
+ * Per record: claim it (waiting → sending, attempts + 1, a lease), seal it
+ * if it was submitted before any server key was known, upload each file not
+ * yet uploaded, then PUT the request. Every answer goes through the pure
+ * classifier (protocol.ts) and the pure state machine (state.ts). The server
+ * is idempotent, so any step may be repeated after any failure.
+ */
+import {
+  applyOutboxEvent,
+  listOutbox,
+  readLocalCopy,
+  storeDelivered,
+  storeRefused,
+  storeSealed,
+} from './outbox-store';
+import type { OutboxRecord, PendingOutboxRecord, SealedAttachment } from '../storage/outbox-record';
+import { retryDelay } from '../shared/backoff';
+import { withFlushLock, type LockHandle, type LockOptions } from './flush-lock';
+import { CONTENT_SHA256_HEADER, attachmentUrl, classify, requestUrl, type Outcome, type Reason } from '../shared/protocol';
+import { currentSealingKey } from './sealing-key';
+import { MissingFileError, sealRequest } from './seal-request';
+import { isDue } from './state';
+
+/** Background Sync tag the page registers on submit and the worker answers. */
+export const SYNC_TAG = 'ombuds-outbox';
+
+export interface FlushOptions extends LockOptions {
+  apiBase: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+  /** "Send now": try waiting records even before their next try time. */
+  force?: boolean;
+  /** Bytes per second assumed for the upload timeout on a slow link. */
+  slowLinkBytesPerSecond?: number;
+}
+
+export interface FlushSummary {
+  /** False when another tab or the worker was already flushing. */
+  ran: boolean;
+  attempted: number;
+  delivered: number;
+  /** Still waiting after this flush (will be retried). */
+  waiting: number;
+  needsAttention: number;
+}
+
+/** A claim lapses this long after its last renewal: a crashed sender's record is retried after it. */
+export const RECORD_LEASE_MS = 60_000;
+const RENEW_EVERY_MS = 20_000;
+const BASE_TIMEOUT_MS = 30_000;
+
+type Result = 'delivered' | 'waiting' | 'needs-attention' | 'skipped';
+
+interface Ctx {
+  apiBase: string;
+  fetch: typeof fetch;
+  now: () => number;
+  random: () => number;
+  force: boolean;
+  bytesPerSecond: number;
+  lock: LockHandle;
+}
+
+export async function flush(options: FlushOptions): Promise<FlushSummary> {
+  const ctxBase = {
+    apiBase: options.apiBase,
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+    force: options.force ?? false,
+    bytesPerSecond: options.slowLinkBytesPerSecond ?? 8 * 1024,
+  };
+  const summary = await withFlushLock(async (lock) => {
+    const ctx: Ctx = { ...ctxBase, lock };
+    const out: FlushSummary = { ran: true, attempted: 0, delivered: 0, waiting: 0, needsAttention: 0 };
+    for (const record of await listOutbox()) {
+      if (!isDue(record, ctx.now(), ctx.force, lock.exclusive)) continue;
+      await lock.renew();
+      const result = await deliverOne(record.id, ctx);
+      if (result === 'skipped') continue;
+      out.attempted++;
+      if (result === 'delivered') out.delivered++;
+    }
+    for (const r of await listOutbox()) {
+      if (r.state === 'waiting' || r.state === 'sending') out.waiting++;
+      if (r.state === 'needs-attention') out.needsAttention++;
+    }
+    return out;
+  }, options);
+  return summary ?? { ran: false, attempted: 0, delivered: 0, waiting: 0, needsAttention: 0 };
+}
+
+/** Keeps the record's claim (and the flush lease) alive while slow work runs. */
+async function renewing<T>(id: string, leaseId: string, ctx: Ctx, work: () => Promise<T>): Promise<T> {
+  const renew = () => {
+    void applyOutboxEvent(id, { type: 'renew', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS }).catch(() => {});
+    void ctx.lock.renew().catch(() => false);
+  };
+  renew();
+  const timer = setInterval(renew, RENEW_EVERY_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function send(ctx: Ctx, url: string, init: RequestInit, bytes: number, expect: Parameters<typeof classify>[1]): Promise<Outcome> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), BASE_TIMEOUT_MS + (bytes / ctx.bytesPerSecond) * 1000);
+  let res: Response;
+  try {
+    res = await ctx.fetch(url, { ...init, method: 'PUT', signal: controller.signal, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    clearTimeout(timer);
+    return { kind: 'retry', code: controller.signal.aborted ? 'timeout' : 'network' };
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+  return classify({ status: res.status, headers: res.headers, body }, expect, { nowMs: ctx.now() });
+}
+
+function putAttachment(ctx: Ctx, id: string, a: SealedAttachment): Promise<Outcome> {
+  return send(
+    ctx,
+    attachmentUrl(ctx.apiBase, id, a.id),
+    { body: a.sealed, headers: { 'Content-Type': 'application/octet-stream', [CONTENT_SHA256_HEADER]: a.sha256 } },
+    a.sealed.size,
+    { id, attachmentId: a.id, sha256: a.sha256 },
+  );
+}
+
+function putRequest(ctx: Ctx, record: PendingOutboxRecord): Promise<Outcome> {
+  const text = JSON.stringify(record.body);
+  return send(
+    ctx,
+    requestUrl(ctx.apiBase, record.id),
+    { body: text, headers: { 'Content-Type': 'application/json', Accept: 'application/json' } },
+    text.length,
+    { id: record.id },
+  );
+}
+
+const pending = (r: OutboxRecord | undefined, leaseId: string): PendingOutboxRecord | undefined =>
+  r && r.state === 'sending' && r.leaseId === leaseId ? r : undefined;
+
+async function retry(id: string, leaseId: string, ctx: Ctx, record: PendingOutboxRecord, code: string, retryAfterMs?: number): Promise<Result> {
+  const delayMs = retryDelay(record.attempts, retryAfterMs, { random: ctx.random });
+  await applyOutboxEvent(id, { type: 'retry', leaseId, now: ctx.now(), code, delayMs });
+  return 'waiting';
+}
+
+async function refuse(id: string, leaseId: string, reasons: Reason[]): Promise<Result> {
+  await storeRefused(id, leaseId, reasons);
+  return 'needs-attention';
+}
+
+/**
+ * Seals from the plaintext the device still holds: a record submitted with
+ * no key known, or (personal mode) one whose key the server dropped.
+ * Answers the updated record, or the result that ends this try.
+ */
+async function sealAgain(
+  record: PendingOutboxRecord,
+  leaseId: string,
+  ctx: Ctx,
+  deletePlaintext: boolean,
+): Promise<PendingOutboxRecord | Result> {
+  const key = await currentSealingKey({ apiBase: ctx.apiBase, fetch: ctx.fetch, now: ctx.now });
+  if (!key || (record.kid !== undefined && key.kid === record.kid && !record.needsSeal)) {
+    return retry(record.id, leaseId, ctx, record, record.needsSeal ? 'no_key' : 'unknown_kid');
+  }
+  const copy = await readLocalCopy(record.id);
+  if (!copy) return refuse(record.id, leaseId, [{ code: record.needsSeal ? 'no_local_copy' : 'unknown_kid' }]);
+  try {
+    const sealed = await sealRequest(record.id, copy.request, copy.files, key);
+    const next = pending(await storeSealed(record.id, leaseId, sealed, deletePlaintext), leaseId);
+    return next ?? 'skipped';
+  } catch (err) {
+    if (err instanceof MissingFileError) return refuse(record.id, leaseId, [{ code: 'no_local_copy' }]);
+    return retry(record.id, leaseId, ctx, record, 'seal_failed');
+  }
+}
+
+async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
+  let leaseId = crypto.randomUUID();
+  let record = pending(
+    await applyOutboxEvent(id, {
+      type: 'claim',
+      now: ctx.now(),
+      leaseId,
+      leaseMs: RECORD_LEASE_MS,
+      force: ctx.force,
+      takeOver: ctx.lock.exclusive,
+    }),
+    leaseId,
+  );
+  if (!record) return 'skipped';
+  let resealed = false;
+  let rounds = 0;
+
+  return renewing(id, leaseId, ctx, async (): Promise<Result> => {
+    for (;;) {
+      if (!record) return 'skipped';
+      if (record.needsSeal || !record.body) {
+        const sealed = await sealAgain(record, leaseId, ctx, !record.hasLocalCopy);
+        if (typeof sealed === 'string') return sealed;
+        record = sealed;
+      }
+
+      let outcome: Outcome | undefined;
+      for (const file of record.attachments) {
+        if (file.uploaded) continue;
+        outcome = await putAttachment(ctx, id, file);
+        if (outcome.kind !== 'uploaded') break;
+        record = pending(await applyOutboxEvent(id, { type: 'attachment-uploaded', leaseId, attachmentId: file.id }), leaseId);
+        if (!record) return 'skipped';
+        outcome = undefined;
+      }
+      if (!outcome) outcome = await putRequest(ctx, record);
+
+      switch (outcome.kind) {
+        case 'delivered':
+          await storeDelivered(id, outcome.receipt);
+          return 'delivered';
+        case 'uploaded':
+          // Not an answer a request PUT gives; treat as garbled.
+          return retry(id, leaseId, ctx, record, 'bad_response');
+        case 'retry':
+          return retry(id, leaseId, ctx, record, outcome.code, outcome.retryAfterMs);
+        case 'refused':
+          return refuse(id, leaseId, outcome.reasons);
+        case 'unknown-kid': {
+          // The device cannot read what it sealed: only a plaintext copy lets it seal again.
+          if (resealed || !record.hasLocalCopy) return refuse(id, leaseId, [{ code: 'unknown_kid' }]);
+          resealed = true;
+          const sealed = await sealAgain(record, leaseId, ctx, false);
+          if (typeof sealed === 'string') return sealed;
+          record = sealed;
+          continue;
+        }
+        case 'missing-attachments': {
+          const after = await applyOutboxEvent(id, { type: 'missing-attachments', leaseId, now: ctx.now(), ids: outcome.ids });
+          // Upload them again at once, but not forever within one flush.
+          if (++rounds >= 2 || !after) return 'waiting';
+          leaseId = crypto.randomUUID();
+          record = pending(
+            await applyOutboxEvent(id, { type: 'claim', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS, force: true }),
+            leaseId,
+          );
+          continue;
+        }
+      }
+    }
+  });
+}

@@ -1,0 +1,308 @@
+/**
+ * The outbox in IndexedDB: every read and write of outbox records, and the
+ * small bits of bookkeeping delivery needs (cached server keys, the flush
+ * lease, event mode). Loaded by the page and by the service worker, so it
+ * imports no validation library and no DOM.
+ *
+ * Every state change is one transaction that reads the latest stored record
+ * and applies the pure transition of src/outbox/state.ts; where a change also
+ * removes plaintext (sealed, delivered), that removal is in the same
+ * transaction. Nothing but IndexedDB is awaited inside a transaction.
+ */
+import type { IDBPTransaction } from 'idb';
+import { getDb, type OmbudsDB } from '../storage/db';
+import { publishDraftChange } from '../storage/draft-channel';
+import type { OutboxRecord, PendingOutboxRecord, SealedAttachment } from '../storage/outbox-record';
+import type { AttachmentRecord, DraftRecord } from '../storage/types';
+import { transition, type OutboxEvent } from './state';
+import type { DeliveryReceipt, Reason } from '../shared/protocol';
+import type { KeysResponse } from './server-key';
+import type { SealedEnvelope } from '../shared/seal';
+
+export const KV_SERVER_KEYS = 'serverKeys';
+export const KV_FLUSH_LEASE = 'flushLease';
+/** Owned by event mode (src/settings or src/app): truthy while the device is a shared tablet. */
+export const KV_EVENT_MODE = 'eventMode';
+
+// ───────────────────────── change notices ─────────────────────────
+
+/** Carries only the random id and the state: nothing personal crosses tabs. */
+export interface OutboxChange {
+  id: string;
+  state: OutboxRecord['state'] | 'removed';
+}
+
+const CHANNEL = 'ombuds-outbox';
+let sender: BroadcastChannel | null = null;
+const localListeners = new Set<(change: OutboxChange) => void>();
+
+function publish(change: OutboxChange): void {
+  // Same context first (a channel never hears itself), then other tabs and the worker.
+  for (const l of localListeners) l(change);
+  if (typeof BroadcastChannel === 'undefined') return;
+  try {
+    sender ??= new BroadcastChannel(CHANNEL);
+    sender.postMessage(change);
+  } catch {
+    // The status screen also re-reads on focus; a lost notice only delays it.
+  }
+}
+
+export function onOutboxChange(listener: (change: OutboxChange) => void): () => void {
+  localListeners.add(listener);
+  let channel: BroadcastChannel | null = null;
+  if (typeof BroadcastChannel !== 'undefined') {
+    channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = (event: MessageEvent) => {
+      const d = event.data as Partial<OutboxChange> | null;
+      if (d && typeof d.id === 'string' && typeof d.state === 'string') listener({ id: d.id, state: d.state as OutboxChange['state'] });
+    };
+  }
+  return () => {
+    localListeners.delete(listener);
+    channel?.close();
+  };
+}
+
+// ───────────────────────── reads ─────────────────────────
+
+/** Every record, oldest submission first (delivered ones by delivery time after the rest). */
+export async function listOutbox(): Promise<OutboxRecord[]> {
+  const db = await getDb();
+  const all = await db.getAll('outbox');
+  const key = (r: OutboxRecord) => (r.state === 'delivered' ? `1${r.deliveredAt}` : `0${r.submittedAt}`);
+  return all.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+export async function getOutboxRecord(id: string): Promise<OutboxRecord | undefined> {
+  return (await getDb()).get('outbox', id);
+}
+
+export async function isEventMode(): Promise<boolean> {
+  try {
+    return !!(await (await getDb()).get('kv', KV_EVENT_MODE));
+  } catch {
+    return false;
+  }
+}
+
+/** The plaintext a personal-mode device keeps until delivery: the submitted draft's request and its files. */
+export interface LocalCopy {
+  request: unknown;
+  files: AttachmentRecord[];
+}
+
+export async function readLocalCopy(id: string): Promise<LocalCopy | undefined> {
+  const db = await getDb();
+  const tx = db.transaction(['drafts', 'attachments'], 'readonly');
+  const [draft, files] = await Promise.all([
+    tx.objectStore('drafts').get(id),
+    tx.objectStore('attachments').index('by-draft').getAll(id),
+  ]);
+  await tx.done;
+  if (!draft || draft.status !== 'submitted' || draft.request === undefined) return undefined;
+  return { request: draft.request, files };
+}
+
+// ───────────────────────── writes ─────────────────────────
+
+type PlaintextTx = IDBPTransaction<OmbudsDB, ('outbox' | 'drafts' | 'attachments')[], 'readwrite'>;
+
+/** Deletes a submitted draft and its files inside `tx` (which covers drafts and attachments). */
+async function deleteSubmittedDraft(tx: PlaintextTx, id: string): Promise<boolean> {
+  const drafts = tx.objectStore('drafts');
+  const draft: DraftRecord | undefined = await drafts.get(id);
+  // A draft the person is editing again is theirs: only a submitted copy goes.
+  if (!draft || draft.status !== 'submitted') return false;
+  const files = tx.objectStore('attachments');
+  const keys = await files.index('by-draft').getAllKeys(id);
+  await Promise.all([drafts.delete(id), ...keys.map((k) => files.delete(k))]);
+  return true;
+}
+
+/**
+ * Writes a newly submitted record and, when asked, deletes the draft's
+ * plaintext, in one transaction: either the sealed record exists and the
+ * plaintext is gone, or nothing changed.
+ */
+export async function putSubmitted(record: PendingOutboxRecord, deletePlaintext: boolean): Promise<void> {
+  const db = await getDb();
+  const tx = db.transaction(['outbox', 'drafts', 'attachments'], 'readwrite');
+  const existing = await tx.objectStore('outbox').get(record.id);
+  if (existing?.state === 'delivered' || existing?.state === 'sending') {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new OutboxError(existing.state === 'delivered' ? 'already_delivered' : 'busy');
+  }
+  const work: Promise<unknown>[] = [tx.objectStore('outbox').put(record)];
+  let deleted: Promise<boolean> | undefined;
+  if (deletePlaintext) work.push((deleted = deleteSubmittedDraft(tx, record.id)));
+  await Promise.all(work);
+  await tx.done;
+  publish({ id: record.id, state: record.state });
+  if (await deleted) publishDraftChange({ type: 'deleted', id: record.id, origin: 'outbox' });
+}
+
+export class OutboxError extends Error {
+  constructor(readonly code: 'already_delivered' | 'busy' | 'missing' | 'invalid') {
+    super(`outbox ${code}`);
+    this.name = 'OutboxError';
+  }
+}
+
+/** Applies one event to the stored record; answers the record as stored afterwards. */
+export async function applyOutboxEvent(id: string, event: OutboxEvent): Promise<OutboxRecord | undefined> {
+  const db = await getDb();
+  const tx = db.transaction('outbox', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next = transition(current, event);
+  if (next !== current) await tx.store.put(next);
+  await tx.done;
+  if (next !== current && next.state !== current.state) publish({ id, state: next.state });
+  return next;
+}
+
+/**
+ * Stores a (re)sealed body and files under the sender's lease; with
+ * `deletePlaintext`, the submitted draft goes in the same transaction.
+ */
+export async function storeSealed(
+  id: string,
+  leaseId: string,
+  sealed: { body: SealedEnvelope; kid: string; attachments: SealedAttachment[] },
+  deletePlaintext: boolean,
+): Promise<OutboxRecord | undefined> {
+  const db = await getDb();
+  const tx = db.transaction(['outbox', 'drafts', 'attachments'], 'readwrite');
+  const outbox = tx.objectStore('outbox');
+  const current = await outbox.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next = transition(current, { type: 'sealed', leaseId, ...sealed });
+  let deleted = false;
+  if (next !== current) {
+    await outbox.put(next);
+    if (deletePlaintext) deleted = await deleteSubmittedDraft(tx, id);
+  }
+  await tx.done;
+  if (deleted) publishDraftChange({ type: 'deleted', id, origin: 'outbox' });
+  return next;
+}
+
+/** The server confirmed: keep the receipt and the form types; the sealed data and any plaintext copy go. */
+export async function storeDelivered(id: string, receipt: DeliveryReceipt): Promise<OutboxRecord | undefined> {
+  const db = await getDb();
+  const tx = db.transaction(['outbox', 'drafts', 'attachments'], 'readwrite');
+  const outbox = tx.objectStore('outbox');
+  const current = await outbox.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next = transition(current, { type: 'delivered', receipt });
+  const work: Promise<unknown>[] = [];
+  if (next !== current) work.push(outbox.put(next));
+  const deleted = deleteSubmittedDraft(tx, id);
+  await Promise.all([...work, deleted]);
+  await tx.done;
+  if (next !== current) publish({ id, state: 'delivered' });
+  if (await deleted) publishDraftChange({ type: 'deleted', id, origin: 'outbox' });
+  return next;
+}
+
+/**
+ * The server refused the request. With a plaintext copy on the device
+ * (personal mode) the draft opens for editing again in the same
+ * transaction, so the person can fix what the reasons name and submit again.
+ */
+export async function storeRefused(id: string, leaseId: string, reasons: Reason[]): Promise<OutboxRecord | undefined> {
+  const db = await getDb();
+  const tx = db.transaction(['outbox', 'drafts'], 'readwrite');
+  const outbox = tx.objectStore('outbox');
+  const current = await outbox.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next = transition(current, { type: 'refused', leaseId, reasons });
+  let reopened: DraftRecord | undefined;
+  if (next !== current) {
+    await outbox.put(next);
+    const drafts = tx.objectStore('drafts');
+    const draft = await drafts.get(id);
+    if (draft && draft.status === 'submitted') {
+      const { request: _request, submittedAt: _submittedAt, ...rest } = draft;
+      reopened = { ...rest, status: 'editing', updatedAt: Math.max(Date.now(), draft.updatedAt + 1) };
+      await drafts.put(reopened);
+    }
+  }
+  await tx.done;
+  if (next !== current) publish({ id, state: next.state });
+  if (reopened) publishDraftChange({ type: 'saved', id, updatedAt: reopened.updatedAt, origin: 'outbox' });
+  return next;
+}
+
+/** Removes a record the person gave up on (needs attention) or no longer wants listed (delivered). */
+export async function removeOutboxRecord(id: string): Promise<boolean> {
+  const db = await getDb();
+  const tx = db.transaction('outbox', 'readwrite');
+  const current = await tx.store.get(id);
+  const removable = current && (current.state === 'needs-attention' || current.state === 'delivered');
+  if (removable) await tx.store.delete(id);
+  await tx.done;
+  if (removable) publish({ id, state: 'removed' });
+  return !!removable;
+}
+
+// ───────────────────────── server keys ─────────────────────────
+
+export interface CachedKeys {
+  keys: KeysResponse;
+  /** Device ms; informational (the network copy always wins when there is one). */
+  fetchedAt: number;
+}
+
+export async function getCachedKeys(): Promise<CachedKeys | undefined> {
+  return (await (await getDb()).get('kv', KV_SERVER_KEYS)) as CachedKeys | undefined;
+}
+
+export async function putCachedKeys(value: CachedKeys): Promise<void> {
+  await (await getDb()).put('kv', value, KV_SERVER_KEYS);
+}
+
+// ───────────────────────── flush lease (no Web Locks) ─────────────────────────
+
+interface Lease {
+  owner: string;
+  until: number;
+}
+
+/**
+ * Takes or renews the flush lease when it is free, expired or already ours.
+ * IndexedDB serializes read-write transactions on a store across tabs and
+ * the worker, so check-and-set here is atomic.
+ */
+export async function acquireFlushLease(owner: string, now: number, ttlMs: number): Promise<boolean> {
+  const db = await getDb();
+  const tx = db.transaction('kv', 'readwrite');
+  const lease = (await tx.store.get(KV_FLUSH_LEASE)) as Lease | undefined;
+  // A lease further off than one term is from a clock that went back: free.
+  const free = !lease || lease.owner === owner || lease.until <= now || lease.until - now > ttlMs;
+  if (free) await tx.store.put({ owner, until: now + ttlMs } satisfies Lease, KV_FLUSH_LEASE);
+  await tx.done;
+  return free;
+}
+
+export async function releaseFlushLease(owner: string): Promise<void> {
+  const db = await getDb();
+  const tx = db.transaction('kv', 'readwrite');
+  const lease = (await tx.store.get(KV_FLUSH_LEASE)) as Lease | undefined;
+  if (lease?.owner === owner) await tx.store.delete(KV_FLUSH_LEASE);
+  await tx.done;
+}

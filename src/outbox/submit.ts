@@ -1,0 +1,107 @@
+/**
+ * Handing a submitted request to the outbox (page side). The form closes the
+ * draft (status 'submitted', the validated wire request in `draft.request`)
+ * and calls submitDraft(draftId); from here:
+ *
+ *  1. read the draft and its files; check the request again with the shared
+ *     schema and the device's date;
+ *  2. get the server's current key (network, else the copy cached in kv);
+ *  3. seal the request and each file, all before any transaction opens;
+ *  4. in ONE transaction: put the sealed outbox record and, in event mode,
+ *     delete the draft and its files. In personal mode the submitted draft
+ *     stays, locked, until delivery, so a refusal can reopen it for editing
+ *     and a rotated key can be sealed to again (docs/ARCHITECTURE-sync.md).
+ *
+ * With no key known at all (a first visit that never reached the server),
+ * the record waits with needsSeal and the plaintext stays until a flush can
+ * seal it.
+ *
+ * Rejects (OutboxError, SealError) when it cannot take the request; the
+ * form then reopens the draft.
+ */
+import { OutboxError, applyOutboxEvent, getOutboxRecord, isEventMode, putSubmitted, readLocalCopy } from './outbox-store';
+import type { PendingOutboxRecord } from '../storage/outbox-record';
+import { validateRequest, type RequestIssue } from '../shared/request-schema';
+import { deviceToday } from '../shared/fields';
+import { resolveApiBase } from './api-base';
+import { currentSealingKey } from './sealing-key';
+import { referencedAttachmentIds, sealRequest } from './seal-request';
+import { requestDelivery } from './triggers';
+
+export { OutboxError } from './outbox-store';
+export { listOutbox, getOutboxRecord, onOutboxChange, removeOutboxRecord, type OutboxChange } from './outbox-store';
+export type { OutboxRecord, PendingOutboxRecord, DeliveredOutboxRecord } from '../storage/outbox-record';
+
+export class InvalidSubmissionError extends OutboxError {
+  constructor(readonly issues: RequestIssue[]) {
+    super('invalid');
+    this.name = 'InvalidSubmissionError';
+  }
+}
+
+export interface SubmitOptions {
+  apiBase?: string;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** Start sending at once (default); tests turn it off. */
+  deliver?: boolean;
+}
+
+export interface SubmitResult {
+  id: string;
+  /** True when nothing could be sealed yet (no server key known). */
+  needsSeal: boolean;
+}
+
+export async function submitDraft(draftId: string, options: SubmitOptions = {}): Promise<SubmitResult> {
+  const now = options.now?.() ?? new Date();
+  const stored = await readLocalCopy(draftId);
+  if (!stored) throw new OutboxError('missing');
+  const { files } = stored;
+
+  const checked = validateRequest(stored.request, deviceToday(now));
+  if (!checked.ok) throw new InvalidSubmissionError(checked.issues);
+  const request = checked.value;
+  if (request.id !== draftId) throw new InvalidSubmissionError([{ code: 'uuid.format', path: 'id' }]);
+  const fileIds = new Set(files.map((f) => f.id));
+  const missing = referencedAttachmentIds(request).filter((id) => !fileIds.has(id));
+  if (missing.length) throw new InvalidSubmissionError(missing.map(() => ({ code: 'required', path: 'attachments' })));
+
+  const apiBase = options.apiBase ?? (await resolveApiBase(options.fetch));
+  const [eventMode, key] = await Promise.all([
+    isEventMode(),
+    currentSealingKey({ apiBase, fetch: options.fetch, now: () => now.getTime() }),
+  ]);
+  const hasLocalCopy = !eventMode;
+  // Sealed as stored (not as normalized by the check), so a later re-seal gives the same content.
+  const sealed = key ? await sealRequest(draftId, stored.request, files, key) : undefined;
+
+  const record: PendingOutboxRecord = {
+    id: draftId,
+    state: 'waiting',
+    formTypes: [...request.case.formTypes],
+    submittedAt: request.submittedAt,
+    needsSeal: !sealed,
+    hasLocalCopy,
+    attachments: sealed?.attachments ?? [],
+    attempts: 0,
+    nextTryAt: now.getTime(),
+    ...(sealed ? { body: sealed.body, kid: sealed.kid } : {}),
+  };
+  await putSubmitted(record, !!sealed && !hasLocalCopy);
+  if (options.deliver !== false) requestDelivery();
+  return { id: draftId, needsSeal: !sealed };
+}
+
+/**
+ * "Try again" on a request the server sent back that the device cannot
+ * reopen (event mode: no plaintext copy), e.g. once the server's old key is
+ * restored. Answers false when the record is not there or not sent back.
+ */
+export async function retryOutboxRecord(id: string): Promise<boolean> {
+  const before = await getOutboxRecord(id);
+  if (before?.state !== 'needs-attention') return false;
+  const after = await applyOutboxEvent(id, { type: 'retry-now', now: Date.now() });
+  requestDelivery();
+  return after?.state === 'waiting';
+}
