@@ -1,12 +1,13 @@
 /**
  * The event officer's PIN: at least 6 digits, kept only as a PBKDF2-SHA-256
  * hash with a random salt, and tried at a growing pace after repeated
- * mistakes. The pace is stored, so a reload does not reset it; it only ever
- * delays, never locks anything away, so no request is lost to a forgotten
- * PIN. A short PIN guards the screen of a tablet in an officer's sight, not
+ * mistakes. The failure count is stored, so a reload does not reset it; it
+ * only ever delays, never locks anything away, so no request is lost to a
+ * forgotten PIN. A short PIN guards the screen of a tablet in an officer's sight, not
  * the disk (see FIELD-NOTES: a million guesses offline).
  */
 import { KV_EVENT_PIN, KV_EVENT_PIN_THROTTLE, kvDelete, kvGet, kvSet } from './events';
+import { getDb } from '../storage/db';
 
 export const PIN_MIN_LENGTH = 6;
 export const PIN_MAX_LENGTH = 12;
@@ -75,56 +76,53 @@ export async function verifyPinHash(pin: string, stored: PinHash): Promise<boole
 export const THROTTLE_STEPS_MS: readonly number[] = [0, 0, 0, 5_000, 15_000, 30_000, 60_000, 120_000, 240_000, 300_000];
 export const MAX_WAIT_MS = 300_000;
 
-export interface PinThrottle {
-  failures: number;
-  /** Device milliseconds before which no PIN is checked. */
-  nextTryAt: number;
-}
-
-export const NO_THROTTLE: PinThrottle = { failures: 0, nextTryAt: 0 };
-
 export function delayAfterFailures(failures: number): number {
   if (failures <= 0) return 0;
   return THROTTLE_STEPS_MS[Math.min(failures, THROTTLE_STEPS_MS.length) - 1]!;
 }
 
-/** The throttle after one more wrong PIN at `now`. */
-export function afterFailure(throttle: PinThrottle, now: number): PinThrottle {
-  const failures = throttle.failures + 1;
-  return { failures, nextTryAt: now + delayAfterFailures(failures) };
-}
-
 /**
- * Milliseconds left to wait. Never more than the step's own delay: a clock
- * set back by hours must not turn a 5-second pause into a lockout.
+ * Times the wait with the page's monotonic clock (performance.now), never
+ * the device's date: setting the clock forward skips nothing, setting it
+ * back adds nothing. Only the failure count is stored. When a page first
+ * sees a count (after a reload, or a failure in another tab) the full wait
+ * for that count starts then, so a reload restarts the wait and never
+ * shortens it; it is still at most MAX_WAIT_MS, never a lockout.
  */
-export function waitRemaining(throttle: PinThrottle, now: number): number {
-  const left = throttle.nextTryAt - now;
-  return Math.max(0, Math.min(left, delayAfterFailures(throttle.failures)));
+export interface WaitClock {
+  /** Milliseconds still to wait with this many failures stored. */
+  remaining(failures: number): number;
+  /** A check just ended wrong with this count: its wait starts now. */
+  started(failures: number): void;
 }
 
-function readThrottle(value: unknown): PinThrottle {
-  if (typeof value !== 'object' || value === null) return NO_THROTTLE;
-  const v = value as Record<string, unknown>;
-  const failures = typeof v.failures === 'number' && v.failures >= 0 ? Math.floor(v.failures) : 0;
-  const nextTryAt = typeof v.nextTryAt === 'number' && Number.isFinite(v.nextTryAt) ? v.nextTryAt : 0;
-  return { failures, nextTryAt };
+export function createWaitClock(now: () => number = () => performance.now()): WaitClock {
+  let seen = { failures: 0, at: -Infinity };
+  return {
+    remaining(failures) {
+      if (failures !== seen.failures) seen = { failures, at: now() };
+      return Math.max(0, delayAfterFailures(failures) - (now() - seen.at));
+    },
+    started(failures) {
+      // Parallel checks end in any order: the highest count sets the pace.
+      if (failures >= seen.failures) seen = { failures, at: now() };
+    },
+  };
+}
+
+/** This page's clock; tests make their own (a new one is a reload). */
+const PAGE_CLOCK = createWaitClock();
+
+function readFailures(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  const failures = (value as Record<string, unknown>).failures;
+  return typeof failures === 'number' && failures >= 0 ? Math.floor(failures) : 0;
 }
 
 // ───────────────────────── stored PIN ─────────────────────────
 
-/** Where the hash and the throttle are kept: the kv store by default, a Map in tests. */
-export interface PinStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  delete(key: string): Promise<void>;
-}
-
-export const KV_PIN_STORE: PinStore = { get: kvGet, set: kvSet, delete: kvDelete };
-
 export interface PinOptions {
-  store?: PinStore;
-  now?: () => number;
+  clock?: WaitClock;
   /** Tests may lower it; the app never passes it. */
   iterations?: number;
 }
@@ -133,15 +131,14 @@ export interface PinOptions {
 export async function setPin(pin: string, options: PinOptions = {}): Promise<PinFormatError | null> {
   const problem = checkPinFormat(pin);
   if (problem) return problem;
-  const store = options.store ?? KV_PIN_STORE;
   const hashed = await hashPin(pin, options.iterations !== undefined ? { iterations: options.iterations } : {});
-  await store.set(KV_EVENT_PIN, hashed);
-  await store.delete(KV_EVENT_PIN_THROTTLE);
+  await kvSet(KV_EVENT_PIN, hashed);
+  await kvDelete(KV_EVENT_PIN_THROTTLE);
   return null;
 }
 
-export async function hasPin(options: PinOptions = {}): Promise<boolean> {
-  return isPinHash(await (options.store ?? KV_PIN_STORE).get(KV_EVENT_PIN));
+export async function hasPin(): Promise<boolean> {
+  return isPinHash(await kvGet(KV_EVENT_PIN));
 }
 
 export type PinCheck =
@@ -154,30 +151,50 @@ export type PinCheck =
   | { ok: false; reason: 'wrong'; waitMs: number; failures: number }
   | { ok: false; reason: 'no_pin' };
 
-export async function checkPin(pin: string, options: PinOptions = {}): Promise<PinCheck> {
-  const store = options.store ?? KV_PIN_STORE;
-  const now = options.now ?? Date.now;
-  const stored = await store.get(KV_EVENT_PIN);
-  if (!isPinHash(stored)) return { ok: false, reason: 'no_pin' };
-  const throttle = readThrottle(await store.get(KV_EVENT_PIN_THROTTLE));
-  const wait = waitRemaining(throttle, now());
-  if (wait > 0) return { ok: false, reason: 'wait', waitMs: wait };
+type Admission = Exclude<PinCheck, { ok: true } | { reason: 'wrong' }> | { ok: 'check'; hash: PinHash; failures: number };
+
+/**
+ * Decides whether this try may be checked and, if so, counts it as a
+ * failure before the hash is even derived, in one IndexedDB readwrite
+ * transaction: transactions on the kv store run one after another (in every
+ * tab), so parallel tries each see the count the one before wrote, and
+ * none gets a free guess. The right PIN clears the count afterwards.
+ */
+async function admit(pin: string, clock: WaitClock): Promise<Admission> {
+  const tx = (await getDb()).transaction('kv', 'readwrite');
+  const kv = tx.objectStore('kv');
+  const [hash, throttle] = await Promise.all([kv.get(KV_EVENT_PIN), kv.get(KV_EVENT_PIN_THROTTLE)]);
+  let admission: Admission;
+  const failures = readFailures(throttle);
+  const waitMs = clock.remaining(failures);
   const format = checkPinFormat(pin);
-  if (format) return { ok: false, reason: 'format', format };
-  if (await verifyPinHash(pin, stored)) {
-    if (throttle.failures > 0) await store.delete(KV_EVENT_PIN_THROTTLE);
-    return { ok: true };
+  if (!isPinHash(hash)) admission = { ok: false, reason: 'no_pin' };
+  else if (waitMs > 0) admission = { ok: false, reason: 'wait', waitMs };
+  else if (format) admission = { ok: false, reason: 'format', format };
+  else {
+    admission = { ok: 'check', hash, failures: failures + 1 };
+    void kv.put({ failures: failures + 1 }, KV_EVENT_PIN_THROTTLE);
   }
-  // Stamped after the slow hash, so the pause starts when the person sees the answer.
-  const next = afterFailure(throttle, now());
-  await store.set(KV_EVENT_PIN_THROTTLE, next);
-  return { ok: false, reason: 'wrong', waitMs: delayAfterFailures(next.failures), failures: next.failures };
+  await tx.done;
+  return admission;
 }
 
-/** How long the PIN form must wait right now (after a reload too). */
+export async function checkPin(pin: string, options: PinOptions = {}): Promise<PinCheck> {
+  const clock = options.clock ?? PAGE_CLOCK;
+  const admission = await admit(pin, clock);
+  if (admission.ok !== 'check') return admission;
+  if (await verifyPinHash(pin, admission.hash)) {
+    await kvDelete(KV_EVENT_PIN_THROTTLE);
+    return { ok: true };
+  }
+  // The pause starts when the person sees the answer, after the slow hash.
+  clock.started(admission.failures);
+  return { ok: false, reason: 'wrong', waitMs: delayAfterFailures(admission.failures), failures: admission.failures };
+}
+
+/** How long the PIN form must wait right now (after a reload: the full wait for the stored count). */
 export async function pinWaitRemaining(options: PinOptions = {}): Promise<number> {
-  const store = options.store ?? KV_PIN_STORE;
-  return waitRemaining(readThrottle(await store.get(KV_EVENT_PIN_THROTTLE)), (options.now ?? Date.now)());
+  return (options.clock ?? PAGE_CLOCK).remaining(readFailures(await kvGet(KV_EVENT_PIN_THROTTLE)));
 }
 
 /** The message to show for a PIN problem: an id under `event.pin.` and its values. */

@@ -1,7 +1,10 @@
 /**
- * Keeps an open draft written to the device: every change is saved after a
- * short pause (debounced), at once on `flush()`, when the page is hidden or
- * left, and before an app update (form-guard). A failed write (full disk,
+ * Keeps an open draft written to the device as the person types: the first
+ * change is written at once, later ones at most every `intervalMs` (~100 ms;
+ * throttled, the newest copy written at the end of each interval), so a
+ * tab or browser killed a moment after a keystroke (a cheap phone under
+ * memory pressure) keeps what was typed. Also written at once on `flush()`,
+ * when the page is hidden or left, and before an app update (form-guard). A failed write (full disk,
  * another tab blocking, a closed connection) keeps the newest copy in
  * memory, says so through the status, and is retried with backoff; nothing
  * is dropped until a write succeeds.
@@ -61,8 +64,8 @@ export interface AutosaveOptions {
   baseUpdatedAt: number;
   /** What the editor knows of the stored draft, so a save on page exit lands (see SaveDraftInput.known). */
   known?: { createdAt: number; sessionId?: string };
-  /** Pause after the last change before writing. */
-  delayMs?: number;
+  /** Least time between the starts of two writes while typing goes on. */
+  intervalMs?: number;
   /** A write that takes longer than this is reported as blocked (it keeps waiting). */
   slowMs?: number;
   save?: (input: SaveDraftInput) => Promise<SaveDraftResult>;
@@ -82,7 +85,7 @@ export interface AutosaveOptions {
 
 export interface Autosaver<T> {
   readonly origin: string;
-  /** A new version of the form: kept in memory at once, written after the pause. */
+  /** A new version of the form: kept in memory at once, written at once or at the end of the current interval. */
   update(data: T, step?: string): void;
   /** Writes now whatever is pending. Resolves true when nothing is left unsaved. */
   flush(): Promise<boolean>;
@@ -103,7 +106,7 @@ export interface Autosaver<T> {
 }
 
 export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
-  const delayMs = options.delayMs ?? 400;
+  const intervalMs = options.intervalMs ?? 100;
   const slowMs = options.slowMs ?? 4000;
   const save = options.save ?? saveDraft;
   const reset = options.reset ?? closeDb;
@@ -116,7 +119,10 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
   let status: SaveStatus = { state: 'idle' };
   let attempts = 0;
   let recreate = false;
-  let debounce: ReturnType<typeof setTimeout> | undefined;
+  /** The trailing write of the current interval, when one is due. */
+  let throttle: ReturnType<typeof setTimeout> | undefined;
+  /** performance.now() when the last write started. */
+  let lastWriteAt = -Infinity;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | null = null;
   let disposed = false;
@@ -132,14 +138,15 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
   };
 
   const clearTimers = () => {
-    clearTimeout(debounce);
+    clearTimeout(throttle);
     clearTimeout(retry);
-    debounce = retry = undefined;
+    throttle = retry = undefined;
   };
 
   const writeOnce = async (): Promise<void> => {
     const snapshot = pending;
     if (!snapshot) return;
+    lastWriteAt = performance.now();
     // A write that hangs (another tab blocks the upgrade) is said, not hidden.
     const slow = setTimeout(() => {
       if (pending) setStatus({ state: 'error', code: 'blocked', attempts: attempts + 1, retryAt: null });
@@ -163,7 +170,7 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
       if (result.conflict) options.onExternalChange?.({ kind: 'overwrote' });
       if (pending) {
         setStatus({ state: 'saving' });
-        schedule(delayMs);
+        scheduleWrite();
       } else setStatus({ state: 'saved', at: Date.now() });
     } catch (err) {
       const code = classifySaveError(err);
@@ -197,9 +204,18 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
     }
   };
 
-  function schedule(wait: number) {
-    clearTimeout(debounce);
-    debounce = setTimeout(() => void run(), wait);
+  /** Writes now if the interval since the last write is over, else once at its end (with the newest copy). */
+  function scheduleWrite() {
+    if (throttle !== undefined) return;
+    const wait = lastWriteAt + intervalMs - performance.now();
+    if (wait <= 0) {
+      void run();
+      return;
+    }
+    throttle = setTimeout(() => {
+      throttle = undefined;
+      void run();
+    }, wait);
   }
 
   function stop() {
@@ -213,8 +229,8 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
     // A change made while a write ran is written too; a few rounds at most,
     // so a person still typing does not keep the caller waiting.
     for (let round = 0; round < 3; round++) {
-      clearTimeout(debounce);
-      debounce = undefined;
+      clearTimeout(throttle);
+      throttle = undefined;
       await run();
       while (inFlight) await inFlight;
       if (pending === null || status.state === 'error') break;
@@ -273,7 +289,7 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
       // An error stays visible until a write succeeds.
       if (status.state !== 'error') setStatus({ state: 'saving' });
       if (status.state === 'error' && FINAL.includes(status.code)) return;
-      schedule(delayMs);
+      scheduleWrite();
     },
     flush,
     status: () => status,

@@ -1,20 +1,21 @@
-import { Hono } from 'hono';
-import type { ApiRoutes, AppDeps } from './app-deps';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ApiRoutes, AppDeps } from './types';
 import { securityHeaders } from './security';
 import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
 import { apiError } from './errors';
 import { log } from './log';
 import { API_ROUTES } from './routes';
 import { SEAL_OVERHEAD_BYTES } from './intake';
+import { clientAddress } from './client-address';
+import { createRateLimiter, rateLimit } from './rate-limit';
+import { bodyGate } from './body-gate';
 import { DbUnavailableError } from './db/engine';
 import { dbProblem } from './db/health';
 
 /** How long a device waits before trying again while the database is away. */
 const RETRY_AFTER_SECONDS = 30;
-
-
-export type { ApiRoutes, AppDeps };
 
 export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUTES): Hono {
   const { settings } = deps;
@@ -30,6 +31,10 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
   });
 
   const api = new Hono();
+  // One budget per client over every API route, so no route is a side door.
+  const now = () => deps.now?.() ?? new Date();
+  api.use('*', rateLimit(createRateLimiter(settings.rateLimitPerMinute), (c) => clientAddress(c, settings.trustProxyHops), now));
+  api.use('*', bodyGate(settings.maxBodiesInFlight));
   api.use(
     '*',
     bodyLimit({
@@ -45,7 +50,7 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
       c.header('Retry-After', String(RETRY_AFTER_SECONDS));
       return c.json({ status: 'unavailable', database: problem }, 503);
     }
-    return c.json({ status: 'ok', time: (deps.now?.() ?? new Date()).toISOString() });
+    return c.json({ status: 'ok', time: now().toISOString() });
   });
   for (const mount of routes) mount(api, deps);
   api.all('*', (c) => apiError(c, 404, 'not_found'));
@@ -57,7 +62,8 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
     return c.json(settings.publicConfig);
   });
 
-  const send = (file: StaticFile, acceptEncoding: string | undefined, ifNoneMatch: string | undefined, method: string) => {
+  const send = (file: StaticFile, c: Context) => {
+    const ifNoneMatch = c.req.header('If-None-Match');
     const headers = new Headers({
       'Content-Type': file.type,
       'Cache-Control': file.cacheControl,
@@ -65,18 +71,16 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
       Vary: 'Accept-Encoding',
     });
     if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(file.etag)) return new Response(null, { status: 304, headers });
-    const { body, encoding } = pickEncoding(file, acceptEncoding);
+    const { body, encoding } = pickEncoding(file, c);
     if (encoding) headers.set('Content-Encoding', encoding);
     headers.set('Content-Length', String(body.length));
-    return new Response(method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+    return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };
 
   app.on(['GET', 'HEAD'], '*', (c) => {
     const path = decodeURIComponentSafe(c.req.path);
-    const accept = c.req.header('Accept-Encoding');
-    const inm = c.req.header('If-None-Match');
     const file = path && files.get(path);
-    if (file) return send(file, accept, inm, c.req.method);
+    if (file) return send(file, c);
     // A path with a file extension that we do not have is a real 404; any
     // other path is an app route (/guide, /requests/…) and gets the shell.
     // The office console (/staff, /staff/…) is its own page, never the applicant's shell.
@@ -84,11 +88,13 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
     if (!path || /\.[a-z0-9]+$/i.test(path) || !index) {
       return c.text(index ? 'Not found' : 'The app is not built yet: run npm run build.', 404);
     }
-    return send(index, accept, inm, c.req.method);
+    return send(index, c);
   });
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found') : c.text('Not found', 404)));
   app.onError((err, c) => {
+    // A middleware's own answer (the staff routes' bearer check).
+    if (err instanceof HTTPException) return err.getResponse();
     // A phone on a weak link that drops mid-upload is expected, not a server fault.
     if (clientAborted(err, c.req.raw)) {
       log.info('request_aborted');

@@ -19,7 +19,7 @@
 import { closeSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AppDeps } from './app-deps';
+import type { AppDeps } from './types';
 import { openIntake } from './intake-setup';
 import { rotateFileKey } from './keys';
 import { readSettings } from './settings';

@@ -1,11 +1,10 @@
 import * as v from 'valibot';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { ApiRoutes } from './app-deps';
+import type { ApiRoutes } from './types';
 import type { SqlEngine } from './db/engine';
 import { apiError } from './errors';
 import { log } from './log';
-import { createRateLimiter, rateLimit } from './rate-limit';
 import { EventStatsSchema, type EventStats } from '../shared/event-stats';
 
 /**
@@ -55,14 +54,12 @@ function isJson(c: Context): boolean {
 }
 
 export const eventRoutes: ApiRoutes = (api, deps) => {
-  const { db, settings } = deps;
+  const { db } = deps;
   const now = () => deps.now?.() ?? new Date();
-  const limited = rateLimit(createRateLimiter(settings.rateLimitPerMinute), now);
   const sizeLimit = bodyLimit({ maxSize: EVENT_STATS_MAX_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large') });
 
   api.post(
     '/events/:id/stats',
-    limited,
     async (c, next) => (isJson(c) ? sizeLimit(c, next) : apiError(c, 415, 'unsupported_media_type')),
     async (c) => {
       const id = c.req.param('id').toLowerCase();

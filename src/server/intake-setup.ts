@@ -1,4 +1,4 @@
-import type { AppDeps } from './app-deps';
+import type { AppDeps } from './types';
 import { openEngine } from './db/open';
 import { loadIndexKeys } from './index-keys';
 import { sealLegacyRequests } from './intake-legacy';

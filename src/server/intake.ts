@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { ApiRoutes, AppDeps } from './app-deps';
+import type { ApiRoutes, AppDeps } from './types';
 import { apiError } from './errors';
 import { keyRingFor, type KeyRing } from './keys';
 import { log } from './log';
-import { clientAddress, createRateLimiter, rateLimit } from './rate-limit';
+import { clientAddress } from './client-address';
 import { requestMetadata } from './intake-metadata';
 import type { NewRequest } from './intake-store';
 import { SealError, open, openJson } from '../shared/seal';
@@ -73,13 +73,12 @@ function startSweeper(deps: AppDeps, now: () => Date): void {
 export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
   const { settings, store } = deps;
   const now = () => deps.now?.() ?? new Date();
-  const limited = rateLimit(createRateLimiter(settings.rateLimitPerMinute), now);
   const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large');
   const attachmentLimit = bodyLimit({ maxSize: settings.maxAttachmentBytes + SEAL_OVERHEAD_BYTES, onError: tooLarge });
   const jsonLimit = bodyLimit({ maxSize: settings.maxJsonBytes, onError: tooLarge });
   startSweeper(deps, now);
 
-  api.put('/requests/:id/attachments/:attachmentId', limited, async (c, next) => {
+  api.put('/requests/:id/attachments/:attachmentId', async (c, next) => {
     if (mediaType(c).type !== 'application/octet-stream') return apiError(c, 415, 'unsupported_media_type');
     return attachmentLimit(c, next);
   }, async (c) => {
@@ -105,7 +104,7 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
       return sealFailure(c, err, ring);
     }
     const saved = await store.savePending(
-      { requestId: id, attachmentId, sealedSha256: claimed, sealed: body, client: clientAddress(c), receivedAt: now().toISOString() },
+      { requestId: id, attachmentId, sealedSha256: claimed, sealed: body, client: clientAddress(c, deps.settings.trustProxyHops), receivedAt: now().toISOString() },
       { maxBytes: settings.pendingMaxBytes, maxBytesPerClient: settings.pendingMaxBytesPerClient },
     );
     if (saved !== 'saved') {
@@ -117,7 +116,7 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     return c.json(receipt);
   });
 
-  api.put('/requests/:id', limited, async (c, next) => {
+  api.put('/requests/:id', async (c, next) => {
     const media = mediaType(c);
     if (media.type !== 'application/json' || !media.charsetOk) return apiError(c, 415, 'unsupported_media_type');
     return jsonLimit(c, next);

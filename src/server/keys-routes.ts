@@ -1,9 +1,9 @@
-import type { ApiRoutes } from './app-deps';
+import type { ApiRoutes } from './types';
 import { keyRingFor, type KeyRing } from './keys';
 import { log } from './log';
 import { SEAL_ALG } from '../shared/seal';
 
-/** Body of GET /api/v1/keys; parsed on the device by src/sync/server-key.ts. */
+/** Body of GET /api/v1/keys; parsed on the device by src/outbox/server-key.ts. */
 export function keysResponse(ring: KeyRing) {
   return {
     current: ring.current.kid,

@@ -92,16 +92,19 @@ export function rotateFileKey(dataDir: string): string {
   return kid;
 }
 
-/** What keyRingFor needs of the app's deps (app-deps.ts). */
-type RingDeps = { ring?: Promise<KeyRing>; settings: { dataDir: string } };
+/** What keyRingFor needs of the app's deps (structural, so this module need not know the app). */
+interface KeyRingOwner {
+  settings: { dataDir: string };
+  ring?: Promise<KeyRing>;
+}
 
-const rings = new WeakMap<RingDeps, Promise<KeyRing>>();
+const rings = new WeakMap<KeyRingOwner, Promise<KeyRing>>();
 
 /**
  * One ring per app (per deps object), loaded on first use. Route modules
  * that open sealed bodies call this with the deps they were mounted with.
  */
-export function keyRingFor(deps: RingDeps, env: Record<string, string | undefined> = process.env): Promise<KeyRing> {
+export function keyRingFor(deps: KeyRingOwner, env: Record<string, string | undefined> = process.env): Promise<KeyRing> {
   let ring = deps.ring ?? rings.get(deps);
   if (!ring) {
     ring = loadKeyRing({ dataDir: deps.settings.dataDir, env });

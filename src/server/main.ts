@@ -1,8 +1,8 @@
-import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { openIntake } from './intake-setup';
 import { readSettings } from './settings';
 import { log } from './log';
+import { listen } from './listen';
 
 const settings = readSettings();
 if (process.env.INTAKE_TOKEN && !settings.intakeToken) {
@@ -18,10 +18,10 @@ const deps = await openIntake(settings).catch((err: unknown) => {
 const { db } = deps;
 const app = createApp(deps);
 
-const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+const server = listen(app, settings, (port) => {
   // Tests and the bench read this line to learn the port when PORT=0.
-  console.log(`listening on http://localhost:${info.port}`);
-  log.info('started', { port: info.port });
+  console.log(`listening on http://localhost:${port}`);
+  log.info('started', { port, host: settings.host, trustProxyHops: settings.trustProxyHops });
 });
 
 function shutdown(signal: string) {

@@ -1,65 +1,71 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { apiError } from './errors';
 
 /**
- * Token bucket per client address, in memory: `perMinute` tokens refill
- * evenly, a full bucket allows a burst of `perMinute`. One process serves
- * the API, so memory is the right place; a restart forgives everyone.
- *
- * Behind a reverse proxy every client has the proxy's address: set the
- * limit for the whole site then, or put the limit in the proxy.
+ * Token buckets per client, in memory: `capacity` tokens refill evenly over
+ * `refillMs`, a full bucket allows a burst of `capacity`. Each server
+ * process keeps its own buckets (a restart forgives everyone); with several
+ * processes behind one proxy, each limits on its own, so a client gets up
+ * to n times the budget: put the limit in the proxy for a whole site.
  */
 export interface RateLimiter {
-  /** 0 when allowed, otherwise milliseconds until a token is free. */
+  /** Takes a token: 0 when allowed, otherwise milliseconds until one is free. */
   take(key: string, nowMs: number): number;
+  /** Like take, without spending: how long until a token is free (0: now). */
+  wait(key: string, nowMs: number): number;
 }
 
 const MAX_KEYS = 10_000;
 
-export function createRateLimiter(perMinute: number): RateLimiter {
+export function createRateLimiter(capacity: number, refillMs = 60_000): RateLimiter {
   const buckets = new Map<string, { tokens: number; at: number }>();
-  const perMs = perMinute / 60_000;
+  const perMs = capacity / refillMs;
+  const refilled = (b: { tokens: number; at: number }, nowMs: number) => Math.min(capacity, b.tokens + Math.max(0, nowMs - b.at) * perMs);
+
+  const bucket = (key: string, nowMs: number) => {
+    let b = buckets.get(key);
+    if (!b) {
+      if (buckets.size >= MAX_KEYS) {
+        // Drop the buckets that have refilled: they hold no information.
+        for (const [k, v] of buckets) if (refilled(v, nowMs) >= capacity) buckets.delete(k);
+        if (buckets.size >= MAX_KEYS) buckets.delete(buckets.keys().next().value!);
+      }
+      b = { tokens: capacity, at: nowMs };
+      buckets.set(key, b);
+    }
+    b.tokens = refilled(b, nowMs);
+    b.at = nowMs;
+    return b;
+  };
+  const waitFor = (tokens: number) => (tokens >= 1 ? 0 : Math.ceil((1 - tokens) / perMs));
+
   return {
     take(key, nowMs) {
-      if (perMinute <= 0) return 0;
-      let b = buckets.get(key);
-      if (!b) {
-        if (buckets.size >= MAX_KEYS) {
-          // Drop the buckets that have refilled: they hold no information.
-          for (const [k, v] of buckets) if (v.tokens + (nowMs - v.at) * perMs >= perMinute) buckets.delete(k);
-          if (buckets.size >= MAX_KEYS) buckets.delete(buckets.keys().next().value!);
-        }
-        b = { tokens: perMinute, at: nowMs };
-        buckets.set(key, b);
-      }
-      b.tokens = Math.min(perMinute, b.tokens + Math.max(0, nowMs - b.at) * perMs);
-      b.at = nowMs;
-      if (b.tokens >= 1) {
-        b.tokens -= 1;
-        return 0;
-      }
-      return Math.ceil((1 - b.tokens) / perMs);
+      if (capacity <= 0) return 0;
+      const b = bucket(key, nowMs);
+      const wait = waitFor(b.tokens);
+      if (wait === 0) b.tokens -= 1;
+      return wait;
+    },
+    wait(key, nowMs) {
+      if (capacity <= 0) return 0;
+      const b = buckets.get(key);
+      return b ? waitFor(refilled(b, nowMs)) : 0;
     },
   };
 }
 
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // app.request() in tests has no socket.
-    return 'local';
-  }
+/** 429 with Retry-After in whole seconds (at least 1). */
+export function tooManyRequests(c: Context, waitMs: number) {
+  c.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+  return apiError(c, 429, 'rate_limited');
 }
 
-export function rateLimit(limiter: RateLimiter, now: () => Date): MiddlewareHandler {
+/** Spends one token of the client's budget per request. */
+export function rateLimit(limiter: RateLimiter, client: (c: Context) => string, now: () => Date): MiddlewareHandler {
   return async (c, next) => {
-    const waitMs = limiter.take(clientAddress(c), now().getTime());
-    if (waitMs > 0) {
-      c.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
-      return apiError(c, 429, 'rate_limited');
-    }
+    const waitMs = limiter.take(client(c), now().getTime());
+    if (waitMs > 0) return tooManyRequests(c, waitMs);
     await next();
   };
 }

@@ -1,4 +1,4 @@
-import type { ApiRoutes } from './app-deps';
+import type { ApiRoutes } from './types';
 import { keysRoutes } from './keys-routes';
 import { intakeRoutes } from './intake';
 import { staffRoutes } from './staff';

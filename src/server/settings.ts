@@ -14,12 +14,37 @@ export interface ServerSettings {
   /** Limits, in bytes. */
   maxJsonBytes: number;
   maxAttachmentBytes: number;
-  /** Requests per minute per client address on write routes. */
+  /** API requests per minute per client, one budget across every API route. */
   rateLimitPerMinute: number;
+  /**
+   * How many reverse proxies stand in front of this server. 0: the client is
+   * the socket's address and `X-Forwarded-For` is ignored (anyone can write
+   * it). n: the client is the n-th address from the right of
+   * `X-Forwarded-For` (each proxy appends the address it saw).
+   */
+  trustProxyHops: number;
+  /** Request bodies read at the same time, over every client; more wait outside with 503. */
+  maxBodiesInFlight: number;
+  /** Node's timeouts: the whole header must arrive within headersTimeoutMs, the whole request within requestTimeoutMs. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Open connections at once; more are closed at once by Node. */
+  maxConnections: number;
   /** Uploaded files waiting for their request: bytes in all, bytes per client, and how long they wait. */
   pendingMaxBytes: number;
   pendingMaxBytesPerClient: number;
   pendingTtlMs: number;
+}
+
+/**
+ * TRUST_PROXY is a hop count, as in well-run Node services (Express's
+ * numeric `trust proxy`): a boolean "trust the header" would take the
+ * left-most address, which the client writes itself.
+ */
+function trustProxyHops(raw: string | undefined): number {
+  if (raw === undefined || raw === '' || raw === 'false') return 0;
+  if (!/^\d{1,2}$/.test(raw)) throw new Error('TRUST_PROXY must be the number of proxies in front of the server (e.g. 1)');
+  return Number(raw);
 }
 
 /** Reads settings from the environment, so a deployment needs no rebuild. */
@@ -33,7 +58,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
   };
   return {
     port: int('PORT', 8080),
-    host: env.HOST || '0.0.0.0',
+    // Loopback unless asked: a laptop at an event must not offer the intake to the room's network.
+    host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl: readDatabaseUrl(env.DATABASE_URL),
     distDir: resolve(env.DIST_DIR || './dist'),
@@ -47,6 +73,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
     maxJsonBytes: int('MAX_JSON_BYTES', 1024 * 1024),
     maxAttachmentBytes: int('MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600),
+    trustProxyHops: trustProxyHops(env.TRUST_PROXY),
+    maxBodiesInFlight: Math.max(1, int('MAX_BODIES_IN_FLIGHT', 16)),
+    headersTimeoutMs: Math.max(1, int('HEADERS_TIMEOUT_MS', 10_000)),
+    // A 10 MB photo over a slow phone link takes minutes: Node's own default (5 min).
+    requestTimeoutMs: Math.max(1, int('REQUEST_TIMEOUT_MS', 300_000)),
+    maxConnections: Math.max(1, int('MAX_CONNECTIONS', 512)),
     pendingMaxBytes: int('PENDING_MAX_BYTES', 1024 * 1024 * 1024),
     // Room for two requests' worth of files (25 MiB each, sealed) from one address.
     pendingMaxBytesPerClient: int('PENDING_MAX_BYTES_PER_CLIENT', 64 * 1024 * 1024),

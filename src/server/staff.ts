@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
-import type { ApiRoutes } from './app-deps';
+import type { ApiRoutes } from './types';
 import { apiError } from './errors';
+import { clientAddress } from './client-address';
+import { staffAuth } from './staff-auth';
 import type { ListFilter } from './intake-store';
 import { decodeCursor } from './intake-store-sql';
 import type { LookupKind } from './index-keys';
@@ -17,27 +17,6 @@ const isIso = (s: string) => Number.isFinite(Date.parse(s));
  * without a configured token the routes do not exist (404), so a
  * deployment that forgot the token exposes nothing.
  */
-
-/** Compares digests, so neither the token's length nor its bytes leak through timing. */
-export function tokenMatches(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
-export function bearerAuth(token: string | null): MiddlewareHandler {
-  return async (c, next) => {
-    if (!token) return apiError(c, 404, 'not_found');
-    const header = c.req.header('Authorization') ?? '';
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m || !tokenMatches(m[1]!, token)) {
-      c.header('WWW-Authenticate', 'Bearer');
-      return apiError(c, 401, 'unauthorized');
-    }
-    await next();
-  };
-}
-
 /** The list's query parameters as a filter, or the name of the one that is wrong. */
 function readFilter(q: (name: string) => string | undefined): ListFilter | { invalid: string } {
   const filter: ListFilter = {};
@@ -84,7 +63,11 @@ function readFilter(q: (name: string) => string | undefined): ListFilter | { inv
 
 export const staffRoutes: ApiRoutes = (api, deps) => {
   const { store } = deps;
-  const auth = bearerAuth(deps.settings.intakeToken);
+  const auth = staffAuth({
+    token: deps.settings.intakeToken,
+    client: (c) => clientAddress(c, deps.settings.trustProxyHops),
+    now: () => deps.now?.() ?? new Date(),
+  });
 
   // Newest first, keyset paging: `next` goes back as `after`. Filters are
   // non-personal metadata only; personal values are searched by POST below.

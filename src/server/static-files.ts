@@ -2,6 +2,8 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import type { Context } from 'hono';
+import { accepts } from 'hono/accepts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,10 +78,34 @@ export function loadStaticFiles(distDir: string): Map<string, StaticFile> {
   return files;
 }
 
-/** Picks the smallest encoding the client accepts. */
-export function pickEncoding(file: StaticFile, acceptEncoding: string | undefined): { body: Buffer; encoding?: 'br' | 'gzip' } {
-  const accept = (acceptEncoding ?? '').toLowerCase();
-  if (file.br && /\bbr\b/.test(accept)) return { body: file.br, encoding: 'br' };
-  if (file.gzip && /\bgzip\b/.test(accept)) return { body: file.gzip, encoding: 'gzip' };
+type Coding = 'br' | 'gzip' | 'identity';
+type Match = NonNullable<Parameters<typeof accepts>[1]['match']>;
+
+/**
+ * The coding with the highest q the client gives (RFC 9110 §12.5.3): q=0
+ * means "not acceptable", `*` stands for codings not named, and identity is
+ * acceptable unless refused; when not named it ranks with the lowest q
+ * given (as the `negotiator` package does), so "gzip;q=0.5" still gets gzip.
+ * On a tie the smaller body wins (`supports` is ordered smallest first).
+ */
+const bestCoding: Match = (list, config) => {
+  const lowest = Math.min(1, ...list.map((a) => a.q));
+  const weight = (coding: string) =>
+    list.find((a) => a.type.toLowerCase() === coding)?.q ?? list.find((a) => a.type === '*')?.q ?? (coding === 'identity' ? lowest : 0);
+  let best = config.default;
+  let bestQ = 0;
+  for (const coding of config.supports) {
+    const q = weight(coding);
+    if (q > bestQ) [best, bestQ] = [coding, q];
+  }
+  return best;
+};
+
+/** The body to send for this request's Accept-Encoding. */
+export function pickEncoding(file: StaticFile, c: Context): { body: Buffer; encoding?: 'br' | 'gzip' } {
+  const supports: Coding[] = [...(file.br ? (['br'] as const) : []), ...(file.gzip ? (['gzip'] as const) : []), 'identity'];
+  const coding = accepts(c, { header: 'Accept-Encoding', supports, default: 'identity', match: bestCoding }) as Coding;
+  if (coding === 'br' && file.br) return { body: file.br, encoding: 'br' };
+  if (coding === 'gzip' && file.gzip) return { body: file.gzip, encoding: 'gzip' };
   return { body: file.body };
 }

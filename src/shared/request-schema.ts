@@ -353,7 +353,10 @@ export function toRequestIssues(issues: readonly Issue[]): RequestIssue[] {
   for (const issue of issues) {
     // Anything not ours (a valibot default) is a wrong shape: "type".
     const code: ErrorCode = isErrorCode(issue.message) ? issue.message : 'type';
-    const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
+    const items = issue.path ?? [];
+    // An unknown key is the client's own text (possibly markup): report it at its parent, never echo it.
+    const known = code === 'unknown_field' ? items.slice(0, -1) : items;
+    const path = known.map((item) => String(item.key)).join('.');
     const key = `${code} ${path}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -24,7 +24,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type AppDeps } from '../../src/server/app';
+import { createApp } from '../../src/server/app';
+import type { AppDeps } from '../../src/server/types';
 import { newConfirmation } from '../../src/server/confirmation';
 import type { SqlEngine, SqlValue } from '../../src/server/db/engine';
 import { blindDigest, loadIndexKeys, normalizeLookup, type LookupKind } from '../../src/server/index-keys';

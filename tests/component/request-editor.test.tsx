@@ -26,7 +26,8 @@ describe('the request form', () => {
     expect(screen.getByText('Step 1 of 6')).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Family name (last name)'), { target: { value: 'Nguyễn <i>Văn</i>' } });
     expect(screen.getByText('Saving…')).toBeTruthy();
-    await waitFor(() => expect(screen.getAllByText('Saved on this device').length).toBeGreaterThan(0));
+    // Two writes (the step, then the typing) on a busy machine: give them time.
+    await waitFor(() => expect(screen.getAllByText('Saved on this device').length).toBeGreaterThan(0), { timeout: 5_000 });
     expect(normalizeForm((await getDraft(draft.id))?.data).person.familyName).toBe('Nguyễn <i>Văn</i>');
     first.unmount();
 
@@ -130,6 +131,8 @@ describe('the request form', () => {
     const draft = await createDraft({ data: validForm() });
     renderWithI18n(<RequestsView />, { path: `/requests/${draft.id}/about-you` });
     await screen.findByRole('heading', { level: 1, name: 'About you' });
+    // The editor writes the step it opened at once; the other tab changes the request after that.
+    await waitFor(async () => expect((await getDraft(draft.id))?.step).toBe('about-you'), { timeout: 5_000 });
     const other = validForm();
     other.person.familyName = 'Changed elsewhere';
     await saveDraft({ id: draft.id, data: other, origin: 'another-tab' });

@@ -356,8 +356,8 @@ describe('two tabs', () => {
     const draft = await createDraft();
     const seenByB: ExternalChange[] = [];
     const seenByA: ExternalChange[] = [];
-    const a = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 1, guard: false, onExternalChange: (c) => seenByA.push(c) });
-    const b = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 1, guard: false, onExternalChange: (c) => seenByB.push(c) });
+    const a = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, intervalMs: 1, guard: false, onExternalChange: (c) => seenByA.push(c) });
+    const b = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, intervalMs: 1, guard: false, onExternalChange: (c) => seenByB.push(c) });
     a.update({ text: 'A wrote this' });
     expect(await a.flush()).toBe(true);
     await until(() => seenByB.some((c) => c.kind === 'changed'));
@@ -383,7 +383,7 @@ describe('two tabs', () => {
 
   it('asks before writing a draft another tab deleted, and writes it again when told to', async () => {
     const draft = await createDraft();
-    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 1, guard: false });
+    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, intervalMs: 1, guard: false });
     await deleteDraft(draft.id);
     // Even a write issued before the read answers is rolled back.
     await expect(saveDraft({ id: draft.id, data: {}, known: { createdAt: draft.createdAt } })).rejects.toMatchObject({ code: 'missing' });
@@ -399,15 +399,39 @@ describe('two tabs', () => {
 });
 
 describe('autosave', () => {
-  it('debounces changes into one write', async () => {
+  it('writes the first change at once, then the newest copy at most once per interval', async () => {
     const draft = await createDraft();
-    const save = vi.fn(saveDraft);
-    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 30, guard: false, save });
+    const starts: number[] = [];
+    const save = vi.fn((input: Parameters<typeof saveDraft>[0]) => {
+      starts.push(performance.now());
+      return saveDraft(input);
+    });
+    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, intervalMs: 30, guard: false, save });
     for (let i = 0; i < 5; i++) saver.update({ n: i });
     expect(saver.status()).toEqual({ state: 'saving' });
-    await until(() => saver.status().state === 'saved');
     expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]![0].data).toEqual({ n: 0 });
+    await until(() => saver.status().state === 'saved');
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(save.mock.calls[1]![0].data).toEqual({ n: 4 });
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(25);
     expect((await getDraft(draft.id))?.data).toEqual({ n: 4 });
+    await saver.dispose();
+  });
+
+  it('writes while the person is still typing, not only after a pause', async () => {
+    const draft = await createDraft();
+    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, intervalMs: 50, guard: false });
+    let storedWhileTyping: unknown;
+    for (let i = 1; i <= 20; i++) {
+      saver.update({ text: 'x'.repeat(i) });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (i === 20) storedWhileTyping = (await getDraft(draft.id))?.data;
+    }
+    // Keystrokes 20 ms apart never leave a pause, yet more than the first one is on disk.
+    expect(storedWhileTyping).toMatchObject({ text: expect.stringMatching(/^xx+$/) });
+    await until(() => saver.status().state === 'saved');
+    expect((await getDraft(draft.id))?.data).toEqual({ text: 'x'.repeat(20) });
     await saver.dispose();
   });
 
@@ -421,14 +445,15 @@ describe('autosave', () => {
     const saver = createAutosaver<object>({
       id: draft.id,
       baseUpdatedAt: draft.updatedAt,
-      delayMs: 1,
+      intervalMs: 1,
       guard: false,
       reset,
       retryDelay: () => 40,
     });
     saver.subscribe((s) => statuses.push(s));
+    // The first change is written at once, and that write fails.
     saver.update({ text: 'keep me' });
-    expect(await saver.flush()).toBe(false);
+    await until(() => saver.status().state === 'error');
     expect(saver.status()).toMatchObject({ state: 'error', code: 'quota', attempts: 1 });
     expect(saver.pending()?.data).toEqual({ text: 'keep me' });
     expect(reset).toHaveBeenCalled();
@@ -451,7 +476,7 @@ describe('autosave', () => {
       if (failures-- > 0) throw new DOMException('aborted', 'AbortError');
       return saveDraft(input);
     });
-    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, delayMs: 1, guard: false, save, retryDelay: () => 10, reset: async () => {} });
+    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, intervalMs: 1, guard: false, save, retryDelay: () => 10, reset: async () => {} });
     saver.update({ text: 'left the screen' });
     await saver.dispose();
     await until(async () => (await getDraft(draft.id))?.data !== undefined && JSON.stringify((await getDraft(draft.id))?.data) === '{"text":"left the screen"}');

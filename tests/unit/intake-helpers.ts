@@ -1,9 +1,11 @@
 /** Shared by the intake server and flush tests: a real app on a temp folder, a valid request, sealing. */
 import { createHash } from 'node:crypto';
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type AppDeps } from '../../src/server/app';
+import { createApp } from '../../src/server/app';
+import type { AppDeps } from '../../src/server/types';
 import { openIntake } from '../../src/server/intake-setup';
 import { readSettings } from '../../src/server/settings';
 import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/outbox/server-key';
@@ -36,6 +38,19 @@ export async function makeServer(env: Record<string, string> = {}, dir = mkdtemp
       await opened.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A `server(env)` for each test of the file, every one closed (and its folder removed) after its test. */
+export function serversPerTest(): (env?: Record<string, string>) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.close();
+  });
+  return async (env = {}) => {
+    const s = await makeServer(env);
+    servers.push(s);
+    return s;
   };
 }
 

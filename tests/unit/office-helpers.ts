@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type AppDeps } from '../../src/server/app';
+import { createApp } from '../../src/server/app';
+import type { AppDeps } from '../../src/server/types';
 import { eventRoutes } from '../../src/server/events';
 import { intakeRoutes } from '../../src/server/intake';
 import { openIntake } from '../../src/server/intake-setup';

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   MAX_WAIT_MS,
   PBKDF2_ITERATIONS,
-  afterFailure,
   checkPin,
   checkPinFormat,
+  createWaitClock,
   delayAfterFailures,
   hasPin,
   hashPin,
@@ -13,12 +13,12 @@ import {
   pinWaitRemaining,
   setPin,
   verifyPinHash,
-  waitRemaining,
 } from '../../src/event-mode/pin';
 import { DB_NAME, closeDb, getDb } from '../../src/storage/db';
 import { KV_EVENT_PIN, KV_EVENT_PIN_THROTTLE } from '../../src/event-mode/events';
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await closeDb();
   await new Promise<void>((resolve, reject) => {
     const req = indexedDB.deleteDatabase(DB_NAME);
@@ -27,10 +27,11 @@ afterEach(async () => {
   });
 });
 
-/** A clock the test moves by hand. */
-function clock(start = Date.parse('2025-05-03T10:00:00Z')) {
-  let t = start;
-  return { now: () => t, advance: (ms: number) => (t += ms) };
+/** A monotonic clock the test moves by hand, and the page's wait clock on it. */
+function clock() {
+  let t = 1_000;
+  const now = () => t;
+  return { now, advance: (ms: number) => (t += ms), page: () => createWaitClock(now) };
 }
 
 // Low iterations keep the throttle tests quick; the default is checked on its own.
@@ -86,18 +87,22 @@ describe('PIN throttle', () => {
     for (let n = 1; n < 40; n++) expect(delayAfterFailures(n + 1)).toBeGreaterThanOrEqual(delayAfterFailures(n));
   });
 
-  it('never makes a clock set back into a lockout', () => {
-    const t = afterFailure({ failures: 3, nextTryAt: 0 }, 1_000_000);
-    expect(t).toEqual({ failures: 4, nextTryAt: 1_005_000 });
-    expect(waitRemaining(t, 1_002_000)).toBe(3_000);
-    // The clock jumped back a day: still at most the step's own delay.
-    expect(waitRemaining(t, 1_000_000 - 86_400_000)).toBe(5_000);
-    expect(waitRemaining(t, 2_000_000)).toBe(0);
+  it('times the wait on the monotonic clock, from when this page saw the count', () => {
+    const c = clock();
+    const page = c.page();
+    page.started(4);
+    c.advance(2_000);
+    expect(page.remaining(4)).toBe(3_000);
+    // A count this page has not seen (another tab, a reload) starts its full wait now.
+    expect(page.remaining(5)).toBe(15_000);
+    c.advance(15_000);
+    expect(page.remaining(5)).toBe(0);
+    expect(page.remaining(0)).toBe(0);
   });
 
   it('counts wrong PINs, makes the person wait, and forgets the failures after the right one', async () => {
     const c = clock();
-    const opts = { ...FAST, now: c.now };
+    const opts = { ...FAST, clock: c.page() };
     await setPin('111222', opts);
     for (let i = 1; i <= 3; i++) expect(await checkPin('999999', opts)).toEqual({ ok: false, reason: 'wrong', waitMs: 0, failures: i });
     expect(await checkPin('999999', opts)).toEqual({ ok: false, reason: 'wrong', waitMs: 5_000, failures: 4 });
@@ -115,21 +120,46 @@ describe('PIN throttle', () => {
     expect(await checkPin('999999', opts)).toEqual({ ok: false, reason: 'wrong', waitMs: 0, failures: 1 });
   });
 
-  it('keeps the pause across a reload (a new database connection)', async () => {
+  it('counts every one of several wrong PINs checked at the same time', async () => {
+    const opts = { ...FAST, clock: clock().page() };
+    await setPin('111222', opts);
+    const results = await Promise.all(Array.from({ length: 6 }, () => checkPin('999999', opts)));
+    // Each try was either counted before its hash was checked, or refused unchecked: no free guesses.
+    const wrong = results.filter((r) => !r.ok && r.reason === 'wrong').map((r) => (r as { failures: number }).failures);
+    expect(wrong.sort()).toEqual([1, 2, 3, 4]);
+    expect(results.filter((r) => !r.ok && r.reason === 'wait')).toHaveLength(2);
+    expect(await (await getDb()).get('kv', KV_EVENT_PIN_THROTTLE)).toEqual({ failures: 4 });
+  });
+
+  it('does not let a clock set forward skip the wait', async () => {
     const c = clock();
-    const opts = { ...FAST, now: c.now };
+    const opts = { ...FAST, clock: c.page() };
+    await setPin('135790', opts);
+    for (let i = 0; i < 4; i++) await checkPin('000000', opts);
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 86_400_000);
+    expect(await checkPin('135790', opts)).toEqual({ ok: false, reason: 'wait', waitMs: 5_000 });
+    c.advance(5_000);
+    expect(await checkPin('135790', opts)).toEqual({ ok: true });
+  });
+
+  it('keeps the count across a reload, which restarts the full wait', async () => {
+    const c = clock();
+    const opts = { ...FAST, clock: c.page() };
     await setPin('135790', opts);
     for (let i = 0; i < 5; i++) {
       await checkPin('000000', opts);
       c.advance(delayAfterFailures(i + 1));
     }
     await checkPin('000000', opts); // sixth failure: 30 s
-    await closeDb();
     c.advance(10_000);
-    expect(await pinWaitRemaining({ now: c.now })).toBe(20_000);
-    expect(await checkPin('135790', opts)).toEqual({ ok: false, reason: 'wait', waitMs: 20_000 });
-    c.advance(20_000);
-    expect(await checkPin('135790', opts)).toEqual({ ok: true });
+    expect(await pinWaitRemaining(opts)).toBe(20_000);
+    // A reload: a new connection and a new page clock.
+    await closeDb();
+    const reloaded = { ...FAST, clock: c.page() };
+    expect(await pinWaitRemaining(reloaded)).toBe(30_000);
+    expect(await checkPin('135790', reloaded)).toEqual({ ok: false, reason: 'wait', waitMs: 30_000 });
+    c.advance(30_000);
+    expect(await checkPin('135790', reloaded)).toEqual({ ok: true });
   });
 
   it('has a translated message for every answer', () => {

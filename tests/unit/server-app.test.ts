@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/server/app';
-import type { AppDeps } from '../../src/server/app';
+import type { AppDeps } from '../../src/server/types';
 import { openIntake } from '../../src/server/intake-setup';
 import { readSettings } from '../../src/server/settings';
 import { cacheControlFor } from '../../src/server/static-files';
@@ -34,9 +35,15 @@ describe('the intake server', () => {
     const res = await app.request('/api/v1/health');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok' });
-    const csp = res.headers.get('content-security-policy')!;
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+        "connect-src 'self'; worker-src 'self'; manifest-src 'self'; media-src 'self' blob:; object-src 'none'; " +
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(res.headers.get('permissions-policy')).toBe('camera=(self), microphone=(), geolocation=()');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -79,6 +86,30 @@ describe('the intake server', () => {
     expect(res.headers.get('content-encoding')).toBe('br');
     const again = await app.request('/assets/index-AbCdEf12.js', { headers: { 'If-None-Match': res.headers.get('etag')! } });
     expect(again.status).toBe(304);
+  });
+
+  it.each([
+    ['gzip, br', 'br'],
+    ['br;q=0, gzip', 'gzip'],
+    ['gzip;q=0.5, br;q=0.1', 'gzip'],
+    ['GZIP;q=1, br;q=0.9', 'gzip'],
+    ['identity;q=0, *', 'br'],
+    ['*;q=0.2, br;q=0', 'gzip'],
+    ['br;q=0, gzip;q=0', null],
+    ['*;q=0, identity', null],
+    ['deflate', null],
+    ['', null],
+  ])('honours Accept-Encoding q-values: %j gets %s', async (accept, encoding) => {
+    const res = await app.request('/assets/index-AbCdEf12.js', { headers: accept ? { 'Accept-Encoding': accept } : {} });
+    expect(res.headers.get('content-encoding')).toBe(encoding);
+    const body = Buffer.from(await res.arrayBuffer());
+    const plain = encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body;
+    expect(plain.toString()).toBe('console.log(1)'.repeat(100));
+  });
+
+  it('listens on loopback unless HOST says otherwise', () => {
+    expect(readSettings({}).host).toBe('127.0.0.1');
+    expect(readSettings({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 
   it('hands the page its public settings from the environment', async () => {

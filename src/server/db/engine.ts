@@ -75,9 +75,3 @@ export function classifyDbError(err: unknown): unknown {
   if (PG_CLIENT_GONE.test(message)) return new DbUnavailableError('connection_lost', { cause: err });
   return err;
 }
-
-/** Is this a unique-constraint violation (either engine)? */
-export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

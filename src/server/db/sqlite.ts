@@ -133,11 +133,15 @@ export function openSqlite(dataDir: string, file = 'intake.sqlite'): SqlEngine {
         guard(() => db.exec('RELEASE one'));
         done.push({ item, value });
       } catch (err) {
-        if (db.inTransaction) {
-          db.exec('ROLLBACK TO one');
-          db.exec('RELEASE one');
-        }
         item.reject(err);
+        if (!db.inTransaction) {
+          // SQLite rolled the whole group back itself (disk full, I/O error): none of it is stored.
+          for (const d of done) d.item.reject(err);
+          if (queue.length) schedule();
+          return;
+        }
+        db.exec('ROLLBACK TO one');
+        db.exec('RELEASE one');
       }
     }
     try {

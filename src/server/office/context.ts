@@ -1,12 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as v from 'valibot';
-import type { AppDeps } from '../app-deps';
+import type { AppDeps } from '../types';
 import type { SqlEngine } from '../db/engine';
 import { apiError } from '../errors';
 import type { IntakeStore } from '../intake-store';
 import { keyRingFor } from '../keys';
-import { clientAddress } from '../rate-limit';
+import { clientAddress } from '../client-address';
 import { appendAudit, type AuditEvent } from './audit';
 import { hasRole, type Role } from './model';
 import { sealedText, type SealedText } from './sealed-text';
@@ -24,6 +24,8 @@ export interface Office {
   port: number;
   sealer: SealedText;
   failures: AddressFailures;
+  /** The client's address, as the rate limiter sees it (TRUST_PROXY aware). */
+  client(c: Context): string;
   /** Names opened for inbox pages (request-view.ts). */
   names: Map<string, string>;
   now(): Date;
@@ -46,10 +48,11 @@ export function makeOffice(deps: AppDeps, options: OfficeOptions): Office {
     port: deps.settings.port,
     sealer: sealedText(() => keyRingFor(deps)),
     failures: addressFailures(),
+    client: (c) => clientAddress(c, deps.settings.trustProxyHops),
     names: new Map(),
     now,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    audit: (c, e) => appendAudit(deps.db, now().toISOString(), { ...e, ip: clientAddress(c) }),
+    audit: (c, e) => appendAudit(deps.db, now().toISOString(), { ...e, ip: clientAddress(c, deps.settings.trustProxyHops) }),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { apiError } from '../errors';
-import { clientAddress, createRateLimiter } from '../rate-limit';
+import { createRateLimiter } from '../rate-limit';
 import { noStore, readBody, setSessionCookie, signedIn, signOut, type Office, type OfficeEnv } from './context';
 import { LIMITS } from './model';
 import { dummyPasswordHash, hashPassword, newTotpSecret, totpStep, totpUri, verifyPassword } from './secrets';
@@ -106,7 +106,7 @@ export function authRoutes(app: Hono<OfficeEnv>, office: Office): void {
     const body = await readBody(c, SignIn);
     if (!body.ok) return body.response;
     const { email, password, code } = body.value;
-    const address = clientAddress(c);
+    const address = office.client(c);
     const started = office.now();
     const staff = await staffByEmail(office.db, email);
     if (staff?.locked_until && staff.locked_until > started.toISOString()) {

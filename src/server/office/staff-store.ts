@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEngine, SqlRunner } from '../db/engine';
-import { isUniqueViolation } from '../db/engine';
 import type { Role, StaffStatus } from './model';
 import { newToken, tokenHash } from './secrets';
 
@@ -34,6 +33,12 @@ export const account = (r: StaffRow): StaffAccount => ({
   status: r.status,
   lastSignInAt: r.last_signin_at,
 });
+
+/** The e-mail is taken (PostgreSQL 23505, SQLite's UNIQUE constraint). */
+function uniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
 
 /** E-mail as accounts are keyed: trimmed, lower case. */
 export function normalizeEmail(email: string): string {
@@ -90,7 +95,7 @@ export async function inviteStaff(
       ]);
     });
   } catch (err) {
-    if (isUniqueViolation(err)) return null;
+    if (uniqueViolation(err)) return null;
     throw err;
   }
   return { id, token };

@@ -5,8 +5,8 @@ import type { KeyRing } from './keys';
 import type { ServerSettings } from './settings';
 
 /**
- * What the app and every route module are given. Apart from app.ts so a
- * route module can name it without importing the app that mounts it.
+ * What every route module receives. Kept apart from app.ts so route modules
+ * depend on this leaf, not on the app that mounts them (no import circle).
  */
 export interface AppDeps {
   settings: ServerSettings;
@@ -19,4 +19,5 @@ export interface AppDeps {
   now?: () => Date;
 }
 
+/** One group of API routes, mounted under /api/v1 by createApp. */
 export type ApiRoutes = (api: Hono, deps: AppDeps) => void;
