@@ -12,6 +12,7 @@ import { sendEventStats, type SendResult } from './event-stats-send';
 const OUTCOME_LABELS: Record<(typeof OUTCOME_KINDS)[number], string> = {
   'may-help': 'event.stats.outcome.mayHelp',
   'first-try-uscis': 'event.stats.outcome.firstTryUscis',
+  'not-yet': 'event.stats.outcome.notYet',
   'cannot-help': 'event.stats.outcome.cannotHelp',
   'go-elsewhere': 'event.stats.outcome.goElsewhere',
 };

@@ -48,6 +48,8 @@ export interface Fact {
 }
 
 const CHECKED = '2026-11-25';
+/** Facts added for the advice rework (appeal form, records requests). */
+const CHECKED_ADVICE = '2026-12-04';
 
 const SEED_002 = 'seed 002 (CIS Ombudsman brochure, Simplified Chinese, newer edition), "联系方式" and step 3';
 const SEED_001_AND_002 = 'seeds 001 (English brochure) and 002 (Simplified Chinese brochure), which agree';
@@ -145,6 +147,14 @@ export const FACTS = {
     source: `${SEED_001_AND_002} ("Form DHS-7001 (Case Assistance Form)"); online form at ${PAGES} https://www.dhs.gov/topic/cis-ombudsman/forms/7001`,
     checked: CHECKED,
   },
+  formI290b: {
+    kind: 'form',
+    // Notice of Appeal or Motion: the screener's appeal-deadline warning names it.
+    value: 'I-290B',
+    href: 'https://www.uscis.gov/i-290b',
+    source: `${PAGES} the USCIS Form I-290B instructions (OMB 1615-0095; 2007 and 2013 editions at omb.report), which point to www.uscis.gov/i-290b`,
+    checked: CHECKED_ADVICE,
+  },
   formG28: {
     kind: 'form',
     value: 'G-28',
@@ -222,7 +232,22 @@ export const FACTS = {
     checked: CHECKED,
   },
 
+  uscisFoiaUrl: {
+    kind: 'url',
+    // Copies of one's own immigration records: a FOIA / Privacy Act request, not case assistance.
+    value: 'https://www.uscis.gov/records/request-records-through-the-freedom-of-information-act-or-privacy-act',
+    source: `${PAGES} https://www.uscis.gov/records/request-records-through-the-freedom-of-information-act-or-privacy-act`,
+    checked: CHECKED_ADVICE,
+  },
+
   // ---- Elsewhere ----
+  ogisWebsite: {
+    kind: 'url',
+    // The FOIA Ombudsman (National Archives): mediates when a FOIA request goes wrong.
+    value: 'https://www.archives.gov/ogis',
+    source: `${PAGES} the OGIS procedures page (ogis.archives.gov, archived 2013); the office is part of the National Archives, whose site now hosts it at www.archives.gov/ogis`,
+    checked: CHECKED_ADVICE,
+  },
   oidoWebsite: {
     kind: 'url',
     value: 'https://www.dhs.gov/requesting-assistance-oido',
@@ -272,10 +297,26 @@ export const FACTS = {
 
 export type FactId = keyof typeof FACTS;
 
-/** Shown by the UI as "Facts checked on …", with the edition behind them. */
+/** The latest day any fact was compared with its source. */
+const LATEST_CHECK = Object.values(FACTS as Record<string, Fact>).reduce((latest, f) => (f.checked > latest ? f.checked : latest), CHECKED);
+
+/**
+ * Shown by the UI (guide, settings "About", print view): when the facts
+ * were compared, the dates of the sources they were compared with (stored
+ * copies and seed documents, not live pages), and which brochure edition
+ * wins where the two disagree (`editionMessage`, translated).
+ */
 export const FACTS_EDITION = {
   edition: 'CIS Ombudsman brochure, seed 002 (Simplified Chinese, newer edition)',
-  checked: CHECKED,
+  checked: LATEST_CHECK,
+  /**
+   * Years of the sources compared: seed 004 (2012) is the oldest dated one,
+   * the CBP travel page (2024) the newest.
+   */
+  sourcesFrom: '2012',
+  sourcesTo: '2024',
+  /** Message id of the translated edition note. */
+  editionMessage: 'facts.editionNote',
   note:
     'The two brochure editions disagree. The older English edition (seed 001) gives Mail Stop 1225 and ' +
     'cisombudsman@dhs.gov; the newer edition (seed 002) gives Mail Stop 0180 and cisombudsman@hq.dhs.gov. ' +

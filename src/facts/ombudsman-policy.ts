@@ -1,6 +1,6 @@
 /**
  * Policy facts the CIS Ombudsman publishes about WHEN it can help, beyond
- * what the seed brochures say. The screener's rules (src/screener/rules.ts)
+ * what the seed brochures say. The screener's rules (src/screener/rules/)
  * take their numbers from here, so a changed policy is one edit.
  *
  * How these were checked (2026-11-25): with the project's stored-pages
@@ -70,6 +70,8 @@ const CASE_ASSISTANCE = 'https://www.dhs.gov/case-assistance';
 const WEB_ALERTS = 'https://www.dhs.gov/cis-ombudsman-web-alerts';
 const JURISDICTION = 'https://www.dhs.gov/cisomb-jurisdiction';
 const TOPIC = 'https://www.dhs.gov/topic/cis-ombudsman';
+const CHECKED_ADVICE = '2026-12-04';
+const I290B_INSTRUCTIONS = 'https://omb.report/icr/200707-1615-034/doc/3552901';
 
 export const OMBUDSMAN_POLICY = {
   officeOfLastResort: {
@@ -239,6 +241,81 @@ export const OMBUDSMAN_POLICY = {
     verified: 'official',
     checked: CHECKED,
   },
+  statutoryTimeLimits: {
+    statement:
+      'Within posted processing times the Ombudsman normally cannot intervene, unless a time limit is set by statute or regulation (for example Forms I-360 and N-400).',
+    sources: [
+      { kind: 'third-party', where: 'https://rjimmigrationlaw.com/resources/how-do-i-request-cis-ombudsman-support/', note: 'Restates the dhs.gov list: "within posted processing times unless there is a statutory or regulatory processing time requirement such as Form I-360 and Form N-400".' },
+      { kind: 'third-party', where: 'https://agenteusa.com/tips-guidance/how-to-request-cis-ombudsmans-individual-case-assistance', note: 'Same exception, quoting www.dhs.gov/case-assistance.' },
+      { kind: 'official', where: WEB_ALERTS, note: '"See the Special Situations bullet below for exceptions" (the bullet itself is cut off in the stored excerpt).' },
+    ],
+    verified: 'third-party',
+    checked: CHECKED_ADVICE,
+  },
+  naturalizationDecisionDays: {
+    statement: 'USCIS must decide a naturalization application within 120 days after the interview (8 U.S.C. 1447(b); 8 CFR 335.3(a)).',
+    value: 120,
+    unit: 'days',
+    sources: [
+      { kind: 'official', where: 'http://www.uscis.gov/policymanual/Print/PolicyManual-Volume12-PartB-Chapter4.html', note: 'USCIS Policy Manual, Vol. 12, Part B, Ch. 4: "USCIS has 120 days from the date of the initial naturalization interview to issue a decision."' },
+      { kind: 'third-party', where: 'https://millerlawdc.com/writ-of-mandamus-used-to-force-adjudication-of-n-400-citizenship-application', note: 'Quotes 8 U.S.C. 1447(b): "before the end of the 120-day period after the date on which the examination is conducted".' },
+    ],
+    verified: 'official',
+    checked: CHECKED_ADVICE,
+  },
+  sijDecisionDays: {
+    statement:
+      'USCIS decides a Special Immigrant Juvenile petition within 180 days of the receipt date (TVPRA 2008, sec. 235(d)(2)). The clock stops while USCIS waits for evidence it asked for; the screener does not ask about that, the Ombudsman checks.',
+    value: 180,
+    unit: 'days',
+    sources: [
+      { kind: 'official', where: 'https://www.uscis.gov/policy-manual/volume-6-part-j-chapter-4', note: 'USCIS Policy Manual, Vol. 6, Part J, Ch. 4 ("Expeditious Adjudication"): 180 days from the Form I-797 receipt date; initial adjudication only.' },
+      { kind: 'issue', where: 'issue 16', note: 'Names Special Immigrant Juvenile petitions, 180 days.' },
+    ],
+    verified: 'official',
+    checked: CHECKED_ADVICE,
+  },
+  appealMotionDays: {
+    statement:
+      'An appeal or motion on Form I-290B must usually be filed within 30 days after the decision is served (15 for a revoked immigrant petition), and asking the Ombudsman does not stop that clock.',
+    value: 30,
+    unit: 'days',
+    sources: [
+      { kind: 'official', where: I290B_INSTRUCTIONS, note: 'USCIS Form I-290B instructions (2007 edition, OMB 1615-0095): "within 30 calendar days after service of the decision. If the decision is mailed, ... within 33 days."' },
+      { kind: 'official', where: 'https://omb.report/icr/201309-1615-002/doc/42265801', note: 'USCIS table of changes to the I-290B instructions (2013): same 30/33 and 15/18 days; "Late filed appeals and motions may be rejected".' },
+    ],
+    verified: 'official',
+    checked: CHECKED_ADVICE,
+  },
+  appealMotionMailedDays: {
+    statement: 'When the decision was mailed, the appeal or motion deadline is 33 days (three days added for mail).',
+    value: 33,
+    unit: 'days',
+    sources: [{ kind: 'official', where: I290B_INSTRUCTIONS, note: 'Same instructions as appealMotionDays.' }],
+    verified: 'official',
+    checked: CHECKED_ADVICE,
+  },
+  contactAfterProcessingTime: {
+    statement:
+      'For a slow case, the USCIS contact that counts is one made once the case is outside the normal processing time (after the case inquiry date).',
+    sources: [
+      { kind: 'official', where: WEB_ALERTS, note: '"first check when USCIS will accept a case inquiry. You must try to resolve your issue with USCIS first before asking for our help."' },
+      { kind: 'issue', where: 'issue 16', note: 'The USCIS contact that counts must have happened after the case went past the normal processing time.' },
+    ],
+    verified: 'official',
+    checked: CHECKED_ADVICE,
+  },
+  recordsRequestNotCaseAssistance: {
+    statement:
+      'A request for a copy of one\'s records is a FOIA / Privacy Act request to USCIS, not case assistance; the Office of Government Information Services (National Archives) mediates FOIA disputes.',
+    sources: [
+      { kind: 'official', where: 'https://www.uscis.gov/records/request-records-through-the-freedom-of-information-act-or-privacy-act', note: 'How to request immigration records from USCIS (online FOIA request).' },
+      { kind: 'official', where: 'https://webarchive.library.unt.edu/web/20130214133749/https://ogis.archives.gov/about-ogis/ogis-procedures.htm', note: 'OGIS is the FOIA Ombudsman: mediation between requesters and agencies (5 U.S.C. 552(h)); archived 2013 copy.' },
+      { kind: 'issue', where: 'issue 16', note: 'Send the person to USCIS\'s FOIA office and OGIS.' },
+    ],
+    verified: 'official',
+    checked: CHECKED_ADVICE,
+  },
 } as const satisfies Record<string, PolicyFact>;
 
 export type PolicyFactId = keyof typeof OMBUDSMAN_POLICY;
@@ -250,4 +327,8 @@ export const POLICY_NUMBERS = {
   receiptDelayDays: OMBUDSMAN_POLICY.receiptDelayDays.value,
   receiptDelayUscisDays: OMBUDSMAN_POLICY.receiptDelayUscisDays.value,
   noPostedTimeMonths: OMBUDSMAN_POLICY.noPostedTimeMonths.value,
+  naturalizationDecisionDays: OMBUDSMAN_POLICY.naturalizationDecisionDays.value,
+  sijDecisionDays: OMBUDSMAN_POLICY.sijDecisionDays.value,
+  appealMotionDays: OMBUDSMAN_POLICY.appealMotionDays.value,
+  appealMotionMailedDays: OMBUDSMAN_POLICY.appealMotionMailedDays.value,
 } as const;

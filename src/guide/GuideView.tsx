@@ -122,7 +122,9 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
             onShowTranslation={() => setWantEnglish(false)}
           />
         )}
-        <p class="guide__checked">{t('guide.factsChecked', { date: checked })}</p>
+        <p class="guide__checked">
+          {t('guide.factsChecked', { date: checked, from: FACTS_EDITION.sourcesFrom, to: FACTS_EDITION.sourcesTo })} {t(FACTS_EDITION.editionMessage)}
+        </p>
         <div class="guide-tools no-print" role="group" aria-label={t('guide.tools')}>
           {speech.available &&
             (speech.reading ? (

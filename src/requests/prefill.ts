@@ -3,7 +3,7 @@
  * ScreenerPrefill to sessionStorage (never the URL) and goes to
  * /requests/new; the new draft takes it once and the key is deleted.
  */
-import type { ScreenerPrefill } from '../screener/engine';
+import type { ScreenerPrefill } from '../screener/prefill';
 import { SCREENER_PREFILL_KEY, toRequestChannels, toRequestProblemKinds } from '../screener/to-request';
 import { emptyForm, type PriorAttemptForm, type RequestForm } from './form-model';
 import { tabStore } from '../storage/web-storage';

@@ -1,5 +1,6 @@
 /**
- * The result: what kind of answer it is, why (reasons in plain words), the
+ * The result: what kind of answer it is, any warning that must come first
+ * (an appeal deadline), why (reasons in plain words), the
  * processing-time check, warnings, next steps, what to prepare, and where
  * to go. "May help" results offer to start a request with the answers.
  */
@@ -15,6 +16,7 @@ import type { OutcomeKind } from './types';
 const REFERRALS_TITLE: Readonly<Record<OutcomeKind, string>> = {
   'may-help': 'screener.view.referralsMayHelp',
   'first-try-uscis': 'screener.view.referralsFirstTryUscis',
+  'not-yet': 'screener.view.referralsFirstTryUscis',
   'cannot-help': 'screener.view.referralsElsewhere',
   'go-elsewhere': 'screener.view.referralsElsewhere',
 };
@@ -27,8 +29,8 @@ export function OutcomeView(props: { result: OutcomeResult; headingRef: Ref<HTML
   const kindText = st(outcomeKindMessageId(outcome.kind));
   const title = st(outcome.title);
   const day = (date: string) => formatDay(intl, date);
-  // The processing box already says when the case will be outside the posted time.
-  const comeBack = outcome.comeBack && result.comeBackOn && !('processing' in outcome.comeBack && processing) ? outcome.comeBack : undefined;
+  // The processing box already says when the case will be outside the posted time; say the day only when it differs.
+  const comeBack = outcome.comeBack && result.comeBackOn && result.comeBackOn !== processing?.outsideFrom ? outcome.comeBack : undefined;
 
   return (
     <article
@@ -42,6 +44,14 @@ export function OutcomeView(props: { result: OutcomeResult; headingRef: Ref<HTML
         <h2 id="screener-outcome-title" ref={props.headingRef} tabIndex={-1}>
           {title}
         </h2>
+        {/* A deadline that can cost the case comes before everything else. */}
+        {result.warnings.map((id) => (
+          <div key={id} class="screener-notice screener-notice--first" role="note" data-warning={id}>
+            <p>
+              <strong>{st('screener.view.deadline')}</strong> {st(id)}
+            </p>
+          </div>
+        ))}
         {urgent && (
           <p class="screener-outcome__urgent">
             <span aria-hidden="true">⚠ </span>

@@ -9,18 +9,16 @@
  * from a branch the person backed out of) are kept by the view but ignored
  * here, and never reach the prefill.
  */
-import { addDays, checkProcessingTime, daysBetween, isIsoDate, type IsoDate, type PostedTime, type ProcessingCheck } from '../shared/dates';
-import { USCIS_FORMS } from '../facts/uscis-forms';
-import { Q } from './rules';
+import { addDays, checkProcessingTime, daysBetween, isIsoDate, isPostedTime, type IsoDate, type ProcessingCheck } from '../shared/dates';
 import type {
   AnswerValue,
   Answers,
   Condition,
+  DateRef,
   ConditionalText,
   MessageId,
   Outcome,
   OutcomeId,
-  OutcomeKind,
   Question,
   QuestionId,
   ReasonCode,
@@ -55,6 +53,8 @@ export interface OutcomeResult {
   /** Never empty for rules that pass the property tests. */
   reasons: readonly ReasonCode[];
   urgent: boolean;
+  /** Shown first, before the summary (e.g. the appeal deadline after a denial). */
+  warnings: readonly MessageId[];
   /** The outcome's next steps whose conditions hold, in order. */
   nextSteps: readonly MessageId[];
   checklist: readonly MessageId[];
@@ -100,13 +100,19 @@ function holds(condition: Condition, ctx: Context): boolean {
   if ('includesAny' in condition) return Array.isArray(value) && condition.includesAny.some((o) => value.includes(o));
   if ('unknown' in condition) return value === 'unknown';
   if (typeof value !== 'string' || !isIsoDate(value)) return false;
+  if ('before' in condition) {
+    const limit = dateOf(condition.before, ctx);
+    return limit !== undefined && value < limit;
+  }
   const days = daysBetween(value, ctx.today);
   const { min, max } = condition.daysAgo;
   return (min === undefined || days >= min) && (max === undefined || days <= max);
 }
 
-function isPostedTime(value: unknown): value is PostedTime {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'kind' in value;
+function dateOf(ref: DateRef, ctx: Context): IsoDate | undefined {
+  if (ref === 'processing-outside') return ctx.processing?.outsideFrom;
+  const base = ctx.answers[ref.question];
+  return typeof base === 'string' && isIsoDate(base) ? addDays(base, ref.days) : undefined;
 }
 
 function updateProcessing(ctx: Context): void {
@@ -160,17 +166,15 @@ function finish(outcomeId: OutcomeId, ctx: Context, path: QuestionId[]): Outcome
   });
   let comeBackOn: IsoDate | undefined;
   if (outcome.comeBack) {
-    if ('processing' in outcome.comeBack) comeBackOn = ctx.processing?.outsideFrom;
-    else {
-      const from = ctx.answers[outcome.comeBack.question];
-      if (typeof from === 'string' && isIsoDate(from)) comeBackOn = addDays(from, outcome.comeBack.days);
-    }
+    const days = [outcome.comeBack.on, ...(outcome.comeBack.orEarlier ?? []).filter((e) => holds(e.when, ctx)).map((e) => e.on)];
+    for (const d of days.map((ref) => dateOf(ref, ctx))) if (d && (!comeBackOn || d < comeBackOn)) comeBackOn = d;
   }
   return {
     kind: 'outcome',
     outcome,
     reasons,
     urgent,
+    warnings: pick(rules.warnings, ctx),
     nextSteps: pick(outcome.nextSteps, ctx),
     checklist: pick(outcome.checklist, ctx),
     notices: outcome.notices ?? [],
@@ -267,112 +271,3 @@ export function validateAnswer(question: Question, value: unknown, today: IsoDat
   }
 }
 
-// ------------------------------------------------------------------ prefill
-
-export type ScreenerProblemKind =
-  | 'emergency'
-  | 'processing-delay'
-  | 'processing-mistake'
-  | 'decision-error'
-  | 'receipt-delay'
-  | 'other-unresolved';
-
-export type PriorContactKind = 'contact-center' | 'service-request' | 'appointment' | 'case-status';
-
-/**
- * What the request form (Form DHS-7001) can take from the screener. Only
- * answers on the path taken; nothing that names or identifies the person.
- */
-export interface ScreenerPrefill {
-  outcomeId?: OutcomeId;
-  outcomeKind?: OutcomeKind;
-  urgent: boolean;
-  /** Kinds of problem, as the person described them (not only those that qualified). */
-  problemKinds: ScreenerProblemKind[];
-  /** Form number such as "I-485"; absent for "another form" or when not asked. */
-  formType?: string;
-  /** Date USCIS received the case (receipt notice). */
-  receivedDate?: IsoDate;
-  /** Date the person sent the case, when no receipt notice came. */
-  filedDate?: IsoDate;
-  processing?: {
-    posted: PostedTime;
-    basis: ProcessingCheck['basis'];
-    months: number;
-    outside: boolean;
-    outsideFrom: IsoDate;
-  };
-  /** Ways the person already tried USCIS. */
-  priorContacts: PriorContactKind[];
-  /** Absent when not asked or "I don't remember". */
-  lastContactDate?: IsoDate;
-  expedite?: 'not-asked' | 'asked' | 'denied';
-  receiptNotice?: 'have' | 'lost' | 'never-received';
-  reasons: ReasonCode[];
-}
-
-const PROBLEM_KINDS: Readonly<Record<string, ScreenerProblemKind>> = {
-  emergency: 'emergency',
-  'past-processing-time': 'processing-delay',
-  mistake: 'processing-mistake',
-  'other-unresolved': 'other-unresolved',
-};
-
-const CONTACT_KINDS: readonly PriorContactKind[] = ['contact-center', 'service-request', 'appointment', 'case-status'];
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
-}
-
-/** Maps the answers on `result.path` to request-draft fields. */
-export function prefillFromAnswers(answers: Answers, result: Evaluation): ScreenerPrefill {
-  const onPath = new Set(result.path);
-  const get = (id: QuestionId): AnswerValue | undefined => (onPath.has(id) ? answers[id] : undefined);
-  const date = (id: QuestionId): IsoDate | undefined => {
-    const v = get(id);
-    return typeof v === 'string' && isIsoDate(v) ? v : undefined;
-  };
-
-  const problemKinds: ScreenerProblemKind[] = [];
-  const add = (k: ScreenerProblemKind) => {
-    if (!problemKinds.includes(k)) problemKinds.push(k);
-  };
-  const problems = get(Q.problems);
-  if (Array.isArray(problems)) for (const p of problems) if (PROBLEM_KINDS[p]) add(PROBLEM_KINDS[p]);
-  if (get(Q.decisionError) === 'yes') add('decision-error');
-  if (get(Q.receipt) === 'never-received') add('receipt-delay');
-
-  const contacts = get(Q.uscisContact);
-  const priorContacts = Array.isArray(contacts) ? CONTACT_KINDS.filter((k) => contacts.includes(k)) : [];
-
-  const form = get(Q.formType);
-  const formType = typeof form === 'string' && form in USCIS_FORMS ? USCIS_FORMS[form as keyof typeof USCIS_FORMS] : undefined;
-
-  const prefill: ScreenerPrefill = {
-    urgent: result.kind === 'outcome' ? result.urgent : false,
-    problemKinds,
-    priorContacts,
-    reasons: result.kind === 'outcome' ? [...result.reasons] : [],
-  };
-  if (result.kind === 'outcome') {
-    prefill.outcomeId = result.outcome.id;
-    prefill.outcomeKind = result.outcome.kind;
-    const posted = get(Q.postedTime);
-    if (result.processing && isPostedTime(posted)) {
-      const { basis, months, outside, outsideFrom } = result.processing;
-      prefill.processing = { posted, basis, months, outside, outsideFrom };
-    }
-  }
-  if (formType) prefill.formType = formType;
-  const receivedDate = date(Q.receivedDate);
-  if (receivedDate) prefill.receivedDate = receivedDate;
-  const filedDate = date(Q.filedDate);
-  if (filedDate) prefill.filedDate = filedDate;
-  const lastContactDate = date(Q.lastContactDate);
-  if (lastContactDate) prefill.lastContactDate = lastContactDate;
-  const expedite = oneOf(get(Q.expedite), ['not-asked', 'asked', 'denied'] as const);
-  if (expedite) prefill.expedite = expedite;
-  const receiptNotice = oneOf(get(Q.receipt), ['have', 'lost', 'never-received'] as const);
-  if (receiptNotice) prefill.receiptNotice = receiptNotice;
-  return prefill;
-}

@@ -4,7 +4,7 @@
  * the sessionStorage key the hand-over travels under. Pure, apart from the
  * storage the caller passes in.
  */
-import type { PriorContactKind, ScreenerPrefill, ScreenerProblemKind } from './engine';
+import type { PriorContactKind, ScreenerPrefill, ScreenerProblemKind } from './prefill';
 import type { PriorAttemptChannel, ProblemKind } from '../shared/request-schema';
 
 /** sessionStorage (never the URL): written on "Start a request", read once and deleted by the new request. */

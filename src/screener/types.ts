@@ -1,9 +1,10 @@
 /**
  * The vocabulary of the screener: what rules are made of (questions,
  * transitions, conditions, outcomes, referrals) and what answers look like.
- * Rules are plain data (rules.ts); the engine (engine.ts) reads any value of
+ * Rules are plain data (rules/); the engine (engine.ts) reads any value of
  * this shape, so tests can feed it small made-up rule sets too.
  */
+import type { OUTCOME_KINDS } from '../shared/event-stats';
 import type { IsoDate, PostedTime } from '../shared/dates';
 
 /** An id in locales/<lang>/messages.json. Rules never hold visible text. */
@@ -17,6 +18,8 @@ export type OptionId = string;
 export type OutcomeId = string;
 export type ReferralId = string;
 
+/** A day the rules name: the processing check's first day outside, or a date answer plus days. */
+export type DateRef = 'processing-outside' | { question: QuestionId; days: number };
 
 export interface Option {
   id: OptionId;
@@ -94,10 +97,16 @@ export type Condition =
   | { question: QuestionId; unknown: true }
   /** A date answer lies min..max whole days before today (inclusive; either bound optional). */
   | { question: QuestionId; daysAgo: { min?: number; max?: number } }
+  /**
+   * A date answer lies before another date: the processing check's first
+   * day outside, or another date answer plus days. False when either is missing.
+   */
+  | { question: QuestionId; before: DateRef }
   /** The processing-time check (see Rules.processing): outside, within, or counted by the no-posted-time rule. */
   | { processing: 'outside' | 'within' | 'no-posted-time' };
 
-export type OutcomeKind = 'may-help' | 'first-try-uscis' | 'cannot-help' | 'go-elsewhere';
+/** Kinds of answer (src/shared/event-stats.ts lists them: the event counts carry them too). */
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 /** A text shown always, or only when its condition holds. */
 export type ConditionalText = MessageId | { when: Condition; text: MessageId };
@@ -118,10 +127,11 @@ export interface Outcome {
   notices?: readonly MessageId[];
   referrals: readonly ReferralId[];
   /**
-   * A date to come back on: a date answer plus days, or the processing
-   * check's first day outside. `message` takes {date}.
+   * A day to come back on: `on`, or the earliest of the `orEarlier` days
+   * whose condition holds (e.g. a limit in law that ends before the posted
+   * time). `message` takes {date}.
    */
-  comeBack?: { message: MessageId } & ({ question: QuestionId; days: number } | { processing: true });
+  comeBack?: { message: MessageId; on: DateRef; orEarlier?: readonly { when: Condition; on: DateRef }[] };
   /** Offer to start a request prefilled from the answers. */
   startsRequest: boolean;
 }
@@ -144,11 +154,14 @@ export const REASON_CODES = [
   'not-uscis',
   // What the person wants
   'no-legal-advice',
+  'records-request',
   'cannot-change-decisions',
   'decision-error-identified',
   // Problems that may qualify
   'emergency',
   'processing-delay-outside',
+  'naturalization-limit-passed',
+  'sij-limit-passed',
   'no-posted-time',
   'processing-mistake',
   'other-unresolved',
@@ -164,6 +177,7 @@ export const REASON_CODES = [
   'expedite-requested',
   'uscis-needs-time',
   'uscis-contact-old',
+  'uscis-contact-before-delay',
   'contacted-uscis',
   'contact-date-unknown',
   // Receipt numbers
@@ -183,6 +197,8 @@ export interface Rules {
   decision: readonly { when?: Condition; outcome: OutcomeId }[];
   /** When each reason applies. */
   reasons: Readonly<Record<ReasonCode, Condition>>;
+  /** Warnings shown before anything else on whatever outcome is reached, when their condition holds. */
+  warnings: readonly ConditionalText[];
   outcomes: Readonly<Record<OutcomeId, Outcome>>;
   referrals: Readonly<Record<ReferralId, Referral>>;
   /** Which answers feed the processing-time check. */

@@ -2,7 +2,7 @@ import { useI18n } from '../i18n/context';
 import { FACTS_EDITION } from '../facts/contacts';
 import { version } from '../../package.json';
 
-/** Version, when the contact facts were checked, and what the app does with a person's data. */
+/** Version, how the contact facts were checked (and which brochure edition wins), and what the app does with a person's data. */
 export function About() {
   const { t, intl } = useI18n();
   const checked = intl.formatDate(new Date(`${FACTS_EDITION.checked}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
@@ -13,7 +13,11 @@ export function About() {
         <dt>{t('settings.about.version')}</dt>
         <dd>{version}</dd>
         <dt>{t('settings.about.factsChecked')}</dt>
-        <dd>{checked}</dd>
+        <dd>
+          {t('guide.factsChecked', { date: checked, from: FACTS_EDITION.sourcesFrom, to: FACTS_EDITION.sourcesTo })}
+          <br />
+          {t(FACTS_EDITION.editionMessage)}
+        </dd>
       </dl>
       <h3>{t('settings.privacy.title')}</h3>
       <p>{t('settings.privacy.device')}</p>

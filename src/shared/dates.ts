@@ -214,3 +214,8 @@ export function checkProcessingTime(input: {
     daysToGo: outside ? 0 : daysBetween(today, outsideFrom),
   };
 }
+
+/** A stored answer shaped like a posted time (its numbers are checked by the engine's validation). */
+export function isPostedTime(value: unknown): value is PostedTime {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'kind' in value;
+}

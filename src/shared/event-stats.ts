@@ -8,7 +8,11 @@ import * as v from 'valibot';
  * request ids. Unknown fields are refused.
  */
 
-export const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'cannot-help', 'go-elsewhere'] as const;
+/**
+ * Kinds of screener answer, in the order views list them. "not-yet": too
+ * early; wait until a date, then come back. Never shown as "cannot help".
+ */
+export const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'not-yet', 'cannot-help', 'go-elsewhere'] as const;
 
 const MAX_COUNT = 1_000_000;
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNT));

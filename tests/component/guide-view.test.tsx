@@ -53,7 +53,8 @@ describe('the guide in English', () => {
   it('shows the title, the facts date, a table of contents and all eight sections', async () => {
     const { container } = await renderGuide();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(english.title);
-    expect(screen.getByText(/^Facts checked on .*2026/)).toBeTruthy();
+    // Honest about how: compared with stored copies of dated sources, and which brochure edition wins.
+    expect(screen.getByText(/^Facts compared on December 4, 2026 with copies of official sources dated 2012 to 2024\. The two editions .* We follow the newer edition/)).toBeTruthy();
 
     const toc = screen.getByRole('navigation', { name: 'Contents' });
     const links = within(toc).getAllByRole('link');

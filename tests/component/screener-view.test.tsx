@@ -4,77 +4,12 @@
  * others, "Change" from the summary, the hand-over to a request, and the
  * answers forgotten at the end of an event session.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import ScreenerView from '../../src/screener/ScreenerView';
-import { resetScreener } from '../../src/screener/store';
-import { SCREENER_MESSAGE_VALUES } from '../../src/screener/rules';
 import { SCREENER_PREFILL_KEY } from '../../src/screener/to-request';
 import { endSession } from '../../src/event-mode/session';
 import { factHref, formatFact } from '../../src/facts/contacts';
-import type { I18n } from '../../src/i18n/context';
-import { renderWithI18n } from './render-with-app';
-
-/** 2026-11-25, noon on the device. */
-const NOW = new Date(2026, 10, 25, 12, 0, 0);
-
-let i18n: I18n;
-/** An English screener text, with the values the view passes. */
-const t = (id: string, values: Record<string, string | number> = {}) => i18n.t(id, { ...SCREENER_MESSAGE_VALUES, ...values });
-
-function renderScreener() {
-  const result = renderWithI18n(<ScreenerView />, { path: '/screener' });
-  i18n = result.i18n;
-  return result;
-}
-
-const heading = () => screen.getByRole('heading', { level: 2 });
-const expectQuestion = (titleId: string) => expect(heading().textContent).toBe(t(titleId));
-const next = () => fireEvent.click(screen.getByRole('button', { name: t('screener.view.next') }));
-const back = () => fireEvent.click(screen.getByRole('button', { name: t('screener.view.back') }));
-const pick = (labelId: string, values?: Record<string, string>) => fireEvent.click(screen.getByRole('radio', { name: t(labelId, values) }));
-const tick = (labelId: string) => fireEvent.click(screen.getByRole('checkbox', { name: t(labelId) }));
-const typeDate = (value: string) => fireEvent.input(screen.getByLabelText(t('screener.view.dateLabel')), { target: { value } });
-
-function answer(questionId: string, labelId: string) {
-  expectQuestion(`screener.q.${questionId}.title`);
-  pick(labelId);
-  next();
-}
-
-function expectOutcome(titleId: string) {
-  const article = screen.getByRole('article');
-  expect(within(article).getByRole('heading', { level: 2 }).textContent).toBe(t(titleId));
-  return article;
-}
-
-function reasonsOf(article: HTMLElement): string[] {
-  const list = within(article).getByRole('heading', { name: t('screener.view.reasons') }).nextElementSibling as HTMLElement;
-  return within(list)
-    .getAllByRole('listitem')
-    .map((li) => li.textContent ?? '');
-}
-
-/** About USCIS, a processing problem, these problems, receipt in hand. */
-function toProblems(problemIds: string[]) {
-  answer('about', 'screener.q.about.option.uscis');
-  answer('wants', 'screener.q.wants.option.processingHelp');
-  expectQuestion('screener.q.problems.title');
-  for (const p of problemIds) tick(`screener.q.problems.option.${p}`);
-  next();
-  answer('receipt', 'screener.q.receipt.option.have');
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  resetScreener();
-  sessionStorage.clear();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+import { answer, appText, back, expectOutcome, expectQuestion, heading, next, pick, reasonsOf, renderScreener, t, tick, toProblems, typeDate } from './screener-harness';
 
 describe('the screener, one question per screen', () => {
   it('asks inside a fieldset whose legend is the question, with help and progress', () => {
@@ -89,7 +24,7 @@ describe('the screener, one question per screen', () => {
     // Nothing to go back to, nothing to start over yet.
     expect(screen.queryByRole('button', { name: t('screener.view.back') })).toBeNull();
     expect(screen.queryByRole('button', { name: t('screener.view.startOver') })).toBeNull();
-    expect(document.title).toContain(i18n.t('nav.screener'));
+    expect(document.title).toContain(appText('nav.screener'));
   });
 
   it('refuses an empty answer with a message beside the field', () => {
@@ -202,23 +137,7 @@ describe('a path to each kind of result', () => {
     // 2025-06-12 + 9 months = 2026-03-12; outside from the day after.
     expect(within(article).getByText(t('screener.processing.outside', { date: 'March 13, 2026' }))).toBeTruthy();
   });
-
-  it('not yet: still inside the posted time says from which day it will be outside', () => {
-    renderScreener();
-    toProblems(['pastProcessingTime']);
-    pick('screener.q.formType.option.other');
-    next();
-    typeDate('2026-06-12');
-    next();
-    pick('screener.q.postedTime.range');
-    fireEvent.input(screen.getByLabelText(t('screener.q.postedTime.minInput')), { target: { value: '7' } });
-    fireEvent.input(screen.getByLabelText(t('screener.q.postedTime.maxInput')), { target: { value: '9,5' } });
-    next();
-    const article = expectOutcome('screener.outcome.notYet.title');
-    expect(reasonsOf(article)).toEqual([t('screener.reason.withinProcessingTime')]);
-    expect(within(article).getByText(t('screener.processing.basis.range'))).toBeTruthy();
-    expect(within(article).getByText(/^Your case is still inside the posted processing time\. It will be outside it on March \d+, 2027\.$/)).toBeTruthy();
-  });
+  // "Not yet" has its own tests in screener-advice.test.tsx.
 });
 
 describe('moving around', () => {

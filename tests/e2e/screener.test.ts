@@ -9,7 +9,7 @@ import { createIntl } from '@formatjs/intl';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, addMonths } from '../../src/shared/dates.ts';
 import { deviceToday } from '../../src/screener/format.ts';
-import { SCREENER_MESSAGE_VALUES } from '../../src/screener/rules.ts';
+import { SCREENER_MESSAGE_VALUES } from '../../src/screener/rules/index.ts';
 import { SCREENER_PREFILL_KEY } from '../../src/screener/to-request.ts';
 import { goOffline, newContext, waitForController, waitForServiceWorker } from './harness';
 import { useServerAndBrowser } from './suite';
@@ -123,7 +123,10 @@ describe('the screener offline', () => {
     const r = await result('screener.outcome.decisionNoError.title');
     expect(r.kind).toBe('cannot-help');
     expect(r.reasons).toEqual([t('screener.reason.cannotChangeDecisions')]);
+    // The appeal deadline (Form I-290B, about 30 days) comes first, before the summary.
     expect(r.text).toContain(t('screener.notice.appealDeadline'));
+    expect(r.text).toContain('I-290B');
+    expect(r.text.indexOf(t('screener.notice.appealDeadline'))).toBeLessThan(r.text.indexOf(t('screener.outcome.decisionNoError.summary')));
     await startOver();
   });
 

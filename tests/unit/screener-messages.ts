@@ -6,8 +6,9 @@
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { VIEW_MESSAGE_IDS, errorMessageId, outcomeKindMessageId, reasonMessageId } from '../../src/screener/rules';
 import { REASON_CODES, VALIDATION_ERRORS, type ConditionalText, type Rules } from '../../src/screener/types';
+import { OUTCOME_KINDS } from '../../src/shared/event-stats';
 
-export const OUTCOME_KINDS = ['may-help', 'first-try-uscis', 'cannot-help', 'go-elsewhere'] as const;
+export { OUTCOME_KINDS };
 
 /** The ids the rules and the view name: questions and options, outcomes, reasons, referrals, errors. */
 export function screenerMessageIds(rules: Rules): string[] {
@@ -34,6 +35,7 @@ export function screenerMessageIds(rules: Rules): string[] {
     o.notices?.forEach(add);
     add(o.comeBack?.message);
   }
+  addTexts(rules.warnings);
   for (const r of Object.values(rules.referrals)) {
     add(r.name);
     add(r.description);

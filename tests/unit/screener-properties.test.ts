@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { addDays } from '../../src/shared/dates';
-import { evaluate, prefillFromAnswers, validateAnswer, type Evaluation } from '../../src/screener/engine';
+import { evaluate, validateAnswer, type Evaluation } from '../../src/screener/engine';
+import { prefillFromAnswers } from '../../src/screener/prefill';
 import { PENDING_FACTS, SCREENER_MESSAGE_VALUES, SCREENER_RULES, errorMessageId } from '../../src/screener/rules';
 import { REASON_CODES, VALIDATION_ERRORS, type AnswerValue, type Condition, type ConditionalText, type Question, type Rules } from '../../src/screener/types';
 import { FACTS } from '../../src/facts/contacts';
@@ -43,7 +44,8 @@ function problemsOf(rules: Rules): string[] {
       if ('includes' in c && (question.kind !== 'multi' || !hasOption(c.includes))) out.push(`${where}: "${c.question}" is not a multi choice with "${c.includes}"`);
       if ('includesAny' in c && (question.kind !== 'multi' || !c.includesAny.every(hasOption))) out.push(`${where}: "${c.question}" lacks one of ${c.includesAny.join(', ')}`);
       if ('unknown' in c && (question.kind !== 'date' || !question.unknownLabel)) out.push(`${where}: "${c.question}" offers no "unknown"`);
-      if ('daysAgo' in c && question.kind !== 'date') out.push(`${where}: "${c.question}" is not a date`);
+      if (('daysAgo' in c || 'before' in c) && question.kind !== 'date') out.push(`${where}: "${c.question}" is not a date`);
+      if ('before' in c && typeof c.before === 'object' && q(c.before.question)?.kind !== 'date') out.push(`${where}: "${c.before.question}" is not a date question`);
     }
   };
   const checkTexts = (list: readonly ConditionalText[] | undefined, where: string) =>
@@ -67,6 +69,7 @@ function problemsOf(rules: Rules): string[] {
     if (d.when) checkCondition(d.when, 'decision');
     if (!rules.outcomes[d.outcome]) out.push(`decision: unknown outcome "${d.outcome}"`);
   }
+  checkTexts(rules.warnings, 'warnings');
   for (const code of REASON_CODES) {
     const c = rules.reasons[code];
     if (!c) out.push(`reason ${code}: no condition`);
@@ -81,7 +84,9 @@ function problemsOf(rules: Rules): string[] {
     if (typeof o.urgent !== 'boolean') checkCondition(o.urgent, `outcome ${id} urgent`);
     checkTexts(o.nextSteps, `outcome ${id} steps`);
     checkTexts(o.checklist, `outcome ${id} checklist`);
-    if (o.comeBack && 'question' in o.comeBack && q(o.comeBack.question)?.kind !== 'date') out.push(`outcome ${id}: comeBack needs a date question`);
+    for (const on of o.comeBack ? [o.comeBack.on, ...(o.comeBack.orEarlier ?? []).map((e) => e.on)] : [])
+      if (typeof on === 'object' && q(on.question)?.kind !== 'date') out.push(`outcome ${id}: comeBack needs a date question`);
+    o.comeBack?.orEarlier?.forEach((e) => checkCondition(e.when, `outcome ${id} comeBack`));
   }
   for (const [id, r] of Object.entries(rules.referrals)) {
     if (r.id !== id) out.push(`referral ${id}: id "${r.id}" differs from its key`);
@@ -170,9 +175,12 @@ function subsets<T>(items: readonly T[]): T[][] {
 /** Answers to try at each question: every choice, a spread of dates around the policy's day counts. */
 function candidates(question: Question, today: string): AnswerValue[] {
   switch (question.kind) {
-    case 'single':
-      // Form types all behave alike: two are enough.
-      return question.options.length > 8 ? [question.options[0]!.id, question.options[question.options.length - 1]!.id] : question.options.map((o) => o.id);
+    case 'single': {
+      if (question.options.length <= 8) return question.options.map((o) => o.id);
+      // Form types mostly behave alike: the first, and each one the transitions name (each leads elsewhere).
+      const named = new Set(question.next.flatMap((t) => (t.when && 'is' in t.when ? [t.when.is] : [])));
+      return question.options.map((o) => o.id).filter((id, i) => i === 0 || named.has(id));
+    }
     case 'multi': {
       const plain = question.options.filter((o) => !o.exclusive).map((o) => o.id);
       const alone = question.options.filter((o) => o.exclusive).map((o) => [o.id]);
@@ -181,8 +189,11 @@ function candidates(question: Question, today: string): AnswerValue[] {
       const last = plain[plain.length - 1]!;
       return [...plain.map((o) => [o]), ...plain.slice(0, -1).map((o) => [o, last]), plain, ...alone];
     }
-    case 'date':
+    case 'date': {
+      // The interview date matters only past the 120-day limit in law (the other side is in the case table); one date keeps the walk quick.
+      if (question.id === 'interview-date') return [addDays(today, -121)];
       return [...DAY_OFFSETS.map((d) => addDays(today, -d)), ...(question.unknownLabel ? ['unknown'] : [])];
+    }
     case 'processing-time':
       return POSTED;
   }
@@ -224,7 +235,7 @@ describe('every path', () => {
   let walk: Walk;
   beforeAll(() => {
     walk = walkAll(SCREENER_RULES, TODAY);
-  });
+  }, 60_000);
 
   it('ends in an outcome with reasons (walked every choice and a spread of dates)', () => {
     expect(walk.paths).toBeGreaterThan(10_000);

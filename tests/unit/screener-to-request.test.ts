@@ -4,7 +4,8 @@
  * and that the form's prefill reads what the screener writes.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, prefillFromAnswers, type ScreenerPrefill, type ScreenerProblemKind, type PriorContactKind } from '../../src/screener/engine';
+import { evaluate } from '../../src/screener/engine';
+import { prefillFromAnswers, type ScreenerPrefill, type ScreenerProblemKind, type PriorContactKind } from '../../src/screener/prefill';
 import { SCREENER_RULES } from '../../src/screener/rules';
 import {
   REQUEST_CHANNEL,
