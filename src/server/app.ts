@@ -83,8 +83,8 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
     if (file) return send(file, c);
     // A path with a file extension that we do not have is a real 404; any
     // other path is an app route (/guide, /requests/…) and gets the shell.
-    // The office console is its own page: /staff and every path below it.
-    const index = files.get(/^\/staff(?:\/|$)/.test(path ?? '') ? '/staff.html' : '/index.html');
+    // The office console (/staff, /staff/…) is its own page, never the applicant's shell.
+    const index = files.get(/^\/staff(\/|$)/.test(path ?? '') ? '/staff.html' : '/index.html');
     if (!path || /\.[a-z0-9]+$/i.test(path) || !index) {
       return c.text(index ? 'Not found' : 'The app is not built yet: run npm run build.', 404);
     }

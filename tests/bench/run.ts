@@ -22,6 +22,7 @@ import { CHROMIUM, launchBrowser, removeDir, startServer, type RunningServer } f
 import { measureBuild } from './sizes';
 import { benchScreener } from './screener';
 import { benchServer } from './server';
+import { benchStaff } from './staff';
 import { benchLighthouse } from './lighthouse';
 import { benchLoad } from './load';
 import { benchStorage } from './storage';
@@ -62,6 +63,10 @@ export const RESULT_KEYS = [
   'memory.jsHeapMb',
   'storage.requestBytes',
   'server.rssMb',
+  'staff.inboxP95Ms',
+  'staff.findP95Ms',
+  'staff.pgInboxP95Ms',
+  'staff.pgFindP95Ms',
 ] as const;
 
 type Key = (typeof RESULT_KEYS)[number];
@@ -83,9 +88,13 @@ const TARGETS: Partial<Record<Key, { op: '<=' | '>='; value: number }>> = {
   'memory.jsHeapMb': { op: '<=', value: 8 },
   'storage.requestBytes': { op: '<=', value: 2_000_000 },
   'server.rssMb': { op: '<=', value: 150 },
+  'staff.inboxP95Ms': { op: '<=', value: 200 },
+  'staff.findP95Ms': { op: '<=', value: 200 },
+  'staff.pgInboxP95Ms': { op: '<=', value: 200 },
+  'staff.pgFindP95Ms': { op: '<=', value: 200 },
 };
 
-const SECTIONS = ['bundle', 'screener', 'storage', 'load', 'sync', 'memory', 'requestBytes', 'lighthouse', 'server'] as const;
+const SECTIONS = ['bundle', 'screener', 'storage', 'load', 'sync', 'memory', 'requestBytes', 'lighthouse', 'server', 'staff'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Args {
@@ -351,6 +360,17 @@ async function main(): Promise<number> {
       'server.rssMb': s.rssMb,
     });
     details.server = s;
+  });
+
+  await section('staff', 1_500_000, async () => {
+    const s = await benchStaff({ runs: args.runs, log });
+    set({
+      'staff.inboxP95Ms': s.inboxP95Ms,
+      'staff.findP95Ms': s.findP95Ms,
+      'staff.pgInboxP95Ms': s.pgInboxP95Ms,
+      'staff.pgFindP95Ms': s.pgFindP95Ms,
+    });
+    details.staff = s;
   });
 
   await runCleanups();
