@@ -70,7 +70,7 @@ async function queue(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const id = await submittedDraft(Array.from({ length: i % 3 }, (_, k) => file(`page ${k} of request ${i}`)));
-    await submitDraft(id, { apiBase: API, fetch: (u, init) => server.app.request(String(u), init), deliver: false, now: () => new Date(NOW) });
+    await submitDraft(id, { apiBase: API, fetch: (async (u: RequestInfo | URL, init?: RequestInit) => server.app.request(String(u), init)) as typeof fetch, deliver: false, now: () => new Date(NOW) });
     ids.push(id);
   }
   return ids;
