@@ -118,7 +118,7 @@ async function renewing<T>(id: string, leaseId: string, ctx: Ctx, work: () => Pr
     void applyOutboxEvent(id, { type: 'renew', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS }).catch(() => {});
     void ctx.lock.renew().catch(() => false);
   };
-  renew();
+  // The claim itself set the lease: the first renewal is due a period later.
   const timer = setInterval(renew, RENEW_EVERY_MS);
   try {
     return await work();
