@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { useTitle } from '../ui/useTitle';
 import { onDraftChange } from '../storage/draft-channel';
-import { coalesce } from '../app/coalesce';
+import { coalesce } from '../ui/coalesce';
 import { deleteDraft, duplicateDraft, listDrafts, recoverRescuedDrafts } from '../storage/drafts';
 import type { DraftRecord } from '../storage/types';
 import { ownsDraft } from '../event-mode/session';

@@ -3,7 +3,7 @@ import { getOutboxRecords, listOutbox, onOutboxChange, sortOutbox, type OutboxCh
 import type { OutboxRecord } from '../storage/outbox-record';
 import { isUnsent } from '../outbox/state';
 import { isEventMode, sessionTally } from '../event-mode/session';
-import { coalesce } from '../app/coalesce';
+import { coalesce } from '../ui/coalesce';
 
 /**
  * On a shared tablet the next person must not see what earlier people sent

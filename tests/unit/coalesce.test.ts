@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { coalesce } from '../../src/app/coalesce';
+import { coalesce } from '../../src/ui/coalesce';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
