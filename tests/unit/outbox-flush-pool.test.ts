@@ -10,7 +10,7 @@ import { closeDb } from '../../src/storage/db';
 import { submitDraft } from '../../src/outbox/submit';
 import { getOutboxRecord } from '../../src/outbox/outbox-store';
 import { FLUSH_CONCURRENCY, flush } from '../../src/outbox/flush';
-import { file, makeServer, type TestServer } from './intake-helpers';
+import { countRows, file, makeServer, type TestServer } from './intake-helpers';
 import { submittedDraft } from './outbox-helpers';
 
 const API = '/api/v1';
@@ -20,11 +20,11 @@ let server: TestServer;
 beforeEach(async () => {
   await closeDb();
   globalThis.indexedDB = new IDBFactory();
-  server = makeServer();
+  server = await makeServer();
 });
 afterEach(async () => {
   await closeDb();
-  server.close();
+  await server.close();
 });
 
 interface Exchange {
@@ -79,7 +79,7 @@ async function queue(count: number): Promise<string[]> {
 const flushOver = (link: { fetch: typeof fetch }, concurrency?: number) =>
   flush({ apiBase: API, fetch: link.fetch, now: () => NOW, random: () => 0.5, locks: null, concurrency });
 
-const stored = (table: string) => (server.deps.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const stored = (table: string) => countRows(server, table);
 
 describe('flush in parallel', () => {
   it(`keeps at most ${FLUSH_CONCURRENCY} PUTs open by default, and does fill that many`, async () => {
@@ -88,7 +88,7 @@ describe('flush in parallel', () => {
     const summary = await flushOver(link);
     expect(summary).toMatchObject({ ran: true, attempted: 12, delivered: 12, waiting: 0 });
     expect(link.maxOpen).toBe(FLUSH_CONCURRENCY);
-    expect(stored('requests')).toBe(ids.length);
+    expect(await stored('requests')).toBe(ids.length);
   });
 
   it('honours a smaller bound', async () => {
@@ -111,7 +111,7 @@ describe('flush in parallel', () => {
     }
     // 0 + 1 + 2 files for each three requests.
     expect(link.log.filter((e) => e.kind === 'file')).toHaveLength(9);
-    expect(stored('request_attachments')).toBe(9);
+    expect(await stored('request_files')).toBe(9);
     // Records overlap: some request's files went up while another request was open.
     const overlapping = link.log.some((a) => link.log.some((b) => a.requestId !== b.requestId && a.startedAt < b.endedAt && b.startedAt < a.endedAt));
     expect(overlapping).toBe(true);
@@ -126,6 +126,6 @@ describe('flush in parallel', () => {
     const summary = await flushOver(link, 3);
     expect(summary).toMatchObject({ attempted: 5, delivered: 4, waiting: 1 });
     expect(await getOutboxRecord(busy)).toMatchObject({ state: 'waiting', lastError: 'server_error', nextTryAt: NOW + 30_000 });
-    expect(stored('requests')).toBe(4);
+    expect(await stored('requests')).toBe(4);
   });
 });
