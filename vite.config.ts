@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { localesPlugin, localeChunkName } from './scripts/vite-plugin-locales.ts';
 import { manifest } from './scripts/manifest.ts';
+import { preloadPlugin } from './scripts/vite-plugin-preload.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -12,6 +13,8 @@ export default defineConfig({
   plugins: [
     localesPlugin(root),
     preact(),
+    // The guide's document asks for its code, strings and English text at once.
+    preloadPlugin([{ path: '/guide', module: 'src/guide/GuideView.tsx', chunks: ['messages-en-guide', 'guide-en'] }]),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
