@@ -23,8 +23,9 @@ import type { AppDeps } from './types';
 import { openIntake } from './intake-setup';
 import { rotateFileKey } from './keys';
 import { readSettings } from './settings';
+import { STAFF_USAGE, staffCommand, StaffUsageError } from './office/cli-staff';
 
-const USAGE = 'usage: npm run intake -- export --out FILE [--since DATE]\n       npm run intake -- rotate-key';
+const USAGE = `usage: npm run intake -- export --out FILE [--since DATE]\n       npm run intake -- rotate-key\n       ${STAFF_USAGE}`;
 
 /** Streams the export into a new temporary file, then links it into place: never over an existing file. */
 export async function exportRequests(deps: Pick<AppDeps, 'store'>, out: string, since?: string): Promise<number> {
@@ -86,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (command === 'staff') return staffCommand(rest, settings, (line) => console.log(line));
   if (command === 'rotate-key') {
     parseArgs({ args: rest, options: {}, strict: true });
     const kid = rotateFileKey(settings.dataDir);
@@ -102,7 +104,7 @@ if (process.argv[1] && /cli\.ts$/.test(process.argv[1])) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      const usage = err instanceof UsageError || err instanceof StaffUsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
       console.error(usage ? USAGE : `intake: ${err instanceof Error ? err.message : 'failed'}`);
       process.exit(2);
     },

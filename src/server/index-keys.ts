@@ -6,8 +6,8 @@ import { log } from './log';
 import { checkANumber, checkEmail, checkReceiptNumber } from '../shared/fields';
 
 /**
- * Blind-index keys: HMAC-SHA-256 keys that turn an A-number, receipt number
- * or e-mail into a digest the database can match without holding the value.
+ * Blind-index keys: HMAC-SHA-256 keys that turn an A-number, receipt number,
+ * e-mail or full name into a digest the database can match without holding the value.
  *
  * Environment: INDEX_KEYS = JSON array of base64url keys (32 bytes or more),
  * the first current. Otherwise the file DATA_DIR/keys/index-keys, one key
@@ -17,7 +17,8 @@ import { checkANumber, checkEmail, checkReceiptNumber } from '../shared/fields';
  * disables search for the rows indexed with it; it never hides data.
  */
 
-export type LookupKind = 'a_number' | 'receipt' | 'email';
+/** `name`: the person's full name (given, middle, family), see normalizeName. */
+export type LookupKind = 'a_number' | 'receipt' | 'email' | 'name';
 
 const FILE = 'index-keys';
 const MIN_KEY_BYTES = 32;
@@ -79,9 +80,25 @@ export function loadIndexKeys(dataDir: string, env: Record<string, string | unde
 
 /** The value as the index keeps it, or null when it is not a valid one of its kind. */
 export function normalizeLookup(kind: LookupKind, value: string): string | null {
+  if (kind === 'name') return normalizeName(value);
   const checked = kind === 'a_number' ? checkANumber(value) : kind === 'receipt' ? checkReceiptNumber(value) : checkEmail(value);
   if (!checked.ok) return null;
   return kind === 'email' ? checked.value.toLowerCase() : checked.value;
+}
+
+/**
+ * A name as the index keeps it: compatibility forms folded, accents and
+ * case dropped, anything but letters and digits a single space, so
+ * "García-López,  Ana" and "garcia lopez ana" are the same.
+ */
+export function normalizeName(value: string): string | null {
+  const n = value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return n.length > 0 && n.length <= 400 ? n : null;
 }
 
 export function blindDigest(key: Uint8Array, kind: LookupKind | 'client', normalized: string): string {

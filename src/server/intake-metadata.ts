@@ -14,7 +14,7 @@ export interface RequestMetadata {
 }
 
 type Indexed = Pick<CaseRequest, 'locale' | 'case'> & {
-  person: Pick<CaseRequest['person'], 'aNumber' | 'email'>;
+  person: Pick<CaseRequest['person'], 'aNumber' | 'email' | 'familyName' | 'givenName' | 'middleName'>;
   submitter?: Pick<NonNullable<CaseRequest['submitter']>, 'email'>;
 };
 
@@ -23,10 +23,19 @@ export function requestMetadata(request: Indexed): RequestMetadata {
   if (request.person.aNumber) lookups.push({ kind: 'a_number', value: request.person.aNumber });
   for (const email of [request.person.email, request.submitter?.email]) if (email) lookups.push({ kind: 'email', value: email });
   for (const receipt of request.case.receiptNumbers ?? []) lookups.push({ kind: 'receipt', value: receipt });
+  for (const name of fullNames(request.person)) lookups.push({ kind: 'name', value: name });
   return {
     formTypes: [...request.case.formTypes],
     urgent: request.case.problemKinds.includes('emergency'),
     language: request.locale,
     lookups,
   };
+}
+
+/** The orders staff type a full name in: given (middle) family, and family given. */
+export function fullNames(p: Pick<CaseRequest['person'], 'familyName' | 'givenName' | 'middleName'>): string[] {
+  const given = p.givenName ?? '';
+  const forms = [`${given} ${p.familyName}`, `${p.familyName} ${given}`];
+  if (p.middleName) forms.push(`${given} ${p.middleName} ${p.familyName}`);
+  return [...new Set(forms.map((f) => f.trim()))];
 }

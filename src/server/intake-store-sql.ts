@@ -20,7 +20,7 @@ export interface StoreKeys {
   indexKeys: readonly Uint8Array[];
 }
 
-interface RequestRow {
+export interface RequestRow {
   id: string;
   confirmation: string;
   received_at: string;
@@ -31,11 +31,11 @@ interface RequestRow {
   attachment_count: number;
 }
 
-const SUMMARY_COLUMNS = 'r.id, r.confirmation, r.received_at, r.form_types, r.urgent, r.language, r.event_id, r.attachment_count';
+export const SUMMARY_COLUMNS = 'r.id, r.confirmation, r.received_at, r.form_types, r.urgent, r.language, r.event_id, r.attachment_count';
 const CONFIRMATION_TRIES = 8;
 const FIND_LIMIT = 100;
 
-function summary(row: RequestRow): RequestSummary {
+export function summary(row: RequestRow): RequestSummary {
   return {
     id: row.id,
     confirmation: formatConfirmation(row.confirmation),
@@ -49,7 +49,7 @@ function summary(row: RequestRow): RequestSummary {
 }
 
 /** WHERE clause and its parameters for a filter; placeholders numbered from `first`. */
-function where(filter: ListFilter, first = 1): { clauses: string[]; params: SqlValue[] } {
+export function where(filter: ListFilter, first = 1): { clauses: string[]; params: SqlValue[] } {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   const add = (clause: (p: string) => string, value: SqlValue) => {
@@ -69,7 +69,7 @@ function where(filter: ListFilter, first = 1): { clauses: string[]; params: SqlV
 }
 
 /** Opaque keyset cursor: the last row's (received_at, id). */
-function encodeCursor(row: { receivedAt: string; id: string }): string {
+export function encodeCursor(row: { receivedAt: string; id: string }): string {
   return Buffer.from(JSON.stringify([row.receivedAt, row.id])).toString('base64url');
 }
 

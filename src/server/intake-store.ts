@@ -11,7 +11,7 @@ import type { LookupKind } from './index-keys';
  * confirmation number, the attachment count — and the key id a row is
  * sealed to. Everything personal (every field of the request, every file,
  * even file names) stays in the device's own sealed envelope, exactly as
- * received. A-number, receipt numbers and e-mail are searchable through
+ * received. A-number, receipt numbers, e-mail and full name are searchable through
  * blind indexes (HMAC with an index key, index-keys.ts), never stored.
  *
  * Only staff paths call openRequest/openAttachment; they need the private
@@ -150,7 +150,7 @@ export interface IntakeStore {
   // ── staff reads (metadata only) ──
   list(filter?: ListFilter, page?: PageOptions): Promise<Page>;
   count(filter?: ListFilter): Promise<number>;
-  /** Requests whose A-number / receipt number / e-mail is this value (newest first, at most 100). */
+  /** Requests whose A-number / receipt number / e-mail / full name is this value (newest first, at most 100). */
   findBy(kind: LookupKind, value: string): Promise<RequestSummary[]>;
 
   // ── staff reads that open sealed data ──

@@ -3,9 +3,10 @@ import { keysRoutes } from './keys-routes';
 import { intakeRoutes } from './intake';
 import { staffRoutes } from './staff';
 import { eventRoutes } from './events';
+import { officeRoutes } from './office/routes';
 
 /**
  * Every API route group mounted under /api/v1, one module each under
  * src/server/. Add a group here; order does not matter.
  */
-export const API_ROUTES: readonly ApiRoutes[] = [keysRoutes, intakeRoutes, staffRoutes, eventRoutes];
+export const API_ROUTES: readonly ApiRoutes[] = [keysRoutes, intakeRoutes, staffRoutes, eventRoutes, officeRoutes()];

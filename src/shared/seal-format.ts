@@ -47,7 +47,8 @@ export interface PublicEcJwk {
   y: string;
 }
 
-export type SealPurpose = 'request' | `attachment:${string}`;
+/** `office:<what>`: the office's own notes and secrets, sealed at rest by the server to the same keys. */
+export type SealPurpose = 'request' | `attachment:${string}` | `office:${string}`;
 
 /** What a sealed item is bound to; the server rebuilds it from the URL it was sent to. */
 export interface SealAad {

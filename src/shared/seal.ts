@@ -92,8 +92,9 @@ export function aadString(aad: SealAad): string {
   }
   const ok =
     purpose === 'request' ||
-    (typeof purpose === 'string' && purpose.startsWith('attachment:') && purpose.length > 'attachment:'.length);
-  if (!ok || purpose.length > MAX_AAD_PART) throw new TypeError("purpose must be 'request' or 'attachment:<id>'");
+    (typeof purpose === 'string' &&
+      ['attachment:', 'office:'].some((prefix) => purpose.startsWith(prefix) && purpose.length > prefix.length));
+  if (!ok || purpose.length > MAX_AAD_PART) throw new TypeError("purpose must be 'request', 'attachment:<id>' or 'office:<what>'");
   return JSON.stringify([requestId, purpose]);
 }
 // ───────────────────────── seal ─────────────────────────

@@ -20,6 +20,7 @@ import { CHROMIUM, launchBrowser, removeDir, startServer, type RunningServer } f
 import { measureBuild } from './sizes';
 import { benchScreener } from './screener';
 import { benchServer } from './server';
+import { benchStaff } from './staff';
 import { benchLighthouse } from './lighthouse';
 import { startBaselineApp } from './baseline-app';
 import { benchLoad } from './load';
@@ -67,6 +68,10 @@ export const RESULT_KEYS = [
   'memory.jsHeapMb',
   'storage.requestBytes',
   'server.rssMb',
+  'staff.inboxP95Ms',
+  'staff.findP95Ms',
+  'staff.pgInboxP95Ms',
+  'staff.pgFindP95Ms',
 ] as const;
 
 type Key = (typeof RESULT_KEYS)[number];
@@ -91,9 +96,13 @@ const TARGETS: Partial<Record<Key, Target>> = {
   'storage.requestBytes': { op: '<=', value: 2_000_000 },
   'sync.flush200Ms': { op: '<=', value: 2_000 },
   'server.rssMb': { op: '<=', value: 150 },
+  'staff.inboxP95Ms': { op: '<=', value: 200 },
+  'staff.findP95Ms': { op: '<=', value: 200 },
+  'staff.pgInboxP95Ms': { op: '<=', value: 200 },
+  'staff.pgFindP95Ms': { op: '<=', value: 200 },
 };
 
-const SECTIONS = ['bundle', 'screener', 'storage', 'load', 'sync', 'memory', 'requestBytes', 'lighthouse', 'server'] as const;
+const SECTIONS = ['bundle', 'screener', 'storage', 'load', 'sync', 'memory', 'requestBytes', 'lighthouse', 'server', 'staff'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Args {
@@ -348,6 +357,17 @@ async function main(): Promise<number> {
       'server.rssMb': s.rssMb,
     });
     details.server = s;
+  });
+
+  await section('staff', 1_500_000, async () => {
+    const s = await benchStaff({ runs: args.runs, log });
+    set({
+      'staff.inboxP95Ms': s.inboxP95Ms,
+      'staff.findP95Ms': s.findP95Ms,
+      'staff.pgInboxP95Ms': s.pgInboxP95Ms,
+      'staff.pgFindP95Ms': s.pgFindP95Ms,
+    });
+    details.staff = s;
   });
 
   await runCleanups();

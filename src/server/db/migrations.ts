@@ -9,6 +9,8 @@
  * sealLegacyRequests (intake-legacy.ts) to seal and drop. PostgreSQL
  * never had the plaintext tables, so its steps 2 and 4 differ.
  */
+import { OFFICE_MIGRATIONS } from '../office/schema';
+
 export type Migration = { name: string } & ({ sql: string } | { sqlite: string; postgres: string });
 
 export function migrationSql(m: Migration, kind: 'sqlite' | 'postgres'): string {
@@ -129,4 +131,6 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE pending_attachments;`,
     postgres: sealedIntake('BYTEA', ''),
   },
+  // The office console (src/server/office/schema.ts).
+  ...OFFICE_MIGRATIONS,
 ];
