@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { localesPlugin, localeChunkName } from './scripts/vite-plugin-locales.ts';
 import { manifest } from './scripts/manifest.ts';
 import { staffPagePlugin } from './scripts/vite-plugin-staff.ts';
+import { preloadPlugin } from './scripts/vite-plugin-preload.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const isStaffModule = (id: string) => id.replace(/\\/g, '/').includes('/src/staff/');
@@ -14,6 +15,8 @@ export default defineConfig({
   plugins: [
     localesPlugin(root),
     preact(),
+    // The guide's document asks for its code, strings and English text at once.
+    preloadPlugin([{ path: '/guide', module: 'src/guide/GuideView.tsx', chunks: ['messages-en-guide', 'guide-en'] }]),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

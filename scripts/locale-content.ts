@@ -111,7 +111,9 @@ export function placeholdersOf(text: string): string[] {
  * is tight. A key's first segment decides; anything not listed is shell.
  */
 export const MESSAGE_NAMESPACES: Record<string, string> = {
-  guide: 'app',
+  // Its own chunk: the guide is what most people open first, often by a
+  // deep link, and it needs none of the other screens' strings.
+  guide: 'guide',
   screener: 'app',
   request: 'app',
   drafts: 'app',

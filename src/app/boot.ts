@@ -1,5 +1,5 @@
 import type { LoadedCatalog } from '../i18n/catalog';
-import { startCatalog } from '../i18n/store';
+import { namespaceFor, startCatalog } from '../i18n/store';
 import { negotiateLocale } from '../i18n/negotiate';
 import { localeInfo } from '../i18n/locales';
 import { rememberedLocale } from '../i18n/remembered-locale';
@@ -18,7 +18,8 @@ export async function bootI18n(): Promise<LoadedCatalog> {
   // as well: fetch them beside the shell's rather than one after another.
   const deepLink = location.pathname !== '/';
   if (deepLink) prefetchScreen(location.pathname, code);
-  const loaded = await startCatalog(code, deepLink ? ['shell', 'app'] : ['shell']);
+  const screen = location.pathname.split('/')[1]!;
+  const loaded = await startCatalog(code, deepLink ? ['shell', namespaceFor(screen)] : ['shell']);
   applyDocumentLocale(loaded.locale);
   return loaded;
 }

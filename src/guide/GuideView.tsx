@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/context';
 import { DEFAULT_LOCALE, localeInfo } from '../i18n/locales';
 import { useTitle } from '../ui/useTitle';
 import { FACTS_EDITION } from '../facts/contacts';
-import { loadGuide, type LoadedGuide } from './load';
+import { loadGuide, loadedGuide, type LoadedGuide } from './load';
 import { renderGuideHtml, type GuideActionId } from './render';
 import { GuideNotice, type NoticeKind } from './GuideNotice';
 import { GuideSectionView, type LangAttrs } from './GuideSectionView';
@@ -42,7 +42,10 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
   const load = props.load ?? loadGuide;
   const [wantEnglish, setWantEnglish] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const [state, setState] = useState<State>(() => {
+    const ready = props.load ? undefined : loadedGuide(locale);
+    return ready ? { status: 'ready', loaded: ready } : { status: 'loading' };
+  });
   const body = useRef<HTMLDivElement>(null);
   const want = wantEnglish ? DEFAULT_LOCALE : locale;
 

@@ -35,4 +35,20 @@ export function makeGuideLoader(from: GuideLoaders): (code: string) => Promise<L
   };
 }
 
-export const loadGuide = makeGuideLoader(loaders);
+const loadAny = makeGuideLoader(loaders);
+const loaded = new Map<string, LoadedGuide>();
+
+/** Loads the guide for `code` and keeps it, so the view can show it in its very first render. */
+export async function loadGuide(code: string): Promise<LoadedGuide> {
+  const result = await loadAny(code);
+  // A fallback is not kept: the language's own chunk may load next time.
+  if (!result.fellBack) loaded.set(code, result);
+  return result;
+}
+
+/**
+ * The guide for `code` if it has already arrived (boot starts loading it
+ * beside the shell's strings on a deep link): the view then renders the
+ * text at once instead of a loading state first and the text a task later.
+ */
+export const loadedGuide = (code: string): LoadedGuide | undefined => loaded.get(code);

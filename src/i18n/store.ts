@@ -31,7 +31,7 @@ export async function startCatalog(code: string, namespaces: readonly string[] =
 }
 
 /** A screen's name ('guide', 'settings'…) or a namespace → the namespace that holds its strings. */
-function namespaceFor(name: string): string {
+export function namespaceFor(name: string): string {
   return ALL_NAMESPACES.includes(name) ? name : 'app';
 }
 

@@ -9,6 +9,7 @@
  * classifier (protocol.ts) and the pure state machine (state.ts). The server
  * is idempotent, so any step may be repeated after any failure.
  */
+import pMap from 'p-map';
 import {
   applyOutboxEvent,
   listOutbox,
@@ -37,6 +38,8 @@ export interface FlushOptions extends LockOptions {
   force?: boolean;
   /** Bytes per second assumed for the upload timeout on a slow link. */
   slowLinkBytesPerSecond?: number;
+  /** Records in flight at once (each sends its files, then itself). */
+  concurrency?: number;
 }
 
 export interface FlushSummary {
@@ -53,6 +56,13 @@ export interface FlushSummary {
 export const RECORD_LEASE_MS = 60_000;
 const RENEW_EVERY_MS = 20_000;
 const BASE_TIMEOUT_MS = 30_000;
+/**
+ * One record at a time spent most of a day's outbox waiting on round trips;
+ * four in flight keep a link busy while leaving the browser's six
+ * connections per host room for the page's own requests, and keep a slow
+ * link from timing out uploads that would all share it.
+ */
+export const FLUSH_CONCURRENCY = 4;
 
 type Result = 'delivered' | 'waiting' | 'needs-attention' | 'skipped';
 
@@ -78,14 +88,21 @@ export async function flush(options: FlushOptions): Promise<FlushSummary> {
   const summary = await withFlushLock(async (lock) => {
     const ctx: Ctx = { ...ctxBase, lock };
     const out: FlushSummary = { ran: true, attempted: 0, delivered: 0, waiting: 0, needsAttention: 0 };
-    for (const record of await listOutbox()) {
-      if (!isDue(record, ctx.now(), ctx.force, lock.exclusive)) continue;
-      await lock.renew();
-      const result = await deliverOne(record.id, ctx);
-      if (result === 'skipped') continue;
-      out.attempted++;
-      if (result === 'delivered') out.delivered++;
-    }
+    const due = (await listOutbox()).filter((record) => isDue(record, ctx.now(), ctx.force, lock.exclusive));
+    // Oldest first into a bounded pool: records are independent (each
+    // keeps its own files-then-request order and its own claim), so they
+    // overlap; the one lock still keeps every other flush out.
+    await pMap(
+      due,
+      async (record) => {
+        await lock.renew();
+        const result = await deliverOne(record.id, ctx);
+        if (result === 'skipped') return;
+        out.attempted++;
+        if (result === 'delivered') out.delivered++;
+      },
+      { concurrency: Math.max(1, options.concurrency ?? FLUSH_CONCURRENCY) },
+    );
     for (const r of await listOutbox()) {
       if (r.state === 'waiting' || r.state === 'sending') out.waiting++;
       if (r.state === 'needs-attention') out.needsAttention++;
@@ -101,7 +118,7 @@ async function renewing<T>(id: string, leaseId: string, ctx: Ctx, work: () => Pr
     void applyOutboxEvent(id, { type: 'renew', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS }).catch(() => {});
     void ctx.lock.renew().catch(() => false);
   };
-  renew();
+  // The claim itself set the lease: the first renewal is due a period later.
   const timer = setInterval(renew, RENEW_EVERY_MS);
   try {
     return await work();

@@ -66,16 +66,28 @@ export function onOutboxChange(listener: (change: OutboxChange) => void): () => 
 
 // ───────────────────────── reads ─────────────────────────
 
-/** Every record, oldest submission first (delivered ones by delivery time after the rest). */
+/** Sorts in place: oldest submission first, delivered ones by delivery time after the rest. */
+export function sortOutbox(records: OutboxRecord[]): OutboxRecord[] {
+  const key = (r: OutboxRecord) => (r.state === 'delivered' ? `1${r.deliveredAt}` : `0${r.submittedAt}`);
+  return records.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Every record, in the order of sortOutbox. */
 export async function listOutbox(): Promise<OutboxRecord[]> {
   const db = await getDb();
-  const all = await db.getAll('outbox');
-  const key = (r: OutboxRecord) => (r.state === 'delivered' ? `1${r.deliveredAt}` : `0${r.submittedAt}`);
-  return all.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return sortOutbox(await db.getAll('outbox'));
 }
 
 export async function getOutboxRecord(id: string): Promise<OutboxRecord | undefined> {
   return (await getDb()).get('outbox', id);
+}
+
+/** The records with these ids in one read (undefined where none is stored). */
+export async function getOutboxRecords(ids: readonly string[]): Promise<(OutboxRecord | undefined)[]> {
+  const tx = (await getDb()).transaction('outbox', 'readonly');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  return found;
 }
 
 export async function isEventMode(): Promise<boolean> {

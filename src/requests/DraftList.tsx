@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { useTitle } from '../ui/useTitle';
 import { onDraftChange } from '../storage/draft-channel';
+import { coalesce } from '../ui/coalesce';
 import { deleteDraft, duplicateDraft, listDrafts, recoverRescuedDrafts } from '../storage/drafts';
 import type { DraftRecord } from '../storage/types';
 import { ownsDraft } from '../event-mode/session';
@@ -50,8 +51,14 @@ export function DraftList() {
 
   useEffect(() => {
     void refresh();
-    // Another tab saved, deleted or submitted: show the list as it is now.
-    return onDraftChange(() => void refresh());
+    // Another tab saved, deleted or submitted: show the list as it is now
+    // (a flush deletes a draft per delivered request: one read per burst).
+    const later = coalesce(refresh, 250);
+    const stop = onDraftChange(later);
+    return () => {
+      stop();
+      later.cancel();
+    };
   }, [refresh]);
 
   return (

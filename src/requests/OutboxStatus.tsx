@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useI18n, type I18n } from '../i18n/context';
 import { removeOutboxRecord, retryOutboxRecord, type OutboxRecord } from '../outbox/submit';
@@ -106,6 +106,25 @@ function Item(props: { record: OutboxRecord }) {
   );
 }
 
+/** What an item shows, as one comparable string: sealed bytes and leases left out. */
+const UNSHOWN = new Set(['body', 'attachments', 'leaseId', 'leaseUntil', 'nextTryAt']);
+const shown = (r: OutboxRecord) => JSON.stringify(r, (key, value: unknown) => (UNSHOWN.has(key) ? undefined : value));
+
+/**
+ * Renders an item again only when what it shows changed: while hundreds of
+ * requests go out the list is read again several times a second, and
+ * formatting every item each time kept the main thread (which also runs
+ * the flush) busy.
+ */
+class ListedItem extends Component<{ record: OutboxRecord }> {
+  override shouldComponentUpdate(next: { record: OutboxRecord }): boolean {
+    return shown(next.record) !== shown(this.props.record);
+  }
+  override render() {
+    return <Item record={this.props.record} />;
+  }
+}
+
 /**
  * Every request in the outbox, each with where it stands in plain words, a
  * "Send now" button, and an honest note on browsers that cannot send in the
@@ -147,7 +166,7 @@ export function OutboxStatus(props: { headingLevel?: 1 | 2 }) {
       ) : (
         <ul class="outbox__list">
           {records.map((r) => (
-            <Item key={r.id} record={r} />
+            <ListedItem key={r.id} record={r} />
           ))}
         </ul>
       )}

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { listOutbox, onOutboxChange } from '../outbox/outbox-store';
+import { getOutboxRecords, listOutbox, onOutboxChange, sortOutbox, type OutboxChange } from '../outbox/outbox-store';
 import type { OutboxRecord } from '../storage/outbox-record';
 import { isUnsent } from '../outbox/state';
 import { isEventMode, sessionTally } from '../event-mode/session';
+import { coalesce } from '../ui/coalesce';
 
 /**
  * On a shared tablet the next person must not see what earlier people sent
@@ -13,6 +14,75 @@ function visibleToThisPerson(record: OutboxRecord): boolean {
   return !isEventMode() || (sessionTally()?.submitted ?? []).includes(record.id);
 }
 
+type Listener = (records: OutboxRecord[]) => void;
+const listeners = new Set<Listener>();
+let latest: Map<string, OutboxRecord> | null = null;
+/** Ids named by change notices since the last read; null asks for a full read. */
+let changed: Set<string> | null = null;
+let stopWatching: (() => void) | null = null;
+
+/**
+ * One reader for every part of the screen that shows the outbox (the badge
+ * and the list). A flush of many requests sends two notices per request:
+ * notices within 250 ms share one read, and that read fetches only the
+ * records they name, so a day's outbox going out costs the page a few
+ * small reads rather than reading every record again and again.
+ */
+const reader = coalesce(readChanges, 250);
+
+async function readChanges(): Promise<void> {
+  const ids = changed;
+  changed = new Set();
+  if (!latest || !ids) {
+    latest = new Map((await listOutbox().catch(() => [])).map((r) => [r.id, r]));
+  } else {
+    const list = [...ids];
+    const found = await getOutboxRecords(list).catch(() => undefined);
+    if (!found) {
+      changed = null;
+      return;
+    }
+    list.forEach((id, i) => (found[i] ? latest!.set(id, found[i]!) : latest!.delete(id)));
+  }
+  if (!listeners.size) return;
+  const records = sortOutbox([...latest.values()]);
+  for (const l of listeners) l(records);
+}
+
+function onChange(change: OutboxChange): void {
+  changed?.add(change.id);
+  reader();
+}
+
+const onVisible = () => {
+  if (document.visibilityState !== 'visible') return;
+  // Notices may have been missed while hidden: read everything.
+  changed = null;
+  reader();
+};
+
+function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  if (!stopWatching) {
+    const stop = onOutboxChange(onChange);
+    document.addEventListener('visibilitychange', onVisible);
+    stopWatching = () => {
+      stop();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+    // Nothing was watched until now: start from a full read.
+    changed = null;
+    latest = null;
+    reader.now();
+  } else if (latest) listener(sortOutbox([...latest.values()]));
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size) return;
+    stopWatching?.();
+    stopWatching = null;
+  };
+}
+
 /**
  * The outbox as the page shows it, kept fresh: on every change notice (this
  * tab, other tabs, the service worker) and when the page becomes visible.
@@ -20,33 +90,7 @@ function visibleToThisPerson(record: OutboxRecord): boolean {
  */
 export function useOutboxRecords(): OutboxRecord[] | null {
   const [records, setRecords] = useState<OutboxRecord[] | null>(null);
-  useEffect(() => {
-    let alive = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const read = () =>
-      void listOutbox()
-        .then((r) => alive && setRecords(r.filter(visibleToThisPerson)))
-        .catch(() => alive && setRecords([]));
-    // A flush of many requests sends two notices per request; read the
-    // outbox once per burst rather than once per notice.
-    const refresh = () => {
-      if (timer !== undefined) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        read();
-      }, 150);
-    };
-    read();
-    const stop = onOutboxChange(refresh);
-    const onVisible = () => document.visibilityState === 'visible' && refresh();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-      stop();
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, []);
+  useEffect(() => subscribe((all) => setRecords(all.filter(visibleToThisPerson))), []);
   return records;
 }
 

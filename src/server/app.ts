@@ -82,13 +82,15 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
     const file = path && files.get(path);
     if (file) return send(file, c);
     // A path with a file extension that we do not have is a real 404; any
-    // other path is an app route (/guide, /requests/…) and gets the shell.
-    // The office console (/staff, /staff/…) is its own page, never the applicant's shell.
+    // other path is an app route (/guide, /requests/…) and gets the shell,
+    // or the route's own copy of it where the build made one (/guide.html:
+    // the same shell asking for its screen's files at once). The office
+    // console (/staff, /staff/…) is its own page, never the applicant's shell.
     const index = files.get(/^\/staff(\/|$)/.test(path ?? '') ? '/staff.html' : '/index.html');
     if (!path || /\.[a-z0-9]+$/i.test(path) || !index) {
       return c.text(index ? 'Not found' : 'The app is not built yet: run npm run build.', 404);
     }
-    return send(index, c);
+    return send(files.get(`${path}.html`) ?? index, c);
   });
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found') : c.text('Not found', 404)));

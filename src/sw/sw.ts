@@ -14,6 +14,10 @@ declare const self: ServiceWorkerGlobalScope;
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
+// The guide has its own copy of the shell that asks for the guide's files
+// at once (scripts/vite-plugin-preload.ts), as the server answers online.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/guide.html'), { allowlist: [/^\/guide\/?$/] }));
+
 // Every app path (/guide, /requests/…) is the same shell; the router picks
 // the screen. API calls, files and the office console (/staff, its own page,
 // never cached here) are never answered with the shell.

@@ -6,11 +6,23 @@
  * origin's storage first, so every run is a first visit); per page the
  * median of each figure is taken, then the lower score (and the higher
  * LCP/TBT) of the two pages is reported.
+ *
+ * The yardstick: the home screen of a one-screen Preact page with a
+ * vite-plugin-pwa worker (baseline-app.ts), served by a second instance of
+ * the same server, audited in the same rounds (baseline, home, guide, then
+ * again), so drift in the machine's load hits all three alike.
+ * lighthouse.guideLcpRatio is the guide's median LCP over the yardstick's;
+ * lighthouse.guideTbtOverMs the guide's median TBT less the yardstick's.
+ *
+ * A run whose trace Lighthouse could not use (NO_NAVSTART, NO_FCP and the
+ * like: a runtimeError, common on a loaded machine) is tried again, twice
+ * at most; a page whose every run failed leaves its figures out and the
+ * others stand.
  */
 import lighthouse from 'lighthouse';
 import { CHROMIUM } from '../e2e/harness';
 import { launchDebuggableChromium } from './chromium';
-import { BenchError, median, withTimeout } from './util';
+import { BenchError, median, shortMessage, withTimeout } from './util';
 
 export interface LighthouseFigures {
   performance: number;
@@ -18,6 +30,13 @@ export interface LighthouseFigures {
   bestPractices: number;
   lcpMs: number;
   tbtMs: number;
+  baselineLcpMs: number | null;
+  baselineTbtMs: number | null;
+  guideLcpRatio: number | null;
+  guideTbtOverMs: number | null;
+  /** Set when some page had no successful run. */
+  incomplete: string | null;
+  failedRuns: string[];
   /** Per page, for the table and for finding what cost points. */
   pages: Record<string, { performance: number; accessibility: number; bestPractices: number; lcpMs: number; tbtMs: number; failing: string[] }>;
 }
@@ -39,7 +58,24 @@ async function auditOnce(url: string, port: number): Promise<Lhr> {
   const lhr = result?.lhr as unknown as Lhr | undefined;
   if (!lhr) throw new BenchError(`Lighthouse returned no result for ${url}`);
   if (lhr.runtimeError) throw new BenchError(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  for (const id of ['largest-contentful-paint', 'total-blocking-time']) {
+    if (!Number.isFinite(lhr.audits[id]?.numericValue)) throw new BenchError(`Lighthouse on ${url} measured no ${id}`);
+  }
   return lhr;
+}
+
+const TRIES = 3;
+
+/** One audit, tried again when the trace was unusable. */
+async function audit(url: string, port: number, log: (line: string) => void): Promise<Lhr> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(url, port);
+    } catch (err) {
+      if (attempt >= TRIES) throw err;
+      log(`lighthouse ${url}: ${shortMessage(err)} — trying again (${attempt + 1} of ${TRIES})`);
+    }
+  }
 }
 
 const score = (lhr: Lhr, id: string) => {
@@ -60,39 +96,73 @@ function failing(lhr: Lhr): string[] {
   return [...out];
 }
 
-export async function benchLighthouse(options: { baseUrl: string; runs: number; log?: (line: string) => void }): Promise<LighthouseFigures> {
+type PageFigures = LighthouseFigures['pages'][string];
+
+function summarize(runs: Lhr[]): PageFigures {
+  return {
+    performance: median(runs.map((r) => score(r, 'performance'))),
+    accessibility: median(runs.map((r) => score(r, 'accessibility'))),
+    bestPractices: median(runs.map((r) => score(r, 'best-practices'))),
+    lcpMs: median(runs.map((r) => r.audits['largest-contentful-paint']!.numericValue!)),
+    tbtMs: median(runs.map((r) => r.audits['total-blocking-time']!.numericValue!)),
+    failing: [...new Set(runs.flatMap(failing))],
+  };
+}
+
+export async function benchLighthouse(options: {
+  baseUrl: string;
+  baselineUrl: string | null;
+  runs: number;
+  log?: (line: string) => void;
+}): Promise<LighthouseFigures> {
   const log = options.log ?? (() => {});
   // Lighthouse connects to the Chromium started here; should it look for one itself, it finds the same.
   process.env.CHROME_PATH ??= CHROMIUM;
   const chromium = await launchDebuggableChromium();
   try {
-    const pages: LighthouseFigures['pages'] = {};
-    for (const path of ['/', '/guide']) {
-      const runs: Lhr[] = [];
-      for (let i = 0; i < options.runs; i++) {
-        const lhr = await auditOnce(options.baseUrl + path, chromium.port);
-        runs.push(lhr);
-        log(
-          `lighthouse ${path} #${i + 1}: perf ${score(lhr, 'performance')} a11y ${score(lhr, 'accessibility')} bp ${score(lhr, 'best-practices')}`,
-        );
+    const targets: [string, string][] = [
+      ...(options.baselineUrl ? ([['baseline /', options.baselineUrl + '/']] as [string, string][]) : []),
+      ['/', options.baseUrl + '/'],
+      ['/guide', options.baseUrl + '/guide'],
+    ];
+    const runs = new Map<string, Lhr[]>(targets.map(([name]) => [name, []]));
+    const failed: string[] = [];
+    for (let i = 0; i < options.runs; i++) {
+      for (const [name, url] of targets) {
+        try {
+          const lhr = await audit(url, chromium.port, log);
+          runs.get(name)!.push(lhr);
+          const a = lhr.audits;
+          log(
+            `lighthouse ${name} #${i + 1}: perf ${score(lhr, 'performance')} a11y ${score(lhr, 'accessibility')} bp ${score(lhr, 'best-practices')}, ` +
+              `LCP ${Math.round(a['largest-contentful-paint']!.numericValue!)} ms, TBT ${Math.round(a['total-blocking-time']!.numericValue!)} ms`,
+          );
+        } catch (err) {
+          failed.push(`${name} #${i + 1}: ${shortMessage(err)}`);
+          log(`FAILED lighthouse ${name} #${i + 1}: ${shortMessage(err)}`);
+        }
       }
-      pages[path] = {
-        performance: median(runs.map((r) => score(r, 'performance'))),
-        accessibility: median(runs.map((r) => score(r, 'accessibility'))),
-        bestPractices: median(runs.map((r) => score(r, 'best-practices'))),
-        lcpMs: median(runs.map((r) => r.audits['largest-contentful-paint']?.numericValue ?? Number.NaN)),
-        tbtMs: median(runs.map((r) => r.audits['total-blocking-time']?.numericValue ?? Number.NaN)),
-        failing: [...new Set(runs.flatMap(failing))],
-      };
     }
-    const all = Object.values(pages);
+    const pages: LighthouseFigures['pages'] = {};
+    for (const [name, lhrs] of runs) if (lhrs.length) pages[name] = summarize(lhrs);
+    const app = ['/', '/guide'].map((p) => pages[p]).filter((p): p is PageFigures => !!p);
+    if (!app.length) throw new BenchError(`no Lighthouse run of the app succeeded:\n${failed.join('\n')}`);
+    const baseline = pages['baseline /'];
+    const guide = pages['/guide'];
     return {
-      performance: Math.min(...all.map((p) => p.performance)),
-      accessibility: Math.min(...all.map((p) => p.accessibility)),
-      bestPractices: Math.min(...all.map((p) => p.bestPractices)),
-      lcpMs: Math.max(...all.map((p) => p.lcpMs)),
-      tbtMs: Math.max(...all.map((p) => p.tbtMs)),
+      performance: Math.min(...app.map((p) => p.performance)),
+      accessibility: Math.min(...app.map((p) => p.accessibility)),
+      bestPractices: Math.min(...app.map((p) => p.bestPractices)),
+      lcpMs: Math.max(...app.map((p) => p.lcpMs)),
+      tbtMs: Math.max(...app.map((p) => p.tbtMs)),
+      baselineLcpMs: baseline?.lcpMs ?? null,
+      baselineTbtMs: baseline?.tbtMs ?? null,
+      guideLcpRatio: baseline && guide ? guide.lcpMs / baseline.lcpMs : null,
+      guideTbtOverMs: baseline && guide ? guide.tbtMs - baseline.tbtMs : null,
+      // Complete only with every page: a missing one is a failure to report, after the figures that stand.
+      incomplete: failed.length && targets.some(([name]) => !pages[name]) ? `no run of ${targets.filter(([n]) => !pages[n]).map(([n]) => n).join(', ')}` : null,
       pages,
+      failedRuns: failed,
     };
   } finally {
     await chromium.stop();

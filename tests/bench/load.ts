@@ -46,24 +46,27 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { goOffline, newContext, waitForController, waitForServiceWorker } from '../e2e/harness';
-import { BenchError, median, withTimeout } from './util';
+import { BenchError, keptRuns, median, shortMessage, withTimeout } from './util';
 
 export const SLOW3G = { rttMs: 400, kbitPerS: 400, cpuSlowdown: 4 } as const;
 const BYTES_PER_S = (SLOW3G.kbitPerS * 1000) / 8;
 
+/** Null where that part failed (its reason is in `problems`). */
 export interface LoadFigures {
-  slow3gMs: number;
-  slow3gLimitMs: number;
-  slow3gRatio: number;
-  offlineReloadMs: number;
-  offlineBaselineMs: number;
-  offlineRatio: number;
+  slow3gMs: number | null;
+  slow3gLimitMs: number | null;
+  slow3gRatio: number | null;
+  offlineReloadMs: number | null;
+  offlineBaselineMs: number | null;
+  offlineRatio: number | null;
   /** From the median slow-3G run: what the limit was made of. */
-  slow3gBytes: number;
-  slow3gDepth: number;
-  slow3gRequests: number;
+  slow3gBytes: number | null;
+  slow3gDepth: number | null;
+  slow3gRequests: number | null;
   /** The requests the first render needed, with their bytes and chain depth. */
   slow3gFiles: string[];
+  /** Runs or parts that failed; the figures above stand without them. */
+  problems: string[];
 }
 
 interface SentRequest {
@@ -247,30 +250,44 @@ async function offlineRuns(browser: Browser, baseUrl: string, runs: number): Pro
 
 export async function benchLoad(options: { browser: Browser; baseUrl: string; runs: number; log?: (line: string) => void }): Promise<LoadFigures> {
   const log = options.log ?? (() => {});
-  const slow: Awaited<ReturnType<typeof slow3gOnce>>[] = [];
-  for (let i = 0; i < options.runs; i++) {
-    const r = await withTimeout(slow3gOnce(options.browser, options.baseUrl), 120_000, 'slow-3G first visit');
-    log(`slow 3G #${i + 1}: ${Math.round(r.ms)} ms (limit ${Math.round(r.limitMs)} ms: ${r.bytes} B, depth ${r.depth}, ${r.requests} requests)`);
-    slow.push(r);
+  const problems: string[] = [];
+  // Each half stands on its own: a failed slow-3G part keeps the offline figures, and the reverse.
+  let slow: Awaited<ReturnType<typeof slow3gOnce>>[] = [];
+  try {
+    const kept = await keptRuns(options.runs, 'slow 3G', log, async (i) => {
+      const r = await withTimeout(slow3gOnce(options.browser, options.baseUrl), 120_000, 'slow-3G first visit');
+      log(`slow 3G #${i + 1}: ${Math.round(r.ms)} ms (limit ${Math.round(r.limitMs)} ms: ${r.bytes} B, depth ${r.depth}, ${r.requests} requests)`);
+      return r;
+    });
+    slow = kept.results;
+    problems.push(...kept.failed);
+  } catch (err) {
+    problems.push(shortMessage(err));
   }
-  const offline = await withTimeout(offlineRuns(options.browser, options.baseUrl, options.runs), 180_000, 'offline reloads');
-  log(`offline guide: ${offline.guide.map(Math.round).join(', ')} ms; baseline: ${offline.baseline.map(Math.round).join(', ')} ms`);
+  let offline: { guide: number[]; baseline: number[] } | null = null;
+  try {
+    offline = await withTimeout(offlineRuns(options.browser, options.baseUrl, options.runs), 180_000, 'offline reloads');
+    log(`offline guide: ${offline.guide.map(Math.round).join(', ')} ms; baseline: ${offline.baseline.map(Math.round).join(', ')} ms`);
+  } catch (err) {
+    problems.push(`offline reloads: ${shortMessage(err)}`);
+  }
 
-  const slow3gMs = median(slow.map((r) => r.ms));
-  const slow3gLimitMs = median(slow.map((r) => r.limitMs));
-  const mid = [...slow].sort((a, b) => a.ms - b.ms)[slow.length >> 1]!;
-  const offlineReloadMs = median(offline.guide);
-  const offlineBaselineMs = median(offline.baseline);
+  const slow3gMs = slow.length ? median(slow.map((r) => r.ms)) : null;
+  const slow3gLimitMs = slow.length ? median(slow.map((r) => r.limitMs)) : null;
+  const mid = slow.length ? [...slow].sort((a, b) => a.ms - b.ms)[slow.length >> 1]! : null;
+  const offlineReloadMs = offline ? median(offline.guide) : null;
+  const offlineBaselineMs = offline ? median(offline.baseline) : null;
   return {
     slow3gMs,
     slow3gLimitMs,
-    slow3gRatio: slow3gMs / slow3gLimitMs,
+    slow3gRatio: slow3gMs !== null && slow3gLimitMs !== null ? slow3gMs / slow3gLimitMs : null,
     offlineReloadMs,
     offlineBaselineMs,
-    offlineRatio: offlineReloadMs / offlineBaselineMs,
-    slow3gBytes: mid.bytes,
-    slow3gDepth: mid.depth,
-    slow3gRequests: mid.requests,
-    slow3gFiles: mid.files,
+    offlineRatio: offlineReloadMs !== null && offlineBaselineMs !== null ? offlineReloadMs / offlineBaselineMs : null,
+    slow3gBytes: mid?.bytes ?? null,
+    slow3gDepth: mid?.depth ?? null,
+    slow3gRequests: mid?.requests ?? null,
+    slow3gFiles: mid?.files ?? [],
+    problems,
   };
 }

@@ -15,8 +15,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
-import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM, launchBrowser, removeDir, startServer, type RunningServer } from '../e2e/harness';
 import { measureBuild } from './sizes';
@@ -24,12 +22,14 @@ import { benchScreener } from './screener';
 import { benchServer } from './server';
 import { benchStaff } from './staff';
 import { benchLighthouse } from './lighthouse';
+import { startBaselineApp } from './baseline-app';
 import { benchLoad } from './load';
 import { benchStorage } from './storage';
 import { benchSync } from './sync';
 import { benchMemory } from './memory';
 import { benchRequestBytes } from './request-bytes';
-import { BenchError, installSignalHandlers, isInterrupted, onCleanup, round, runCleanups, shortMessage, withTimeout } from './util';
+import { BenchError, installSignalHandlers, isInterrupted, onCleanup, runCleanups, shortMessage, withTimeout } from './util';
+import { machine, printTable, type Target } from './report';
 
 /** The keys of .bench/results.json, in the issue's order. */
 export const RESULT_KEYS = [
@@ -42,6 +42,10 @@ export const RESULT_KEYS = [
   'lighthouse.bestPractices',
   'lighthouse.lcpMs',
   'lighthouse.tbtMs',
+  'lighthouse.baselineLcpMs',
+  'lighthouse.baselineTbtMs',
+  'lighthouse.guideLcpRatio',
+  'lighthouse.guideTbtOverMs',
   'load.slow3gMs',
   'load.slow3gLimitMs',
   'load.slow3gRatio',
@@ -60,6 +64,7 @@ export const RESULT_KEYS = [
   'server.pgRawRps',
   'server.pgIntakeRatio',
   'sync.flush200Ms',
+  'sync.queue200Ms',
   'memory.jsHeapMb',
   'storage.requestBytes',
   'server.rssMb',
@@ -72,13 +77,15 @@ export const RESULT_KEYS = [
 type Key = (typeof RESULT_KEYS)[number];
 
 /** Targets from issue 8, shown beside the figures (reported, never asserted). */
-const TARGETS: Partial<Record<Key, { op: '<=' | '>='; value: number }>> = {
+const TARGETS: Partial<Record<Key, Target>> = {
   'bundle.initialJsGzip': { op: '<=', value: 30 * 1024 },
   'bundle.initialCssGzip': { op: '<=', value: 8 * 1024 },
   'bundle.precacheGzip': { op: '<=', value: 400 * 1024 },
   'lighthouse.performance': { op: '>=', value: 100 },
   'lighthouse.accessibility': { op: '>=', value: 100 },
   'lighthouse.bestPractices': { op: '>=', value: 100 },
+  'lighthouse.guideLcpRatio': { op: '<=', value: 1.2 },
+  'lighthouse.guideTbtOverMs': { op: '<=', value: 50 },
   'load.slow3gRatio': { op: '<=', value: 1.3 },
   'load.offlineRatio': { op: '<=', value: 1.5 },
   'storage.autosaveRatio': { op: '<=', value: 1.5 },
@@ -87,6 +94,7 @@ const TARGETS: Partial<Record<Key, { op: '<=' | '>='; value: number }>> = {
   'screener.evaluateP95Us': { op: '<=', value: 100 },
   'memory.jsHeapMb': { op: '<=', value: 8 },
   'storage.requestBytes': { op: '<=', value: 2_000_000 },
+  'sync.flush200Ms': { op: '<=', value: 2_000 },
   'server.rssMb': { op: '<=', value: 150 },
   'staff.inboxP95Ms': { op: '<=', value: 200 },
   'staff.findP95Ms': { op: '<=', value: 200 },
@@ -165,49 +173,6 @@ async function buildApp(): Promise<void> {
   }
 }
 
-function machine(): Record<string, string | number> {
-  let chromium = 'unknown';
-  try {
-    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    /* reported as unknown */
-  }
-  return {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGb: round(totalmem() / 2 ** 30, 1),
-    node: process.version,
-    chromium,
-  };
-}
-
-function formatValue(key: Key, v: number | null): string {
-  if (v === null || !Number.isFinite(v)) return '—';
-  if (key.startsWith('bundle.') && key !== 'bundle.precacheCount') return `${(v / 1024).toFixed(1)} KB`;
-  if (key === 'storage.requestBytes') return `${(v / 1e6).toFixed(2)} MB`;
-  if (key.endsWith('Ratio')) return v.toFixed(2);
-  if (key.endsWith('Ms')) return `${v < 10 ? v.toFixed(2) : Math.round(v)} ms`;
-  if (key.endsWith('Us')) return `${v.toFixed(1)} µs`;
-  if (key.endsWith('Mb')) return `${v.toFixed(1)} MB`;
-  if (key.endsWith('Rps')) return `${Math.round(v)}/s`;
-  return String(Math.round(v * 100) / 100);
-}
-
-function printTable(results: Record<Key, number | null>): void {
-  const rows = RESULT_KEYS.map((key) => {
-    const v = results[key];
-    const t = TARGETS[key];
-    const target = t ? `${t.op} ${formatValue(key, t.value)}` : '';
-    const ok = !t || v === null ? '' : (t.op === '<=' ? v <= t.value : v >= t.value) ? 'ok' : 'MISS';
-    return [key, formatValue(key, v), target, ok];
-  });
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['figure', 'value', 'target', ''][i]!.length));
-  const line = (r: string[]) => r.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-  console.log('\n' + line(['figure', 'value', 'target', '']));
-  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const r of rows) console.log(line(r));
-}
-
 async function main(): Promise<number> {
   installSignalHandlers();
   const args = parseArgs(process.argv.slice(2));
@@ -275,76 +240,108 @@ async function main(): Promise<number> {
     log(`${s.sets} answer sets (${s.outcomes} complete)`);
   });
 
+  // A server or browser that will not start fails the parts that need it; the others still report.
   let server: RunningServer | null = null;
   let browser: Browser | null = null;
+  let serverProblem = '';
+  let browserProblem = '';
   if (needsServer) {
     try {
       server = await startServer({ port: fixedPort, env: { RATE_LIMIT_PER_MINUTE: '0' } });
+      const s = server;
+      onCleanup('intake server', async () => {
+        await s.stop();
+        removeDir(s.dataDir);
+      });
+      console.log(`server on ${server.url}`);
     } catch (err) {
       const message = (err as Error).message;
-      throw new BenchError(/EADDRINUSE/.test(message) ? `port ${fixedPort} is taken: the server could not listen` : `the server did not start: ${message}`);
+      serverProblem = /EADDRINUSE/.test(message) ? `port ${fixedPort} is taken: the server could not listen` : `the server did not start: ${message}`;
+      failures.push(serverProblem);
+      console.error(`  FAILED: ${serverProblem}`);
     }
-    const s = server;
-    onCleanup('intake server', async () => {
-      await s.stop();
-      removeDir(s.dataDir);
-    });
-    console.log(`server on ${server.url}`);
   }
   if (needsBrowser) {
-    browser = await withTimeout(launchBrowser(), 60_000, 'starting Chromium');
-    const b = browser;
-    onCleanup('Chromium', () => b.close());
+    try {
+      browser = await withTimeout(launchBrowser(), 60_000, 'starting Chromium');
+      const b = browser;
+      onCleanup('Chromium', () => b.close());
+    } catch (err) {
+      browserProblem = `Chromium did not start: ${shortMessage(err)}`;
+      failures.push(browserProblem);
+      console.error(`  FAILED: ${browserProblem}`);
+    }
   }
-  const base = server?.url ?? '';
+  /** The server and browser a part needs, or a failure naming what is missing. */
+  const need = (withBrowser: boolean) => {
+    if (!server) throw new BenchError(`skipped: ${serverProblem || 'no server'}`);
+    if (withBrowser && !browser) throw new BenchError(`skipped: ${browserProblem || 'no browser'}`);
+    return { browser: browser!, baseUrl: server.url };
+  };
 
   await section('storage', 240_000, async () => {
-    const s = await benchStorage({ browser: browser!, baseUrl: base, runs: args.runs, log });
+    const s = await benchStorage({ ...need(true), runs: args.runs, log });
     set({ 'storage.autosaveP95Ms': s.autosaveP95Ms, 'storage.rawPutP95Ms': s.rawPutP95Ms, 'storage.autosaveRatio': s.autosaveRatio });
     details.storage = s;
   });
 
   await section('load', 360_000, async () => {
-    const s = await benchLoad({ browser: browser!, baseUrl: base, runs: args.runs, log });
-    set({
+    const s = await benchLoad({ ...need(true), runs: args.runs, log });
+    const figures = {
       'load.slow3gMs': s.slow3gMs,
       'load.slow3gLimitMs': s.slow3gLimitMs,
       'load.slow3gRatio': s.slow3gRatio,
       'load.offlineReloadMs': s.offlineReloadMs,
       'load.offlineBaselineMs': s.offlineBaselineMs,
       'load.offlineRatio': s.offlineRatio,
-    });
+    };
+    for (const [k, v] of Object.entries(figures)) if (v !== null) set({ [k]: v });
     details.load = s;
+    if (s.problems.length) throw new BenchError(s.problems.join('; '));
   });
 
-  await section('sync', 300_000, async () => {
-    const s = await benchSync({ browser: browser!, baseUrl: base, runs: args.runs, log });
-    set({ 'sync.flush200Ms': s.flush200Ms });
+  await section('sync', 420_000, async () => {
+    const s = await benchSync({ ...need(true), runs: args.runs, log });
+    set({ 'sync.flush200Ms': s.flush200Ms, 'sync.queue200Ms': s.queue200Ms });
     details.sync = s;
   });
 
   await section('memory', 180_000, async () => {
-    const s = await benchMemory({ browser: browser!, baseUrl: base, runs: args.runs, log });
+    const s = await benchMemory({ ...need(true), runs: args.runs, log });
     set({ 'memory.jsHeapMb': s.jsHeapMb });
     details.memory = s;
   });
 
   await section('requestBytes', 240_000, async () => {
-    const s = await benchRequestBytes({ browser: browser!, baseUrl: base, log });
+    const s = await benchRequestBytes({ ...need(true), log });
     set({ 'storage.requestBytes': s.requestBytes });
     details.requestBytes = s;
   });
 
-  await section('lighthouse', 420_000, async () => {
-    const s = await benchLighthouse({ baseUrl: base, runs: args.runs, log });
+  await section('lighthouse', 600_000, async () => {
+    const { baseUrl } = need(false);
+    let baselineUrl: string | null = null;
+    let baselineProblem = '';
+    try {
+      baselineUrl = (await withTimeout(startBaselineApp(), 120_000, 'the baseline page')).url;
+    } catch (err) {
+      baselineProblem = `the baseline page: ${shortMessage(err)}`;
+      log(`FAILED ${baselineProblem} (the app's own figures still follow)`);
+    }
+    const s = await benchLighthouse({ baseUrl, baselineUrl, runs: args.runs, log });
     set({
       'lighthouse.performance': s.performance,
       'lighthouse.accessibility': s.accessibility,
       'lighthouse.bestPractices': s.bestPractices,
       'lighthouse.lcpMs': s.lcpMs,
       'lighthouse.tbtMs': s.tbtMs,
+      ...(s.baselineLcpMs !== null && { 'lighthouse.baselineLcpMs': s.baselineLcpMs }),
+      ...(s.baselineTbtMs !== null && { 'lighthouse.baselineTbtMs': s.baselineTbtMs }),
+      ...(s.guideLcpRatio !== null && { 'lighthouse.guideLcpRatio': s.guideLcpRatio }),
+      ...(s.guideTbtOverMs !== null && { 'lighthouse.guideTbtOverMs': s.guideTbtOverMs }),
     });
-    details.lighthouse = s.pages;
+    details.lighthouse = { pages: s.pages, failedRuns: s.failedRuns };
+    if (baselineProblem || s.incomplete) throw new BenchError([baselineProblem, s.incomplete].filter(Boolean).join('; '));
   });
 
   await section('server', 420_000, async () => {
@@ -383,7 +380,7 @@ async function main(): Promise<number> {
   details.failures = failures;
   writeFileSync('.bench/details.json', JSON.stringify(details, null, 2) + '\n');
 
-  printTable(results);
+  printTable(RESULT_KEYS, results, TARGETS);
   const m = details.machine as Record<string, unknown>;
   console.log(`\n${m.cpus} cores (${m.cpuModel}), Node ${m.node}, ${m.chromium}; ${args.runs} runs; ${details.seconds} s`);
   console.log('wrote .bench/results.json and .bench/details.json');

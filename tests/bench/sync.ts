@@ -22,12 +22,17 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { newContext } from '../e2e/harness';
 import { callBench, openBenchPage, buildBenchBundle } from './bundle';
-import { BenchError, median, pollUntil, withTimeout } from './util';
+import { BenchError, keptRuns, median, pollUntil, round, withTimeout } from './util';
 
 export interface SyncFigures {
   flush200Ms: number;
   runsMs: number[];
-  queueMs: number;
+  /** sync.queue200Ms: the 200 submissions, one after another, as an officer's day makes them. */
+  queue200Ms: number;
+  queueRunsMs: number[];
+  /** From the median queueing run: ms per request in each step of a submission. */
+  queuePerRequestMs: Record<string, number>;
+  failedRuns: string[];
   /** False while no screen shows "Send now": the bench then calls the same function the button calls. */
   viaButton: boolean;
 }
@@ -58,7 +63,7 @@ async function syncOnce(
   browser: Browser,
   baseUrl: string,
   labels: { sendNow: string; done: string },
-): Promise<{ ms: number; queueMs: number; viaButton: boolean }> {
+): Promise<{ ms: number; queueMs: number; perRequest: Record<string, number>; viaButton: boolean }> {
   const context = await newContext(browser);
   try {
     await context.route(PUTS, (route) => route.abort('internetdisconnected'));
@@ -71,10 +76,15 @@ async function syncOnce(
     const seed = await context.newPage();
     await openBenchPage(seed, baseUrl);
     const t0 = Date.now();
-    const ids = await withTimeout(callBench(seed, 'queueRequests', COUNT), 240_000, `queueing ${COUNT} requests`);
+    const { ids, phases } = await withTimeout(callBench(seed, 'queueRequests', COUNT), 240_000, `queueing ${COUNT} requests`);
     const queueMs = Date.now() - t0;
     if (ids.length !== COUNT) throw new BenchError(`queued ${ids.length} of ${COUNT} requests`);
+    const parts = await callBench(seed, 'submitParts', 20);
     await seed.close();
+    const perRequest: Record<string, number> = {};
+    for (const [phase, ms] of Object.entries(phases)) perRequest[phase] = round(ms / COUNT, 2);
+    perRequest['submitDraft: server key'] = round(parts.keyMs / 20, 2);
+    perRequest['submitDraft: seal'] = round(parts.sealMs / 20, 2);
 
     const button = page.getByRole('button', { name: labels.sendNow, exact: true });
     const hasButton = await button
@@ -122,7 +132,7 @@ async function syncOnce(
     await openBenchPage(check, baseUrl);
     const states = await callBench(check, 'outboxStates');
     if (states.delivered !== COUNT) throw new BenchError(`after "${labels.sendNow}": ${JSON.stringify(states)}, expected ${COUNT} delivered`);
-    return { ms, queueMs, viaButton: hasButton };
+    return { ms, queueMs, perRequest, viaButton: hasButton };
   } finally {
     await context.close();
   }
@@ -132,21 +142,23 @@ export async function benchSync(options: { browser: Browser; baseUrl: string; ru
   const log = options.log ?? (() => {});
   await buildBenchBundle();
   const labels = { sendNow: englishMessage('outbox.sendNow'), done: englishMessage('outbox.sendNow.done') };
-  const runsMs: number[] = [];
-  const queue: number[] = [];
   let viaButton = true;
-  const started = Date.now();
-  for (let i = 0; i < options.runs; i++) {
-    // Keeps the whole bench within minutes while delivery is slow: at least 3 runs, then only while under 150 s.
-    if (i >= 3 && Date.now() - started > 150_000) {
-      log(`sync: stopped after ${i} runs (${Math.round((Date.now() - started) / 1000)} s)`);
-      break;
-    }
+  const { results, failed } = await keptRuns(options.runs, 'sync run', log, async (i) => {
     const r = await withTimeout(syncOnce(options.browser, options.baseUrl, labels), 300_000, `sync run ${i + 1}`);
-    runsMs.push(r.ms);
-    queue.push(r.queueMs);
     viaButton &&= r.viaButton;
     log(`sync #${i + 1}: ${Math.round(r.ms)} ms to deliver ${COUNT} (queued in ${r.queueMs} ms)${r.viaButton ? '' : ' — no "Send now" on /requests yet: called sendNow() directly'}`);
-  }
-  return { flush200Ms: median(runsMs), runsMs, queueMs: median(queue), viaButton };
+    log(`  per request while queueing: ${Object.entries(r.perRequest).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+    return r;
+  });
+  const runsMs = results.map((r) => r.ms);
+  const mid = [...results].sort((a, b) => a.queueMs - b.queueMs)[results.length >> 1]!;
+  return {
+    flush200Ms: median(runsMs),
+    runsMs,
+    queue200Ms: median(results.map((r) => r.queueMs)),
+    queueRunsMs: results.map((r) => r.queueMs),
+    failedRuns: failed,
+    queuePerRequestMs: mid.perRequest,
+    viaButton,
+  };
 }

@@ -109,3 +109,30 @@ export async function pollUntil<T>(check: () => Promise<T | undefined>, ms: numb
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/**
+ * Runs `once` `runs` times; a run that fails is logged and left out, so
+ * one bad run never throws away the others. Fails only when no run gave
+ * a result.
+ */
+export async function keptRuns<T>(
+  runs: number,
+  label: string,
+  log: (line: string) => void,
+  once: (run: number) => Promise<T>,
+): Promise<{ results: T[]; failed: string[] }> {
+  const results: T[] = [];
+  const failed: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (isInterrupted()) break;
+    try {
+      results.push(await once(i));
+    } catch (err) {
+      const message = `${label} #${i + 1}: ${shortMessage(err)}`;
+      failed.push(message);
+      log(`FAILED ${message}`);
+    }
+  }
+  if (!results.length) throw new BenchError(`every ${label} run failed:\n${failed.join('\n')}`);
+  return { results, failed };
+}

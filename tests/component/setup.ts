@@ -1,5 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/preact';
+import { options } from 'preact';
+
+// jsdom never paints: run Preact's after-paint effects on a plain timer. Its
+// own fallback pairs requestAnimationFrame with a 35 ms timer that calls
+// cancelAnimationFrame, which can fire after the file's jsdom is torn down.
+(options as { requestAnimationFrame?: (cb: () => void) => void }).requestAnimationFrame = (cb) => {
+  setTimeout(cb, 0);
+};
 
 afterEach(() => cleanup());

@@ -53,7 +53,7 @@ describe('a language chunk evicted from the cache, offline', () => {
 
   it('keeps the language where it can when only part of it was evicted, and says so', async () => {
     const context = await newContext(suite.browser);
-    const { page, evicted } = await spanishWithEvicted(context, /\/assets\/messages-es-app-/);
+    const { page, evicted } = await spanishWithEvicted(context, /\/assets\/messages-es-guide-/);
     expect(evicted).toBe(1);
     await goOffline(context);
     await page.goto(suite.server.url + '/guide');

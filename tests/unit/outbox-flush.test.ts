@@ -2,14 +2,13 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '../../src/storage/db';
-import { addAttachment } from '../../src/storage/attachments';
-import { createDraft, getDraft, markSubmitted } from '../../src/storage/drafts';
+import { createDraft, getDraft } from '../../src/storage/drafts';
 import { submitDraft } from '../../src/outbox/submit';
 import { KV_EVENT_MODE, getOutboxRecord, listOutbox } from '../../src/outbox/outbox-store';
 import type { PendingOutboxRecord } from '../../src/storage/outbox-record';
-import { validateRequest } from '../../src/shared/request-schema';
 import { flush, type FlushOptions } from '../../src/outbox/flush';
-import { countRows, file, makeServer, request, staff, type FileFixture, type TestServer } from './intake-helpers';
+import { countRows, file, makeServer, staff, type TestServer } from './intake-helpers';
+import { submittedDraft } from './outbox-helpers';
 
 const API = '/api/v1';
 const DEVICE_NOW = new Date('2025-06-15T09:00:00.000Z');
@@ -55,22 +54,6 @@ function net(s: TestServer): Net {
 const offline: typeof fetch = (async () => {
   throw new TypeError('Failed to fetch');
 }) as typeof fetch;
-
-/** A draft filled in, with files, closed for submit as the form does it. */
-async function submittedDraft(files: FileFixture[] = [], overrides: Record<string, unknown> = {}) {
-  const draft = await createDraft();
-  const refs = [];
-  for (const f of files) {
-    const added = await addAttachment(draft.id, { name: 'letter.pdf', type: 'application/pdf', blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) });
-    if (!added.ok) throw new Error(added.code);
-    refs.push({ id: added.record.id, name: added.record.name, type: 'application/pdf' as const, size: added.record.size, sha256: added.record.sha256 });
-  }
-  const input = { ...request(draft.id, [], overrides), attachments: refs };
-  const checked = validateRequest(input, '2025-06-15');
-  if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
-  await markSubmitted(draft.id, checked.value);
-  return draft.id;
-}
 
 const submit = (id: string, fetchFn: typeof fetch, now = DEVICE_NOW) =>
   submitDraft(id, { apiBase: API, fetch: fetchFn, deliver: false, now: () => now });

@@ -204,15 +204,12 @@ interface Walk {
   outcomes: Map<string, number>;
   reasonSets: Map<string, Set<string>>;
   paths: number;
-  timings: number[];
 }
 
 function walkAll(rules: Rules, today: string): Walk {
-  const walk: Walk = { questions: new Set(), outcomes: new Map(), reasonSets: new Map(), paths: 0, timings: [] };
+  const walk: Walk = { questions: new Set(), outcomes: new Map(), reasonSets: new Map(), paths: 0 };
   const visit = (answers: Record<string, AnswerValue>, depth: number) => {
-    const t0 = performance.now();
     const r = evaluate(rules, answers, today);
-    walk.timings.push(performance.now() - t0);
     if (depth > Object.keys(rules.questions).length) throw new Error('path longer than the number of questions');
     if (r.kind === 'outcome') {
       walk.paths++;
@@ -252,12 +249,6 @@ describe('every path', () => {
   it('gives every reason code somewhere', () => {
     const given = new Set([...walk.reasonSets.values()].flatMap((s) => [...s]));
     expect(REASON_CODES.filter((c) => !given.has(c))).toEqual([]);
-  });
-
-  it('evaluates fast (p95 under 100 µs)', () => {
-    const sorted = [...walk.timings].sort((a, b) => a - b);
-    const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
-    expect(p95 * 1000).toBeLessThan(100);
   });
 });
 

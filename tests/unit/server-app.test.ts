@@ -18,6 +18,7 @@ beforeAll(async () => {
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'assets'), { recursive: true });
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>shell</title>' + ' '.repeat(600));
+  writeFileSync(join(dist, 'guide.html'), '<!doctype html><title>shell asking for the guide</title>' + ' '.repeat(600));
   writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch",()=>{})');
   writeFileSync(join(dist, 'assets', 'index-AbCdEf12.js'), 'console.log(1)'.repeat(100));
   const settings = readSettings({ DATA_DIR: join(dir, 'data'), DIST_DIR: dist, ORGANIZATION_NAME: 'Test Org', MAX_JSON_BYTES: '1024' });
@@ -72,6 +73,11 @@ describe('the intake server', () => {
     }
     expect((await app.request('/missing.js')).status).toBe(404);
     expect((await app.request('/%E0%A4%A')).status).toBe(404);
+  });
+
+  it("answers a route with the build's own page for it, where there is one", async () => {
+    expect(await (await app.request('/guide')).text()).toContain('shell asking for the guide');
+    for (const path of ['/', '/requests/abc', '/guide/more']) expect(await (await app.request(path)).text()).toContain('<title>shell</title>');
   });
 
   it('marks hashed assets immutable and the worker no-cache', async () => {

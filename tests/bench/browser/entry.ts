@@ -9,6 +9,9 @@ import { createDraft, deleteDraft, markSubmitted } from '../../../src/storage/dr
 import { createAutosaver } from '../../../src/requests/autosave';
 import { submitDraft } from '../../../src/outbox/submit';
 import { sendNow } from '../../../src/outbox/triggers';
+import { resolveApiBase } from '../../../src/outbox/api-base';
+import { currentSealingKey } from '../../../src/outbox/sealing-key';
+import { sealRequest } from '../../../src/outbox/seal-request';
 import { normalizeForm, type RequestForm } from '../../../src/requests/form-model';
 import { toWireInput } from '../../../src/requests/form-wire';
 import { validateRequest } from '../../../src/shared/request-schema';
@@ -72,26 +75,75 @@ export async function storageRound(count: number): Promise<StorageRound> {
   return { autosaveMs, rawPutMs, formBytes: new TextEncoder().encode(JSON.stringify(forms[0])).length };
 }
 
+/** Where the time of queueing went, in ms summed over all requests. */
+export interface QueuePhases {
+  /** createDraft: the draft record the form autosaves into. */
+  createDraft: number;
+  /** toWireInput + validateRequest: the form becoming the wire request. */
+  validate: number;
+  /** markSubmitted: the draft locked with the request beside it. */
+  markSubmitted: number;
+  /** submitDraft: read back, validate again, server key (network, cached), seal, one transaction. */
+  submitDraft: number;
+}
+
 /**
  * Queues `count` full requests the way the form's Submit does (draft →
  * markSubmitted with the validated request → submitDraft: validate, fetch
  * the server key, seal, one transaction), without starting delivery, so
- * the bench can time "Send now" on a full outbox.
+ * the bench can time "Send now" on a full outbox. Answers the ids and
+ * where the time went.
  */
-export async function queueRequests(count: number, locale = 'vi'): Promise<string[]> {
+export async function queueRequests(count: number, locale = 'vi'): Promise<{ ids: string[]; phases: QueuePhases }> {
   const ids: string[] = [];
+  const phases: QueuePhases = { createDraft: 0, validate: 0, markSubmitted: 0, submitDraft: 0 };
+  let t = performance.now();
+  const lap = (phase: keyof QueuePhases) => {
+    const now = performance.now();
+    phases[phase] += now - t;
+    t = now;
+  };
   for (let i = 0; i < count; i++) {
     const form = formOf(i);
+    t = performance.now();
     const draft = await createDraft({ data: form, step: 'review' });
+    lap('createDraft');
     const input = toWireInput(form, { id: draft.id, locale, createdAt: draft.createdAt, submittedAt: Date.now(), attachments: [] });
     const checked = validateRequest(input, deviceToday());
     if (!checked.ok) throw new Error(`bench request is not valid: ${JSON.stringify(checked.issues.slice(0, 3))}`);
+    lap('validate');
     await markSubmitted(draft.id, checked.value);
+    lap('markSubmitted');
     const result = await submitDraft(draft.id, { deliver: false });
+    lap('submitDraft');
     if (result.needsSeal) throw new Error('no server key: the request was queued unsealed');
     ids.push(draft.id);
   }
-  return ids;
+  return { ids, phases };
+}
+
+/**
+ * The two costly steps inside submitDraft, timed alone `count` times on
+ * one request: getting the server key (a request to /api/v1/keys, then
+ * the IndexedDB copy) and sealing (ECDH P-256 + HKDF + AES-GCM).
+ */
+export async function submitParts(count: number): Promise<{ keyMs: number; sealMs: number }> {
+  const apiBase = await resolveApiBase();
+  const form = formOf(0);
+  const id = crypto.randomUUID();
+  const input = toWireInput(form, { id, locale: 'vi', createdAt: Date.now(), submittedAt: Date.now(), attachments: [] });
+  let keyMs = 0;
+  let sealMs = 0;
+  for (let i = 0; i < count; i++) {
+    let t0 = performance.now();
+    const key = await currentSealingKey({ apiBase });
+    keyMs += performance.now() - t0;
+    if (!key) throw new Error('no server key');
+    t0 = performance.now();
+    await sealRequest(id, input, [], key);
+    sealMs += performance.now() - t0;
+  }
+  return { keyMs, sealMs };
 }
 
 /**

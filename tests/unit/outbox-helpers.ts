@@ -1,0 +1,22 @@
+/** Shared by the outbox tests: drafts closed for submit, as the form closes them. */
+import { addAttachment } from '../../src/storage/attachments';
+import { createDraft, markSubmitted } from '../../src/storage/drafts';
+import { validateRequest } from '../../src/shared/request-schema';
+import { request, type FileFixture } from './intake-helpers';
+
+/** A draft filled in, with files, closed for submit as the form does it. */
+export async function submittedDraft(files: FileFixture[] = [], overrides: Record<string, unknown> = {}) {
+  const draft = await createDraft();
+  const refs = [];
+  for (const f of files) {
+    const added = await addAttachment(draft.id, { name: 'letter.pdf', type: 'application/pdf', blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) });
+    if (!added.ok) throw new Error(added.code);
+    refs.push({ id: added.record.id, name: added.record.name, type: 'application/pdf' as const, size: added.record.size, sha256: added.record.sha256 });
+  }
+  const input = { ...request(draft.id, [], overrides), attachments: refs };
+  const checked = validateRequest(input, '2025-06-15');
+  if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+  await markSubmitted(draft.id, checked.value);
+  return draft.id;
+}
+
