@@ -25,6 +25,9 @@ export interface ApiOptions {
   onUnauthenticated: () => void;
 }
 
+/** The header the inbox and export searches travel in (see docs/office-api.md). */
+const SEARCH_HEADER = 'X-Office-Search';
+
 export type Params = Record<string, string | number | boolean | undefined | null>;
 
 export function queryString(params: Params = {}): string {
@@ -68,6 +71,11 @@ export function createApi(options: ApiOptions) {
   async function call(method: string, path: string, body?: unknown, params?: Params): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // What staff search for (an A-number, a name) travels in a header, never in
+    // a URL that a proxy or the browser's history would keep.
+    const { q: search, ...rest } = params ?? {};
+    params = rest;
+    if (typeof search === 'string' && search !== '') headers[SEARCH_HEADER] = encodeURIComponent(search);
     if (method !== 'GET') {
       const csrf = options.csrf();
       if (csrf) headers['X-CSRF-Token'] = csrf;

@@ -109,8 +109,17 @@ describe.each(ENGINES)('office requests on %s', (engine) => {
     expect(page.requests.map((r) => r.id)).toEqual([other, ana]);
     expect(page.requests.map((r) => r.name)).toEqual(['Bao Nguyen', 'Ana García López']);
     expect(page.counts).toEqual({ received: 2, in_review: 0, needs_information: 0, accepted: 0, referred: 0, closed: 0 });
+    // The searched text travels in a header, never in the URL.
     const find = async (q: string) =>
-      ((await (await officer.call('GET', `requests?q=${encodeURIComponent(q)}`)).json()) as { requests: { id: string }[] }).requests.map((r) => r.id);
+      (
+        (await (
+          await call(s, 'GET', 'requests', { cookie: officer.cookie, headers: { 'X-Office-Search': encodeURIComponent(q) } })
+        ).json()) as { requests: { id: string }[] }
+      ).requests.map((r) => r.id);
+    expect((await officer.call('GET', `requests?q=${encodeURIComponent('ioe-09-123-456-78')}`)).status).toBe(200);
+    expect(
+      ((await (await officer.call('GET', `requests?q=${encodeURIComponent('ioe-09-123-456-78')}`)).json()) as { requests: unknown[] }).requests,
+    ).toHaveLength(2);
     expect(await find('ioe-09-123-456-78')).toEqual([ana]);
     expect(await find('98765432')).toEqual([ana]);
     expect(await find('BAO@example.com')).toEqual([other]);

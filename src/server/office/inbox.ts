@@ -8,6 +8,24 @@ import type { Office } from './context';
 import { STATES, type ReviewState, type StaffRef } from './model';
 
 /**
+ * The name readInboxQuery asks its getter for the search text: the routes
+ * answer it from the `X-Office-Search` header (URI-encoded), never from the
+ * URL, so what staff search for stays out of proxies' logs and history.
+ */
+export const SEARCH = 'search';
+export const SEARCH_HEADER = 'X-Office-Search';
+
+/** The search header's text, or undefined when absent or not valid URI encoding. */
+export function searchHeader(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return '\u0000';
+  }
+}
+
+/**
  * The inbox: the store's requests with the office's review state and
  * assignee, newest first, keyset paging, counts per state. Filters on
  * metadata use the store's own WHERE clauses; `q` goes through the store's
@@ -87,9 +105,9 @@ export function readInboxQuery(q: (name: string) => string | undefined, me: stri
     if (assigned !== 'me') return { invalid: 'assigned' };
     out.assignedTo = me;
   }
-  const text = q('q')?.trim();
+  const text = q(SEARCH)?.trim();
   if (text) {
-    if (text.length > 320) return { invalid: 'q' };
+    if (text.length > 320 || text.includes('\u0000')) return { invalid: 'q' };
     out.q = text;
   }
   const cursor = q('cursor');

@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS } from './model';
 import { listAudit, decodeAuditCursor } from './audit';
 import { noStore, signedIn, type Office, type OfficeEnv } from './context';
 import { EXPORT_TYPES, exportStream, type ExportFormat } from './export';
-import { readInboxQuery } from './inbox';
+import { SEARCH, SEARCH_HEADER, readInboxQuery, searchHeader } from './inbox';
 import { listEvents } from './events';
 import { checkUuid } from '../../shared/fields';
 
@@ -29,7 +29,10 @@ export function reportRoutes(app: Hono<OfficeEnv>, office: Office): void {
     const format = c.req.query('format') as ExportFormat | undefined;
     if (!format || !(format in EXPORT_TYPES)) return apiError(c, 400, 'invalid_format');
     const me = c.get('session').me;
-    const query = readInboxQuery((name) => (name === 'cursor' || name === 'limit' ? undefined : c.req.query(name)), me.id);
+    const query = readInboxQuery(
+      (name) => (name === 'cursor' || name === 'limit' ? undefined : name === SEARCH ? searchHeader(c.req.header(SEARCH_HEADER)) : c.req.query(name)),
+      me.id,
+    );
     if ('invalid' in query) return apiError(c, 400, `invalid_${query.invalid}`);
     // Audited before the first byte: an export cut short was still an export.
     await office.audit(c, { actorId: me.id, action: 'export', detail: `format=${format}${query.q ? ' search' : ''}` });

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { apiError } from '../errors';
 import { checkUuid } from '../../shared/fields';
 import { noStore, readBody, signedIn, type Office, type OfficeEnv } from './context';
-import { inboxPage, readInboxQuery } from './inbox';
+import { SEARCH, SEARCH_HEADER, inboxPage, readInboxQuery, searchHeader } from './inbox';
 import { canMove, CLOSE_REASONS, INFO_REASONS, LIMITS, STATES } from './model';
 import { extensionOf, requestDetail, withNames } from './request-view';
 import { addNote, applyReview, assign, getReview } from './reviews';
@@ -48,7 +48,7 @@ export function requestRoutes(app: Hono<OfficeEnv>, office: Office): void {
 
   app.get('/requests', officer, async (c) => {
     const me = c.get('session').me;
-    const query = readInboxQuery((name) => c.req.query(name), me.id);
+    const query = readInboxQuery((name) => (name === SEARCH ? searchHeader(c.req.header(SEARCH_HEADER)) : c.req.query(name)), me.id);
     if ('invalid' in query) return apiError(c, 400, `invalid_${query.invalid}`);
     const page = await inboxPage(office, query);
     noStore(c);
