@@ -179,7 +179,7 @@ describe('request drafts', () => {
     await page.getByRole('heading', { level: 1, name: 'Consent and signature' }).waitFor();
     await page.getByLabel('Draw my signature').check();
     const pad = page.getByRole('img', { name: 'Signature box, empty' });
-    // Into the middle of the screen, clear of the sticky Back/Next bar.
+    // Into the middle of the screen, where the pointer can draw on it.
     await pad.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + box.height / 2);
