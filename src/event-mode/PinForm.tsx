@@ -7,20 +7,23 @@ import { pinMessage, pinWaitRemaining, type PinCheck } from './pin';
  * says so, and after repeated mistakes the button waits (the pause is kept
  * in storage, so reloading does not skip it) with the seconds shown.
  */
+/** The page's monotonic clock: the countdown shown must not jump when someone moves the device clock. */
+const clock = () => performance.now();
+
 export function PinForm(props: { id: string; label: string; action: string; check: (pin: string) => Promise<PinCheck>; onOk: () => void }) {
   const { t } = useI18n();
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<{ id: string; values?: Record<string, number> } | null>(null);
   const [waitUntil, setWaitUntil] = useState(0);
-  const [now, setNow] = useState(Date.now);
+  const [now, setNow] = useState(clock);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void pinWaitRemaining().then((ms) => ms > 0 && setWaitUntil(Date.now() + ms));
+    void pinWaitRemaining().then((ms) => ms > 0 && setWaitUntil(clock() + ms));
   }, []);
   useEffect(() => {
     if (waitUntil <= now) return;
-    const tick = setTimeout(() => setNow(Date.now()), 1000);
+    const tick = setTimeout(() => setNow(clock()), 1000);
     return () => clearTimeout(tick);
   }, [waitUntil, now]);
 
@@ -42,8 +45,8 @@ export function PinForm(props: { id: string; label: string; action: string; chec
     setPin('');
     setMessage(pinMessage(result));
     const wait = result.reason === 'wait' || result.reason === 'wrong' ? result.waitMs : 0;
-    setNow(Date.now());
-    setWaitUntil(Date.now() + wait);
+    setNow(clock());
+    setWaitUntil(clock() + wait);
   };
 
   return (
