@@ -3,7 +3,7 @@ import type { ApiRoutes } from '../types';
 import { apiError } from '../errors';
 import { keyRingFor } from '../keys';
 import { log } from '../log';
-import { checkUuid, serverToday } from '../../shared/fields';
+import { checkUuid } from '../../shared/fields';
 import { feedbackPurpose, hasContact, validateFeedback } from '../../shared/feedback-schema';
 import { findFeedback, saveFeedback } from './feedback-store';
 import { openEnvelope, readEnvelope } from './sealed-body';
@@ -40,8 +40,8 @@ export const feedbackRoutes: ApiRoutes = (api, deps) => {
     const result = await saveFeedback(deps.db, {
       id,
       receivedAt: at.toISOString(),
-      // The server's day: the device's clock is the person's, not a fact.
-      day: serverToday(at),
+      // The server's UTC day: the device's clock is the person's, not a fact.
+      day: at.toISOString().slice(0, 10),
       locale: f.locale,
       eventId: f.eventId ?? null,
       satisfaction: f.satisfaction ?? null,
