@@ -41,7 +41,7 @@ function followUp(requestId: string, files: FileFixture[] = [], overrides: Recor
   };
 }
 
-async function putFollowUp(s: TestServer, body: { id: string; requestId: string }, key: SealingKey, secret: string) {
+async function putFollowUp(s: TestServer, body: { id: string; requestId: string } & Record<string, unknown>, key: SealingKey, secret: string) {
   const envelope = await sealJson(body, key, { requestId: body.id, purpose: 'follow-up' });
   return s.app.request(`/api/v1/requests/${body.requestId}/follow-ups/${body.id}`, {
     method: 'PUT',
@@ -59,7 +59,7 @@ async function putFollowUpFile(s: TestServer, requestId: string, followUpId: str
   });
 }
 
-async function putFeedback(s: TestServer, body: { id: string }, key: SealingKey) {
+async function putFeedback(s: TestServer, body: { id: string } & Record<string, unknown>, key: SealingKey) {
   const envelope = await sealJson(body, key, { requestId: body.id, purpose: 'feedback' });
   return s.app.request(`/api/v1/feedback/${body.id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(envelope) });
 }
