@@ -54,5 +54,3 @@ export function canMove(from: ReviewState, to: ReviewState): boolean {
 
 /** States after which the office takes no more from the person. */
 export const isFinal = (state: ReviewState): boolean => state === 'closed';
-
-export const isReviewState = (value: unknown): value is ReviewState => (REVIEW_STATES as readonly unknown[]).includes(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { putFile, putRequest, request, sealedFile, serverKey, sha256Hex, uuid, type FileFixture, type TestServer } from './intake-helpers';
+import { putRequest, request, serverKey, sha256Hex, uuid, type FileFixture, type TestServer } from './intake-helpers';
 import { call, officeServer, staffAgent, type OfficeServer, type StaffAgent } from './office-helpers';
 import { ENGINES, useEngines } from './intake-engines';
 import { sealBytes, sealJson, type SealingKey } from '../../src/shared/seal';

@@ -14,8 +14,6 @@ import { loadKeyList } from '../key-files';
  * matching and those requests answer 404 until re-delivered).
  */
 
-export const STATUS_SECRET_BYTES = 32;
-
 export function loadStatusKey(dataDir: string, env: Record<string, string | undefined> = process.env): Buffer {
   return loadKeyList(dataDir, { envName: 'STATUS_KEYS', envValue: env.STATUS_KEYS, file: 'status-key', generatedEvent: 'status_key_generated' })[0]!;
 }
