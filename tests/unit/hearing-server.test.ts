@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { putRequest, request, serverKey, sha256Hex, uuid, type FileFixture, type TestServer } from './intake-helpers';
 import { call, officeServer, staffAgent, type OfficeServer, type StaffAgent } from './office-helpers';
@@ -89,6 +91,8 @@ describe.each(ENGINES)('hearing back on %s', (engine) => {
     expect([resealed.status, ((await resealed.json()) as { statusSecret: string }).statusSecret]).toEqual([200, statusSecret]);
     const [row] = await s.deps.db.query<{ status_sha256: string }>('SELECT status_sha256 FROM requests WHERE id = $1', [id]);
     expect(row!.status_sha256).toBe(sha256Hex(statusSecret));
+    // The key that derives it is kept like the other keys: owner-only.
+    expect(statSync(join(s.dir, 'data', 'keys', 'status-key')).mode & 0o777).toBe(0o600);
     // Another request gets another secret.
     expect((await deliver(s)).secret).not.toBe(statusSecret);
   });
