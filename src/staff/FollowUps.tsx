@@ -3,7 +3,7 @@ import { englishLanguage, formatDateTime } from './text';
 import type { Attachment, RequestDetail } from './types';
 
 /** What the person sent after the request (answers to "needs information"), each with its files. */
-export function FollowUps(props: { detail: RequestDetail; files: (files: readonly Attachment[]) => ComponentChildren }) {
+export function FollowUps(props: { detail: RequestDetail; files: (files: readonly Attachment[], followUpNumber: number) => ComponentChildren }) {
   const list = props.detail.followUps;
   return (
     <section class="staff-section" aria-labelledby="followups-title">
@@ -19,7 +19,7 @@ export function FollowUps(props: { detail: RequestDetail; files: (files: readonl
               </h3>
               <p class="staff-hint">Written in {englishLanguage(f.locale)}; answers request {props.detail.confirmation}.</p>
               {f.text ? <p class="staff-followup__text">{f.text}</p> : <p>No text, files only.</p>}
-              {f.attachments.length > 0 && props.files(f.attachments)}
+              {f.attachments.length > 0 && props.files(f.attachments, i + 1)}
             </li>
           ))}
         </ol>

@@ -55,7 +55,7 @@ export function RequestView(props: { id?: string; params?: { id?: string } }) {
         </a>
       </p>
       <Sections sections={sections}>{(s) => (s.step === 'documents' ? <Attachments files={detail.attachments} /> : null)}</Sections>
-      <FollowUps detail={detail} files={(files) => <Attachments files={files} />} />
+      <FollowUps detail={detail} files={(files, n) => <Attachments files={files} photo={(i) => `Follow-up ${n}, photo ${i}`} />} />
       <ReviewForm detail={detail} onChanged={setDetail} />
       {hasRole(me, 'supervisor') && <AssignPanel detail={detail} onChanged={setDetail} />}
       <NotesPanel detail={detail} onAdded={(note) => setDetail({ ...detail, notes: [...detail.notes, note] })} />
@@ -99,7 +99,8 @@ function Overview({ detail }: { detail: RequestDetail }) {
   );
 }
 
-function Attachments({ files }: { files: readonly Attachment[] }) {
+/** `photo(n)` names the n-th photo for screen readers; photos of a follow-up say whose they are. */
+function Attachments({ files, photo = (i) => `Photo ${i}` }: { files: readonly Attachment[]; photo?: (i: number) => string }) {
   const { intl } = useI18n();
   const formatSize = (bytes: number) => formatBytes(intl, bytes);
   if (!files.length) return <p>No files were sent.</p>;
@@ -110,7 +111,7 @@ function Attachments({ files }: { files: readonly Attachment[] }) {
           {INLINE_IMAGE.test(f.type) ? (
             <figure>
               <a href={f.href} target="_blank" rel="noopener">
-                <img src={f.href} alt={`Photo ${i + 1}: ${f.name}`} loading="lazy" class="staff-photo" />
+                <img src={f.href} alt={`${photo(i + 1)}: ${f.name}`} loading="lazy" class="staff-photo" />
               </a>
               <figcaption>
                 {f.name} ({formatSize(f.size)}) — <a href={f.href} target="_blank" rel="noopener">open full size<span class="visually-hidden"> {f.name}</span></a>

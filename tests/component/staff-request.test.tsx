@@ -145,7 +145,7 @@ describe('a request’s page', () => {
     expect(within(section).getByRole('heading', { level: 3 }).textContent).toMatch(/^Follow-up 1, received /);
     expect(within(section).getByText(/answers request OMB-7Q3K-9XW2/).textContent).toContain('Spanish (es)');
     expect(within(section).getByText(/Aquí está el aviso/).textContent).toBe('Aquí está el aviso.\nGracias.');
-    expect(within(section).getByRole('img', { name: 'Photo 1: aviso.jpg' }).getAttribute('src')).toBe(followUp.attachments[0]!.href);
+    expect(within(section).getByRole('img', { name: 'Follow-up 1, photo 1: aviso.jpg' }).getAttribute('src')).toBe(followUp.attachments[0]!.href);
     const history = screen.getByRole('region', { name: 'History' });
     expect(within(history).getByText('The system (the person answered)')).toBeTruthy();
   });
