@@ -8,6 +8,7 @@ import { isUnsent } from '../outbox/state';
 import { ERROR_CODES, errorMessageId } from '../shared/fields';
 import { fieldIdOf, fieldLabelId } from './labels';
 import { useOutboxRecords } from './outbox-hooks';
+import { OUTBOX_LABEL } from './outbox-labels';
 import './outbox.css';
 
 export { useUnsentCount } from './outbox-hooks';
@@ -40,16 +41,16 @@ function Item(props: { record: OutboxRecord }) {
   if (r.state === 'delivered') {
     state = (
       <>
-        <p class="outbox__state">
-          {t('outbox.state.delivered', { date: intl.formatDate(new Date(r.deliveredAt), DATE), confirmation: r.confirmation })}
-        </p>
+        <p class="outbox__state">{t(OUTBOX_LABEL.delivered)}</p>
+        <p>{t('outbox.state.delivered', { date: intl.formatDate(new Date(r.deliveredAt), DATE), confirmation: r.confirmation })}</p>
         <p class="fineprint">{t('outbox.state.deliveredKeep')}</p>
       </>
     );
   } else if (r.state === 'needs-attention') {
     state = (
       <>
-        <p class="outbox__state">{t('outbox.state.needsAttention')}</p>
+        <p class="outbox__state">{t(OUTBOX_LABEL['needs-attention'])}</p>
+        <p>{t('outbox.state.needsAttention')}</p>
         <ul class="outbox__reasons">
           {(r.reasons ?? [{ code: r.lastError ?? 'other' }]).map((reason, i) => (
             <li key={i}>{reasonText(i18n, reason)}</li>
@@ -89,7 +90,8 @@ function Item(props: { record: OutboxRecord }) {
   } else {
     state = (
       <>
-        <p class="outbox__state">{t(r.state === 'sending' ? 'outbox.state.sending' : 'outbox.state.waiting')}</p>
+        <p class="outbox__state">{t(OUTBOX_LABEL[r.state])}</p>
+        {r.state === 'waiting' && <p>{t('outbox.state.waiting')}</p>}
         {r.state === 'waiting' && r.attempts > 0 && <p class="fineprint">{t('outbox.state.tries', { count: r.attempts })}</p>}
       </>
     );
