@@ -62,7 +62,8 @@ describe.each(ENGINES)('request claims on %s', (engine) => {
 
     for (const f of [a, b]) {
       const junk = await sealedFile(id, { ...f, bytes: new TextEncoder().encode(`junk ${uuid()}`) }, key);
-      for (const headers of [{}, { [REQUEST_CLAIM_HEADER]: newClaim() }, { [REQUEST_CLAIM_HEADER]: '' }]) {
+      const attempts: Record<string, string>[] = [{}, { [REQUEST_CLAIM_HEADER]: newClaim() }, { [REQUEST_CLAIM_HEADER]: '' }];
+      for (const headers of attempts) {
         const res = await putFile(s, id, f.id, junk, sha256Hex(junk), headers);
         expect(res.status).toBe(403);
         expect(await res.json()).toEqual({ error: 'claim_mismatch' });
