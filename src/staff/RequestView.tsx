@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { formatBytes } from '../requests/display';
-import { hasRole, useStaff, useStaffTitle } from './context';
+import { useStaffTitle } from './context';
 import { Alert } from './Field';
 import { Sections } from './Sections';
 import { ReviewForm } from './ReviewForm';
@@ -18,7 +18,6 @@ const INLINE_IMAGE = /^image\/(jpeg|png|webp)$/;
 export function RequestView(props: { id?: string; params?: { id?: string } }) {
   useStaffTitle('Request');
   const id = props.params?.id ?? props.id ?? '';
-  const { me } = useStaff();
   const { t, intl } = useI18n();
   const { detail, setDetail, failure } = useRequest(id);
   const sections = useMemo(() => (detail ? requestSections(detail.request, t, intl) : []), [detail?.request]);
@@ -57,7 +56,7 @@ export function RequestView(props: { id?: string; params?: { id?: string } }) {
       <Sections sections={sections}>{(s) => (s.step === 'documents' ? <Attachments files={detail.attachments} /> : null)}</Sections>
       <FollowUps detail={detail} files={(files, n) => <Attachments files={files} photo={(i) => `Follow-up ${n}, photo ${i}`} />} />
       <ReviewForm detail={detail} onChanged={setDetail} />
-      {hasRole(me, 'supervisor') && <AssignPanel detail={detail} onChanged={setDetail} />}
+      <AssignPanel detail={detail} onChanged={setDetail} />
       <NotesPanel detail={detail} onAdded={(note) => setDetail({ ...detail, notes: [...detail.notes, note] })} />
       <History detail={detail} />
     </>
