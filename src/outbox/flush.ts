@@ -21,9 +21,17 @@ import {
 import type { OutboxRecord, PendingOutboxRecord, SealedAttachment } from '../storage/outbox-record';
 import { retryDelay } from '../shared/backoff';
 import { withFlushLock, type LockHandle, type LockOptions } from './flush-lock';
-import { CONTENT_SHA256_HEADER, attachmentUrl, classify, requestUrl, type Outcome, type Reason } from '../shared/protocol';
+import {
+  CONTENT_SHA256_HEADER,
+  REQUEST_CLAIM_HEADER,
+  attachmentUrl,
+  classify,
+  requestUrl,
+  type Outcome,
+  type Reason,
+} from '../shared/protocol';
 import { currentSealingKey } from './sealing-key';
-import { MissingFileError, sealRequest } from './seal-request';
+import { MissingFileError, onTheWire, sealRequest, wireIdOf } from './seal-request';
 import { isDue } from './state';
 
 /** Background Sync tag the page registers on submit and the worker answers. */
@@ -148,24 +156,26 @@ async function send(ctx: Ctx, url: string, init: RequestInit, bytes: number, exp
   return classify({ status: res.status, headers: res.headers, body }, expect, { nowMs: ctx.now() });
 }
 
-function putAttachment(ctx: Ctx, id: string, a: SealedAttachment): Promise<Outcome> {
-  return send(
-    ctx,
-    attachmentUrl(ctx.apiBase, id, a.id),
-    { body: a.sealed, headers: { 'Content-Type': 'application/octet-stream', [CONTENT_SHA256_HEADER]: a.sha256 } },
-    a.sealed.size,
-    { id, attachmentId: a.id, sha256: a.sha256 },
-  );
+function putAttachment(ctx: Ctx, record: PendingOutboxRecord, a: SealedAttachment): Promise<Outcome> {
+  const id = wireIdOf(record);
+  const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', [CONTENT_SHA256_HEADER]: a.sha256 };
+  if (record.claim !== undefined) headers[REQUEST_CLAIM_HEADER] = record.claim;
+  return send(ctx, attachmentUrl(ctx.apiBase, id, a.id), { body: a.sealed, headers }, a.sealed.size, {
+    id,
+    attachmentId: a.id,
+    sha256: a.sha256,
+  });
 }
 
 function putRequest(ctx: Ctx, record: PendingOutboxRecord): Promise<Outcome> {
+  const id = wireIdOf(record);
   const text = JSON.stringify(record.body);
   return send(
     ctx,
-    requestUrl(ctx.apiBase, record.id),
+    requestUrl(ctx.apiBase, id),
     { body: text, headers: { 'Content-Type': 'application/json', Accept: 'application/json' } },
     text.length,
-    { id: record.id },
+    { id },
   );
 }
 
@@ -201,7 +211,7 @@ async function sealAgain(
   const copy = await readLocalCopy(record.id);
   if (!copy) return refuse(record.id, leaseId, [{ code: record.needsSeal ? 'no_local_copy' : 'unknown_kid' }]);
   try {
-    const sealed = await sealRequest(record.id, copy.request, copy.files, key);
+    const sealed = await sealRequest(wireIdOf(record), onTheWire(copy.request, record), copy.files, key);
     const next = pending(await storeSealed(record.id, leaseId, sealed, deletePlaintext), leaseId);
     return next ?? 'skipped';
   } catch (err) {
@@ -239,7 +249,7 @@ async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
       let outcome: Outcome | undefined;
       for (const file of record.attachments) {
         if (file.uploaded) continue;
-        outcome = await putAttachment(ctx, id, file);
+        outcome = await putAttachment(ctx, record, file);
         if (outcome.kind !== 'uploaded') break;
         record = pending(await applyOutboxEvent(id, { type: 'attachment-uploaded', leaseId, attachmentId: file.id }), leaseId);
         if (!record) return 'skipped';

@@ -20,8 +20,15 @@ export interface SealedAttachment {
 
 /** A request still on its way (or sent back). */
 export interface PendingOutboxRecord {
-  /** Same id as the draft and the request on the wire. */
+  /** The draft's id: the page's own name for the request, never sent. */
   id: string;
+  /**
+   * The id the request and its files travel under (derived from `claim`).
+   * Absent on records from before claims: those travel under `id`.
+   */
+  wireId?: string;
+  /** The secret behind `wireId`, sent with each file upload; gone once delivered. */
+  claim?: string;
   state: 'waiting' | 'sending' | 'needs-attention';
   /** Summary kept for the person's records: no names, no answers. */
   formTypes: string[];
