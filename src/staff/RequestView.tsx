@@ -10,6 +10,7 @@ import { AssignPanel } from './AssignPanel';
 import { requestSections } from './request-sections';
 import { useRequest } from './use-request';
 import { FollowUps } from './FollowUps';
+import { ScreenerAnswers } from './ScreenerAnswers';
 import { CLOSE_REASON_LABEL, INFO_REASON_LABEL, REFERRAL_LABEL, STATE_LABEL, englishLanguage, formatDateTime } from './text';
 import type { Attachment, RequestDetail } from './types';
 
@@ -54,6 +55,7 @@ export function RequestView(props: { id?: string; params?: { id?: string } }) {
         </a>
       </p>
       <Sections sections={sections}>{(s) => (s.step === 'documents' ? <Attachments files={detail.attachments} /> : null)}</Sections>
+      <ScreenerAnswers request={detail.request} />
       <FollowUps detail={detail} files={(files, n) => <Attachments files={files} photo={(i) => `Follow-up ${n}, photo ${i}`} />} />
       <ReviewForm detail={detail} onChanged={setDetail} />
       <AssignPanel detail={detail} onChanged={setDetail} />
@@ -90,10 +92,6 @@ function Overview({ detail }: { detail: RequestDetail }) {
           </div>
         ))}
       </dl>
-      <p class="staff-hint">
-        The self-check’s answers stay on the person’s device; what it found is in “What went wrong” under The case, and in
-        Urgent above.
-      </p>
     </section>
   );
 }

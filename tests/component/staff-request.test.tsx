@@ -243,6 +243,55 @@ describe('a request’s page', () => {
   });
 });
 
+describe('the self-check answers', () => {
+  const screener: RequestDetail['request']['screener'] = {
+    outcome: 'may-help',
+    answers: {
+      about: 'uscis',
+      problems: ['past-processing-time', 'emergency'],
+      'form-type': 'i485',
+      'received-date': '2024-01-10',
+      'posted-time': { kind: 'range', min: 7, max: 9.5 },
+      'last-contact-date': 'unknown',
+    },
+  };
+  const withScreener = () => {
+    const d = detail();
+    return { ...d, request: { ...d.request, screener } };
+  };
+
+  it('shows each question’s English text with the answer chosen, in the order the self-check asks', async () => {
+    renderStaff(`/staff/requests/${ID}`, requestOffice(withScreener()));
+    const section = await screen.findByRole('region', { name: 'Self-check answers (“Can we help?”)' });
+    const rows = within(section)
+      .getAllByRole('term')
+      .map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]);
+    expect(rows).toEqual([
+      ['What the self-check answered', 'The Ombudsman may help'],
+      ['What is your problem about?', 'A USCIS application, petition or service'],
+      ['Which problems do you have? Choose all that apply.', 'My case is taking longer than USCIS says it should; An emergency or hardship'],
+      ['Which form is taking too long?', 'I-485: apply for a green card'],
+      ['When did USCIS receive your case?', 'January 10, 2024'],
+      ['How long does USCIS say your form takes?', '7 to 9.5 months'],
+      ['When did you last ask USCIS for help with this problem?', 'I don’t remember'],
+    ]);
+    expect(rows.flat().join(' ')).not.toMatch(/screener\.q\.|\{form\}/);
+  });
+
+  it('says so when the request did not come from the self-check', async () => {
+    renderStaff(`/staff/requests/${ID}`, requestOffice());
+    const section = await screen.findByRole('region', { name: 'Self-check answers (“Can we help?”)' });
+    expect(within(section).getByText(/did not start from the self-check/)).toBeTruthy();
+    expect(within(section).queryByRole('term')).toBeNull();
+  });
+
+  it('prints them too', async () => {
+    renderStaff(`/staff/requests/${ID}/print`, requestOffice(withScreener()));
+    const section = await screen.findByRole('region', { name: 'Self-check answers (“Can we help?”)' });
+    expect(within(section).getByText('I-485: apply for a green card')).toBeTruthy();
+  });
+});
+
 describe('the print view', () => {
   it('puts the name, A-number and confirmation in the running header of every printed page', async () => {
     renderStaff(`/staff/requests/${ID}/print`, requestOffice(detail({}, { familyName: 'O"Brien \\ Test' })));
