@@ -14,6 +14,7 @@ import {
   type RequestIssue,
   type SubmitterRelationship,
 } from '../shared/request-schema';
+import { readScreenerBlock, type ScreenerBlock } from '../shared/screener-answers';
 
 
 export type AddressKind = 'us' | 'foreign';
@@ -87,11 +88,16 @@ export interface ConsentForm {
   date: string;
 }
 
-/** What the screener found, shown as a reminder; never sent. */
+/**
+ * What the screener found: the first three a reminder on the device, never
+ * sent; `block` (the outcome's kind and the answers, no free text) goes
+ * with the request so the office sees what led to it.
+ */
 export interface ScreenerNote {
   urgent: boolean;
   outsideProcessingTime?: boolean;
   processingMonths?: number;
+  block?: ScreenerBlock;
 }
 
 export interface RequestForm {
@@ -203,6 +209,8 @@ export function normalizeForm(data: unknown): RequestForm {
       ...(typeof sc.outsideProcessingTime === 'boolean' ? { outsideProcessingTime: sc.outsideProcessingTime } : {}),
       ...(typeof sc.processingMonths === 'number' ? { processingMonths: sc.processingMonths } : {}),
     };
+    const block = readScreenerBlock(sc.block);
+    if (block) form.screener.block = block;
   }
   return form;
 }

@@ -4,6 +4,7 @@
  */
 import { REQUEST_SCHEMA_VERSION, type RequestIssue, validateRequest } from '../shared/request-schema';
 import type { IsoDate } from '../shared/fields';
+import { readScreenerBlock } from '../shared/screener-answers';
 import { type RequestForm, isHelping } from './form-model';
 
 /** A blank entry in a list is a row the person added and left empty, not an answer. */
@@ -47,6 +48,8 @@ export function toWireInput(form: RequestForm, meta: WireMeta): Record<string, u
           country: person.address.country,
         };
   const helping = isHelping(form);
+  // Context for the office, never a reason to hold a request back: a block this version cannot read stays home.
+  const screener = readScreenerBlock(form.screener?.block);
   const signature =
     consent.signatureKind === 'drawn'
       ? { kind: 'drawn', pngDataUrl: consent.drawnPng === '' ? undefined : consent.drawnPng }
@@ -105,6 +108,7 @@ export function toWireInput(form: RequestForm, meta: WireMeta): Record<string, u
       date: consent.date,
     },
     attachments: meta.attachments.map((a) => ({ id: a.id, name: a.name, type: a.type, size: a.size, sha256: a.sha256 })),
+    ...(screener ? { screener } : {}),
     createdAt: new Date(meta.createdAt).toISOString(),
     submittedAt: new Date(meta.submittedAt).toISOString(),
   };

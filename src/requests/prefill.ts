@@ -7,6 +7,7 @@ import type { ScreenerPrefill } from '../screener/prefill';
 import { SCREENER_PREFILL_KEY, toRequestChannels, toRequestProblemKinds } from '../screener/to-request';
 import { emptyForm, type PriorAttemptForm, type RequestForm } from './form-model';
 import { tabStore } from '../storage/web-storage';
+import { readScreenerBlock } from '../shared/screener-answers';
 
 // The screener's words become the form's in one place: src/screener/to-request.ts.
 export const PREFILL_KEY = SCREENER_PREFILL_KEY;
@@ -51,10 +52,12 @@ export function formFromPrefill(prefill: ScreenerPrefill | null): RequestForm {
   const lastDate = channels.length === 1 && isDate(prefill.lastContactDate) ? prefill.lastContactDate : '';
   form.case.priorAttempts = channels.map((channel): PriorAttemptForm => ({ channel, date: lastDate, serviceRequestNumber: '' }));
   const processing = isRecord(prefill.processing) ? prefill.processing : undefined;
+  const block = readScreenerBlock(prefill.block);
   form.screener = {
     urgent: prefill.urgent === true,
     ...(processing && typeof processing.outside === 'boolean' ? { outsideProcessingTime: processing.outside } : {}),
     ...(processing && typeof processing.months === 'number' ? { processingMonths: processing.months } : {}),
+    ...(block ? { block } : {}),
   };
   return form;
 }

@@ -4,6 +4,7 @@
  * Pure; split from the engine so each stays one job.
  */
 import { isIsoDate, isPostedTime, type IsoDate, type PostedTime, type ProcessingCheck } from '../shared/dates';
+import { readScreenerBlock, SCREENER_QUESTIONS, type ScreenerBlock } from '../shared/screener-answers';
 import type { Evaluation } from './engine';
 import { USCIS_FORMS } from '../facts/uscis-forms';
 import { Q } from './rules/build';
@@ -49,6 +50,8 @@ export interface ScreenerPrefill {
   expedite?: 'not-asked' | 'asked' | 'denied';
   receiptNotice?: 'have' | 'lost' | 'never-received';
   reasons: ReasonCode[];
+  /** The outcome's kind and every answer on the path, as the request carries them to the office. */
+  block?: ScreenerBlock;
 }
 
 const PROBLEM_KINDS: Readonly<Record<string, ScreenerProblemKind>> = {
@@ -102,6 +105,11 @@ export function prefillFromAnswers(answers: Answers, result: Evaluation): Screen
       const { basis, months, outside, outsideFrom } = result.processing;
       prefill.processing = { posted, basis, months, outside, outsideFrom };
     }
+  }
+  if (result.kind === 'outcome') {
+    const onPathAnswers = Object.fromEntries(Object.keys(SCREENER_QUESTIONS).flatMap((id) => (get(id) === undefined ? [] : [[id, get(id)]])));
+    const block = readScreenerBlock({ outcome: result.outcome.kind, answers: onPathAnswers });
+    if (block) prefill.block = block;
   }
   if (formType) prefill.formType = formType;
   const receivedDate = date(Q.receivedDate);

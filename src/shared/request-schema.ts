@@ -62,6 +62,7 @@ import {
   uniqueList,
 } from './schema-blocks';
 import { claimDerives, isClaimFormat, isClaimedId } from './request-claim';
+import { ScreenerBlockSchema } from './screener-answers';
 import { type ValidationResult, validateWith } from './request-issues';
 
 // The contract's words and its issue format are part of its one entry point.
@@ -270,6 +271,8 @@ export function makeCaseRequestSchema(today: IsoDate) {
       case: makeCaseSchema(today),
       consent: makeConsentSchema(today),
       attachments: v.optional(AttachmentListSchema, []),
+      /** What the self-check answered, when the request began there (screener-answers.ts). */
+      screener: v.optional(ScreenerBlockSchema),
       // Device clock times: informational only, never used for ordering.
       createdAt: field(checkIsoDateTime),
       submittedAt: field(checkIsoDateTime),

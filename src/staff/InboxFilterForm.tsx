@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LOCALES } from '../i18n/locales';
+import { useStaff } from './context';
+import { useDirectory } from './directory';
 import { dateRangeError } from './inbox-filters';
 import { STATE_LABEL, englishLanguage } from './text';
 import type { InboxFilters } from './types';
@@ -7,9 +9,12 @@ import { REVIEW_STATES as STATES, type ReviewState } from '../shared/review';
 
 /** The inbox's filters, applied together with one button so the list does not jump while typing. */
 export function InboxFilterForm(props: { filters: InboxFilters; onApply: (f: InboxFilters) => void }) {
+  const { me } = useStaff();
+  const { people } = useDirectory();
   const [draft, setDraft] = useState<InboxFilters>(props.filters);
   const [error, setError] = useState('');
   useEffect(() => setDraft(props.filters), [JSON.stringify(props.filters)]);
+  const named = draft.assigned && draft.assigned !== 'me' && draft.assigned !== 'none' ? draft.assigned : '';
   const set = (patch: Partial<InboxFilters>) => setDraft((d) => ({ ...d, ...patch }));
 
   return (
@@ -83,14 +88,22 @@ export function InboxFilterForm(props: { filters: InboxFilters; onApply: (f: Inb
           <input id="filter-urgent" type="checkbox" checked={draft.urgent} onChange={(e) => set({ urgent: e.currentTarget.checked })} />
           <label for="filter-urgent">Urgent only</label>
         </div>
-        <div class="staff-check">
-          <input
-            id="filter-assigned"
-            type="checkbox"
-            checked={draft.assigned === 'me'}
-            onChange={(e) => set({ assigned: e.currentTarget.checked ? 'me' : '' })}
-          />
-          <label for="filter-assigned">Assigned to me</label>
+        <div class="staff-field">
+          <label for="filter-assigned">Assigned to</label>
+          <select id="filter-assigned" value={draft.assigned ?? ''} onChange={(e) => set({ assigned: e.currentTarget.value })}>
+            <option value="">Anyone or nobody</option>
+            <option value="me">Me</option>
+            <option value="none">Nobody</option>
+            {/* Colleagues by name: supervisors only (officers get no directory). */}
+            {people
+              .filter((p) => p.id !== me.id)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.email}
+                </option>
+              ))}
+            {named && !people.some((p) => p.id === named) && <option value={named}>A colleague no longer active</option>}
+          </select>
         </div>
       </div>
       <div class="staff-row">

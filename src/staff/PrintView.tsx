@@ -8,6 +8,7 @@ import { setPrintHeader } from './print-header';
 import { personName, requestSections } from './request-sections';
 import { STATE_LABEL, englishLanguage, formatDateTime } from './text';
 import { useRequest } from './use-request';
+import { ScreenerAnswers } from './ScreenerAnswers';
 
 /**
  * The request as the office files it, in English: every field, and on every
@@ -94,6 +95,7 @@ export function PrintView(props: { id?: string; params?: { id?: string } }) {
           ) : null
         }
       </Sections>
+      <ScreenerAnswers request={detail.request} />
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { formatBytes } from '../requests/display';
-import { hasRole, useStaff, useStaffTitle } from './context';
+import { useStaffTitle } from './context';
 import { Alert } from './Field';
 import { Sections } from './Sections';
 import { ReviewForm } from './ReviewForm';
@@ -10,6 +10,7 @@ import { AssignPanel } from './AssignPanel';
 import { requestSections } from './request-sections';
 import { useRequest } from './use-request';
 import { FollowUps } from './FollowUps';
+import { ScreenerAnswers } from './ScreenerAnswers';
 import { CLOSE_REASON_LABEL, INFO_REASON_LABEL, REFERRAL_LABEL, STATE_LABEL, englishLanguage, formatDateTime } from './text';
 import type { Attachment, RequestDetail } from './types';
 
@@ -18,7 +19,6 @@ const INLINE_IMAGE = /^image\/(jpeg|png|webp)$/;
 export function RequestView(props: { id?: string; params?: { id?: string } }) {
   useStaffTitle('Request');
   const id = props.params?.id ?? props.id ?? '';
-  const { me } = useStaff();
   const { t, intl } = useI18n();
   const { detail, setDetail, failure } = useRequest(id);
   const sections = useMemo(() => (detail ? requestSections(detail.request, t, intl) : []), [detail?.request]);
@@ -55,9 +55,10 @@ export function RequestView(props: { id?: string; params?: { id?: string } }) {
         </a>
       </p>
       <Sections sections={sections}>{(s) => (s.step === 'documents' ? <Attachments files={detail.attachments} /> : null)}</Sections>
+      <ScreenerAnswers request={detail.request} />
       <FollowUps detail={detail} files={(files, n) => <Attachments files={files} photo={(i) => `Follow-up ${n}, photo ${i}`} />} />
       <ReviewForm detail={detail} onChanged={setDetail} />
-      {hasRole(me, 'supervisor') && <AssignPanel detail={detail} onChanged={setDetail} />}
+      <AssignPanel detail={detail} onChanged={setDetail} />
       <NotesPanel detail={detail} onAdded={(note) => setDetail({ ...detail, notes: [...detail.notes, note] })} />
       <History detail={detail} />
     </>
@@ -91,10 +92,6 @@ function Overview({ detail }: { detail: RequestDetail }) {
           </div>
         ))}
       </dl>
-      <p class="staff-hint">
-        The self-check’s answers stay on the person’s device; what it found is in “What went wrong” under The case, and in
-        Urgent above.
-      </p>
     </section>
   );
 }

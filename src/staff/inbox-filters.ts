@@ -17,9 +17,15 @@ export function filtersFromQuery(query: Record<string, string>): InboxFilters {
     form: query.form ?? '',
     urgent: query.urgent === '1',
     lang: query.lang ?? '',
-    assigned: query.assigned === 'me' ? 'me' : '',
+    assigned: readAssigned(query.assigned),
     event: query.event ?? '',
   };
+}
+
+const STAFF_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function readAssigned(value: string | undefined): string {
+  return value === 'me' || value === 'none' || (value && STAFF_ID.test(value)) ? value : '';
 }
 
 export function filtersToQuery(f: InboxFilters): string {

@@ -86,6 +86,7 @@ const ERROR_TEXT: Record<string, string> = {
   rate_limited: 'Too many tries. Wait a moment and try again.',
   invalid_transition: 'The request cannot move to that state from where it is now. Reload the page to see its latest state.',
   invalid_staff: 'That staff account is not active, so nothing can be assigned to it.',
+  already_assigned: 'Someone else took this request meanwhile. A supervisor can reassign it.',
   request_closed: 'This request is closed.',
   payload_too_large: 'That is too long for the server. Shorten it and try again.',
 };

@@ -112,6 +112,11 @@ export interface AuditEntry {
   ip: string;
 }
 
+/** An active colleague, as supervisors see them to assign work. */
+export interface DirectoryEntry extends StaffRef {
+  role: Role;
+}
+
 export interface StaffAccount {
   id: string;
   email: string;
@@ -138,7 +143,8 @@ export interface InboxFilters {
   form?: string;
   urgent?: boolean;
   lang?: string;
-  assigned?: 'me' | '';
+  /** 'me', 'none' (nobody has it), a colleague's id (supervisors), or '' for anyone. */
+  assigned?: string;
   event?: string;
   q?: string;
 }

@@ -55,5 +55,19 @@ describe('Case step', () => {
     expectShown(screen.getByText(/normal processing time of 7 months/));
     expect((screen.getByLabelText('Form numbers 1') as HTMLInputElement).value).toBe('I-765');
     expect((screen.getByLabelText('Date you filed') as HTMLInputElement).value).toBe('2024-01-05');
+    // No answers block came with this prefill: nothing to say about sending it.
+    expect(screen.queryByText(/are sent with this request/)).toBeNull();
+  });
+
+  it('tells the person that their choices in the check go with the request', () => {
+    const form = formFromPrefill({
+      urgent: false,
+      problemKinds: ['processing-delay'],
+      priorContacts: [],
+      reasons: [],
+      block: { outcome: 'may-help', answers: { about: 'uscis' } },
+    });
+    renderStep(<CaseStep />, { form });
+    expect(screen.getByRole('note').textContent).toContain('Your choices in the check (not anything you typed) are sent with this request');
   });
 });

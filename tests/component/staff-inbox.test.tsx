@@ -56,7 +56,7 @@ describe('the inbox', () => {
     fireEvent.change(screen.getByLabelText('Language used'), { target: { value: 'es' } });
     fireEvent.input(screen.getByLabelText('Event id'), { target: { value: 'evt-1' } });
     fireEvent.click(screen.getByLabelText('Urgent only'));
-    fireEvent.click(screen.getByLabelText('Assigned to me'));
+    fireEvent.change(screen.getByLabelText('Assigned to'), { target: { value: 'me' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
     await waitFor(() => expect(office.sent('GET', 'requests').at(-1)!.query.get('state')).toBe('needs_information'));
     const q = office.sent('GET', 'requests').at(-1)!.query;
@@ -112,6 +112,37 @@ describe('the inbox', () => {
     expect(await created[0]!.text()).toBe('export csv');
     expect(click).toHaveBeenCalled();
     click.mockRestore();
+  });
+
+  it('filters by nobody, and for a supervisor by a named colleague from the staff directory', async () => {
+    const colleague = { id: '0b7f3c9e-5a51-4c1e-9d0a-6a1f2b3c4d5e', email: 'colleague@agency.example', role: 'officer' };
+    const office = inboxOffice('supervisor', {
+      'GET staff/directory': { body: { staff: [{ id: 'staff-supervisor', email: 'supervisor@agency.example', role: 'supervisor' }, colleague] } },
+    });
+    renderStaff('/staff', office);
+    await screen.findByRole('table');
+    const select = screen.getByLabelText('Assigned to') as HTMLSelectElement;
+    await within(select).findByRole('option', { name: colleague.email });
+    // Oneself is "Me", not a second line.
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Anyone or nobody', 'Me', 'Nobody', colleague.email]);
+    fireEvent.change(select, { target: { value: colleague.id } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(office.sent('GET', 'requests').at(-1)!.query.get('assigned')).toBe(colleague.id));
+    expect(location.search).toBe(`?assigned=${colleague.id}`);
+    fireEvent.change(screen.getByLabelText('Assigned to'), { target: { value: 'none' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(office.sent('GET', 'requests').at(-1)!.query.get('assigned')).toBe('none'));
+  });
+
+  it('gives an officer me and nobody only, without asking for the staff directory', async () => {
+    const office = inboxOffice('officer');
+    renderStaff('/staff?assigned=none', office);
+    await screen.findByRole('table');
+    const select = screen.getByLabelText('Assigned to') as HTMLSelectElement;
+    expect(select.value).toBe('none');
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Anyone or nobody', 'Me', 'Nobody']);
+    expect(office.sent('GET', 'staff/directory')).toHaveLength(0);
+    expect(office.sent('GET', 'requests')[0]!.query.get('assigned')).toBe('none');
   });
 
   it('shows no exports to an officer', async () => {

@@ -166,25 +166,130 @@ describe('a request’s page', () => {
     expect((within(notes).getByLabelText('New note') as HTMLTextAreaElement).value).toBe('');
   });
 
-  it('lets a supervisor assign the request (and only a supervisor)', async () => {
-    const office = requestOffice(detail(), 'supervisor', {
-      'GET staff': { status: 403, body: { error: 'forbidden' } },
-      [`POST requests/${ID}/assign`]: { body: { ...detail(), assignee: { id: 'staff-supervisor', email: 'supervisor@agency.example' } } },
+  it('lets a supervisor give the request to an active colleague chosen from the staff directory', async () => {
+    const office = requestOffice(detail({ assignee: { id: 'staff-gone', email: 'gone@agency.example' } }), 'supervisor', {
+      'GET staff/directory': {
+        body: {
+          staff: [
+            { id: 'staff-colleague', email: 'colleague@agency.example', role: 'officer' },
+            { id: 'staff-supervisor', email: 'supervisor@agency.example', role: 'supervisor' },
+          ],
+        },
+      },
+      [`POST requests/${ID}/assign`]: { body: { ...detail(), assignee: { id: 'staff-colleague', email: 'colleague@agency.example' } } },
     });
     renderStaff(`/staff/requests/${ID}`, office);
     const assign = await screen.findByRole('region', { name: 'Assignment' });
     const select = within(assign).getByLabelText('Assigned to') as HTMLSelectElement;
-    fireEvent.change(select, { target: { value: 'staff-supervisor' } });
-    await waitFor(() => expect(select.value).toBe('staff-supervisor'));
+    await within(select).findByRole('option', { name: 'colleague@agency.example (Intake officer)' });
+    // Whoever has it now stays named even when no longer active, but cannot be chosen again.
+    const gone = within(select).getByRole('option', { name: 'gone@agency.example (not active)' }) as HTMLOptionElement;
+    expect([select.value, gone.disabled]).toEqual(['staff-gone', true]);
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Nobody',
+      'colleague@agency.example (Intake officer)',
+      'supervisor@agency.example (Supervisor)',
+      'gone@agency.example (not active)',
+    ]);
+    fireEvent.change(select, { target: { value: 'staff-colleague' } });
     fireEvent.click(within(assign).getByRole('button', { name: 'Save assignment' }));
-    await within(assign).findByText('Assigned to supervisor@agency.example.');
-    expect(office.sent('POST', `requests/${ID}/assign`)[0]!.body).toEqual({ staffId: 'staff-supervisor' });
+    await within(assign).findByText('Assigned to colleague@agency.example.');
+    const [sent] = office.sent('POST', `requests/${ID}/assign`);
+    expect(sent!.body).toEqual({ staffId: 'staff-colleague' });
+    expect(sent!.headers['X-CSRF-Token']).toBe(CSRF);
   });
 
-  it('hides assignment from an officer', async () => {
+  it('says why a colleague cannot be chosen when the server refuses, and keeps the choice', async () => {
+    const office = requestOffice(detail(), 'supervisor', {
+      'GET staff/directory': { body: { staff: [{ id: 'staff-colleague', email: 'colleague@agency.example', role: 'officer' }] } },
+      [`POST requests/${ID}/assign`]: { status: 422, body: { error: 'invalid_staff' } },
+    });
+    renderStaff(`/staff/requests/${ID}`, office);
+    const assign = await screen.findByRole('region', { name: 'Assignment' });
+    const select = within(assign).getByLabelText('Assigned to') as HTMLSelectElement;
+    await within(select).findByRole('option', { name: /colleague@/ });
+    fireEvent.change(select, { target: { value: 'staff-colleague' } });
+    fireEvent.click(within(assign).getByRole('button', { name: 'Save assignment' }));
+    expect((await within(assign).findByRole('alert')).textContent).toContain('not active');
+    expect(select.value).toBe('staff-colleague');
+  });
+
+  it('lets an officer take a request nobody has and give it back, without the staff directory', async () => {
+    let assignee: RequestDetail['assignee'] = null;
+    const office = requestOffice(detail(), 'officer', {
+      [`POST requests/${ID}/assign`]: (call: SentCall) => {
+        const staffId = (call.body as { staffId: string | null }).staffId;
+        assignee = staffId ? { id: staffId, email: 'officer@agency.example' } : null;
+        return { body: { ...detail(), assignee } };
+      },
+    });
+    renderStaff(`/staff/requests/${ID}`, office);
+    const assign = await screen.findByRole('region', { name: 'Assignment' });
+    expect(within(assign).getByText('Nobody has this request.')).toBeTruthy();
+    fireEvent.click(within(assign).getByRole('button', { name: 'Assign to me' }));
+    await within(assign).findByText('Assigned to officer@agency.example.');
+    expect(within(assign).getByText('You have this request.')).toBeTruthy();
+    fireEvent.click(within(assign).getByRole('button', { name: 'Give it back' }));
+    await within(assign).findByText('Nobody is assigned now.');
+    expect(office.sent('POST', `requests/${ID}/assign`).map((c) => c.body)).toEqual([{ staffId: 'staff-officer' }, { staffId: null }]);
+    expect(office.sent('GET', 'staff/directory')).toHaveLength(0);
+    expect(within(assign).queryByRole('combobox')).toBeNull();
+  });
+
+  it('shows an officer who has someone else’s request, with no button to take it', async () => {
+    renderStaff(`/staff/requests/${ID}`, requestOffice(detail({ assignee: { id: 'staff-colleague', email: 'colleague@agency.example' } })));
+    const assign = await screen.findByRole('region', { name: 'Assignment' });
+    expect(within(assign).getByText('Assigned to colleague@agency.example. A supervisor can reassign it.')).toBeTruthy();
+    expect(within(assign).queryByRole('button')).toBeNull();
+  });
+});
+
+describe('the self-check answers', () => {
+  const screener: RequestDetail['request']['screener'] = {
+    outcome: 'may-help',
+    answers: {
+      about: 'uscis',
+      problems: ['past-processing-time', 'emergency'],
+      'form-type': 'i485',
+      'received-date': '2024-01-10',
+      'posted-time': { kind: 'range', min: 7, max: 9.5 },
+      'last-contact-date': 'unknown',
+    },
+  };
+  const withScreener = () => {
+    const d = detail();
+    return { ...d, request: { ...d.request, screener } };
+  };
+
+  it('shows each question’s English text with the answer chosen, in the order the self-check asks', async () => {
+    renderStaff(`/staff/requests/${ID}`, requestOffice(withScreener()));
+    const section = await screen.findByRole('region', { name: 'Self-check answers (“Can we help?”)' });
+    const rows = within(section)
+      .getAllByRole('term')
+      .map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]);
+    expect(rows).toEqual([
+      ['What the self-check answered', 'The Ombudsman may help'],
+      ['What is your problem about?', 'A USCIS application, petition or service'],
+      ['Which problems do you have? Choose all that apply.', 'My case is taking longer than USCIS says it should; An emergency or hardship'],
+      ['Which form is taking too long?', 'I-485: apply for a green card'],
+      ['When did USCIS receive your case?', 'January 10, 2024'],
+      ['How long does USCIS say your form takes?', '7 to 9.5 months'],
+      ['When did you last ask USCIS for help with this problem?', 'I don’t remember'],
+    ]);
+    expect(rows.flat().join(' ')).not.toMatch(/screener\.q\.|\{form\}/);
+  });
+
+  it('says so when the request did not come from the self-check', async () => {
     renderStaff(`/staff/requests/${ID}`, requestOffice());
-    await screen.findByRole('region', { name: 'Review' });
-    expect(screen.queryByRole('region', { name: 'Assignment' })).toBeNull();
+    const section = await screen.findByRole('region', { name: 'Self-check answers (“Can we help?”)' });
+    expect(within(section).getByText(/did not start from the self-check/)).toBeTruthy();
+    expect(within(section).queryByRole('term')).toBeNull();
+  });
+
+  it('prints them too', async () => {
+    renderStaff(`/staff/requests/${ID}/print`, requestOffice(withScreener()));
+    const section = await screen.findByRole('region', { name: 'Self-check answers (“Can we help?”)' });
+    expect(within(section).getByText('I-485: apply for a green card')).toBeTruthy();
   });
 });
 

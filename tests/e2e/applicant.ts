@@ -20,6 +20,8 @@ export interface DraftPerson {
   familyName: string;
   aNumber?: string;
   receiptNumber?: string;
+  /** The self-check's answers block, as a request started from the screener keeps it. */
+  screenerBlock?: unknown;
 }
 
 /** A PDF-typed file holding `text`, as most tests need. */
@@ -65,6 +67,7 @@ export async function seedDraft(page: Page, person: DraftPerson, files: readonly
           helpWanted: 'Please ask USCIS to look at my case.',
         },
         consent: { agreed: true, signatureKind: 'typed', typedName: `Ana ${person.familyName}`, date: today },
+        ...(person.screenerBlock ? { screener: { urgent: false, block: person.screenerBlock } } : {}),
       };
       const records = await Promise.all(
         specs.map(async (spec) => {

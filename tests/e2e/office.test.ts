@@ -108,7 +108,8 @@ describe('the office console', () => {
   it('an applicant delivers a request with a photo; the console is never answered by the applicant’s worker', async () => {
     const applicant = await context();
     const page = await openApp(applicant, suite.server.url);
-    const id = await seedDraft(page, { familyName: NAME, aNumber: A_NUMBER, receiptNumber: RECEIPT }, [
+    const screenerBlock = { outcome: 'may-help', answers: { about: 'uscis', 'form-type': 'i485', 'posted-time': { kind: 'months', months: 9 } } };
+    const id = await seedDraft(page, { familyName: NAME, aNumber: A_NUMBER, receiptNumber: RECEIPT, screenerBlock }, [
       { name: 'receipt-notice.png', type: 'image/png', base64: PHOTO },
     ]);
     await sendFromReview(page, suite.server.url, id);
@@ -163,6 +164,15 @@ describe('the office console', () => {
     expect(response.headers()['content-disposition']).not.toContain('receipt-notice');
     await opened.close();
 
+    // What the self-check answered, in English with its questions.
+    const screener = page.getByRole('region', { name: 'Self-check answers (“Can we help?”)' });
+    await screener.getByText('Which form is taking too long?').waitFor();
+    await screener.getByText('I-485: apply for a green card').waitFor();
+    // An officer takes a request nobody has.
+    const assignment = page.getByRole('region', { name: 'Assignment' });
+    await assignment.getByRole('button', { name: 'Assign to me' }).click();
+    await assignment.getByText('You have this request.').waitFor();
+
     const review = page.getByRole('region', { name: 'Review' });
     await review.getByLabel('In review').check();
     await review.getByRole('button', { name: 'Save review' }).click();
@@ -191,7 +201,9 @@ describe('the office console', () => {
       expect(rules).toContain('var(--staff-print-who');
     } else {
       const pages = text.split('\f').filter((p) => p.trim());
-      expect(pages.length).toBeGreaterThan(0);
+      // More than one page, so "on every page" is tested, not only the first.
+      expect(pages.length).toBeGreaterThan(1);
+      expect(text).toContain('I-485: apply for a green card');
       pages.forEach((p, i) => {
         expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
         expect(p).toContain(NAME);

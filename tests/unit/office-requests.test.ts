@@ -64,7 +64,8 @@ describe.each(ENGINES)('office requests on %s', (engine) => {
       ['GET', `requests/${id}/attachments/${uuid()}`, 'officer'],
       ['POST', `requests/${id}/review`, 'officer', { state: 'in_review' }],
       ['POST', `requests/${id}/notes`, 'officer', { text: 'a note' }],
-      ['POST', `requests/${id}/assign`, 'supervisor', { staffId: null }],
+      ['POST', `requests/${id}/assign`, 'officer', { staffId: null }],
+      ['GET', 'staff/directory', 'supervisor'],
       ['GET', 'audit', 'supervisor'],
       ['GET', 'export?format=csv', 'supervisor'],
       ['GET', 'events', 'supervisor'],
@@ -167,7 +168,7 @@ describe.each(ENGINES)('office requests on %s', (engine) => {
     const reviews = await s.deps.db.query<{ sealed_text: Uint8Array }>('SELECT sealed_text FROM office_reviews');
     const bytes = Buffer.concat([...raw.map((r) => Buffer.from(r.sealed)), ...reviews.map((r) => Buffer.from(r.sealed_text))]).toString('latin1');
     expect(bytes).not.toMatch(/Garc|I-797/);
-    expect((await officer.call('POST', `requests/${id}/assign`, { staffId: officer.id })).status).toBe(403);
+    expect((await officer.call('POST', `requests/${id}/assign`, { staffId: supervisor.id })).status).toBe(403);
     const assigned = await supervisor.call('POST', `requests/${id}/assign`, { staffId: officer.id });
     expect(await assigned.json()).toMatchObject({ assignee: { id: officer.id, email: officer.email }, state: 'needs_information' });
     const mine = (await (await officer.call('GET', 'requests?assigned=me&state=needs_information')).json()) as { requests: { id: string }[]; counts: Record<string, number> };

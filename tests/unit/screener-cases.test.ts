@@ -134,6 +134,21 @@ describe('prefill for the request form', () => {
       lastContactDate: ago(70),
       receiptNotice: 'have',
       reasons: ['processing-delay-outside', 'processing-mistake', 'contacted-uscis'],
+      // What the office sees: the answers on the path, by id, with the outcome's kind.
+      block: {
+        outcome: 'may-help',
+        answers: {
+          about: 'uscis',
+          wants: 'processing-help',
+          problems: ['past-processing-time', 'mistake'],
+          receipt: 'have',
+          'form-type': 'i485',
+          'received-date': monthsAgo(24),
+          'posted-time': { kind: 'range', min: 7, max: 9.5 },
+          'uscis-contact': ['case-status', 'service-request'],
+          'last-contact-date': ago(70),
+        },
+      },
     });
   });
 

@@ -14,6 +14,7 @@ export function CaseStep() {
       {note && (
         <div class="note" role="note">
           <p>{t('request.case.fromScreener')}</p>
+          {note.block && <p>{t('request.case.screenerSent')}</p>}
           {note.urgent && <p>{t('request.case.urgent')}</p>}
           {note.outsideProcessingTime && note.processingMonths !== undefined && (
             <p>{t('request.case.pastProcessingTime', { months: note.processingMonths })}</p>

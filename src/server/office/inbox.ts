@@ -5,7 +5,7 @@ import type { ListFilter, RequestSummary } from '../intake-store';
 import { decodeCursor, encodeCursor, summary, SUMMARY_COLUMNS, where, type RequestRow } from '../intake-store-sql';
 import { checkANumber, checkEmail, checkFormType, checkLanguageTag, checkReceiptNumber, checkUuid } from '../../shared/fields';
 import type { Office } from './context';
-import type { StaffRef } from './model';
+import { hasRole, type Me, type StaffRef } from './model';
 import { REVIEW_STATES as STATES, type ReviewState } from '../../shared/review';
 
 /**
@@ -36,7 +36,8 @@ export function searchHeader(raw: string | undefined): string | undefined {
 export interface InboxQuery {
   filter: ListFilter;
   state?: ReviewState;
-  assignedTo?: string;
+  /** A staff id, or null for requests nobody has; absent: anyone's. */
+  assignee?: string | null;
   /** The text searched, as typed. */
   q?: string;
   cursor?: string;
@@ -57,8 +58,14 @@ function dayStart(day: string): string | null {
   return Number.isFinite(t) && new Date(t).toISOString().startsWith(day) ? new Date(t).toISOString() : null;
 }
 
-/** The query string as an inbox query, or the name of the first parameter that is wrong. */
-export function readInboxQuery(q: (name: string) => string | undefined, me: string): InboxQuery | { invalid: string } {
+/**
+ * The query string as an inbox query, or the name of the first parameter
+ * that is wrong (`forbidden`: one only a supervisor may use).
+ */
+export function readInboxQuery(
+  q: (name: string) => string | undefined,
+  me: Pick<Me, 'id' | 'role'>,
+): InboxQuery | { invalid: string } | { forbidden: string } {
   const filter: ListFilter = {};
   const out: InboxQuery = { filter, limit: 50 };
   const state = q('state');
@@ -102,9 +109,13 @@ export function readInboxQuery(q: (name: string) => string | undefined, me: stri
     filter.eventId = event;
   }
   const assigned = q('assigned');
-  if (assigned) {
-    if (assigned !== 'me') return { invalid: 'assigned' };
-    out.assignedTo = me;
+  if (assigned === 'me') out.assignee = me.id;
+  else if (assigned === 'none') out.assignee = null;
+  else if (assigned) {
+    if (!checkUuid(assigned).ok) return { invalid: 'assigned' };
+    // Whose work load is whose is a supervisor's view; an officer sees their own and the unclaimed.
+    if (!hasRole(me.role, 'supervisor')) return { forbidden: 'assigned' };
+    out.assignee = assigned;
   }
   const text = q(SEARCH)?.trim();
   if (text) {
@@ -167,7 +178,8 @@ async function baseWhere(office: Office, query: InboxQuery): Promise<Where | nul
     });
     w.clauses.push(`r.id IN (${marks.join(', ')})`);
   }
-  if (query.assignedTo) add((p) => `o.assignee_id = ${p}`, query.assignedTo);
+  if (query.assignee === null) w.clauses.push('o.assignee_id IS NULL');
+  else if (query.assignee !== undefined) add((p) => `o.assignee_id = ${p}`, query.assignee);
   return w;
 }
 

@@ -132,6 +132,27 @@ export async function assign(db: SqlEngine, requestId: string, staffId: string |
   );
 }
 
+/** Gives the request to `staffId` only while nobody has it: false when someone took it first. */
+export async function takeIfFree(db: SqlEngine, requestId: string, staffId: string, at: string): Promise<boolean> {
+  const changed = await db.exec(
+    `INSERT INTO office_reviews (request_id, state, assignee_id, updated_at) VALUES ($1, 'received', $2, $3)
+     ON CONFLICT (request_id) DO UPDATE SET assignee_id = excluded.assignee_id, updated_at = excluded.updated_at
+     WHERE office_reviews.assignee_id IS NULL`,
+    [requestId, staffId, at],
+  );
+  return changed === 1;
+}
+
+/** Gives the request back only while `staffId` still has it. */
+export async function releaseIfHeld(db: SqlEngine, requestId: string, staffId: string, at: string): Promise<boolean> {
+  const changed = await db.exec('UPDATE office_reviews SET assignee_id = NULL, updated_at = $3 WHERE request_id = $1 AND assignee_id = $2', [
+    requestId,
+    staffId,
+    at,
+  ]);
+  return changed === 1;
+}
+
 export interface Note {
   id: string;
   at: string;

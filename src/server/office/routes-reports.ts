@@ -31,8 +31,9 @@ export function reportRoutes(app: Hono<OfficeEnv>, office: Office): void {
     const me = c.get('session').me;
     const query = readInboxQuery(
       (name) => (name === 'cursor' || name === 'limit' ? undefined : name === SEARCH ? searchHeader(c.req.header(SEARCH_HEADER)) : c.req.query(name)),
-      me.id,
+      me,
     );
+    if ('forbidden' in query) return apiError(c, 403, 'forbidden');
     if ('invalid' in query) return apiError(c, 400, `invalid_${query.invalid}`);
     // Audited before the first byte: an export cut short was still an export.
     await office.audit(c, { actorId: me.id, action: 'export', detail: `format=${format}${query.q ? ' search' : ''}` });

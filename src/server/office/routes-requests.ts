@@ -4,10 +4,10 @@ import { apiError } from '../errors';
 import { checkUuid } from '../../shared/fields';
 import { noStore, readBody, signedIn, type Office, type OfficeEnv } from './context';
 import { SEARCH, SEARCH_HEADER, inboxPage, readInboxQuery, searchHeader } from './inbox';
-import { LIMITS } from './model';
 import { canMove, CLOSE_REASONS, INFO_REASONS, REFERRAL_REASONS, REVIEW_LIMITS, REVIEW_STATES } from '../../shared/review';
 import { extensionOf, requestDetail, withNames } from './request-view';
-import { addNote, applyReview, assign, getReview } from './reviews';
+import { addNote, applyReview, assign, getReview, releaseIfHeld, takeIfFree } from './reviews';
+import { hasRole, LIMITS } from './model';
 import { staffById } from './staff-store';
 
 /** The inbox, one request, its files, review, notes and assignment. */
@@ -44,13 +44,13 @@ const INLINE = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 export function requestRoutes(app: Hono<OfficeEnv>, office: Office): void {
   const officer = signedIn(office, 'officer');
-  const supervisor = signedIn(office, 'supervisor');
   const validId = (id: string) => checkUuid(id).ok;
   const exists = async (id: string) => validId(id) && (await office.store.findReceived(id)) !== undefined;
 
   app.get('/requests', officer, async (c) => {
     const me = c.get('session').me;
-    const query = readInboxQuery((name) => (name === SEARCH ? searchHeader(c.req.header(SEARCH_HEADER)) : c.req.query(name)), me.id);
+    const query = readInboxQuery((name) => (name === SEARCH ? searchHeader(c.req.header(SEARCH_HEADER)) : c.req.query(name)), me);
+    if ('forbidden' in query) return apiError(c, 403, 'forbidden');
     if ('invalid' in query) return apiError(c, 400, `invalid_${query.invalid}`);
     const page = await inboxPage(office, query);
     noStore(c);
@@ -110,18 +110,33 @@ export function requestRoutes(app: Hono<OfficeEnv>, office: Office): void {
     return c.json(note, 201);
   });
 
-  app.post('/requests/:id/assign', supervisor, async (c) => {
+  /**
+   * As help desks do: an officer takes a request nobody has, or gives back
+   * their own; a supervisor gives any request to any active colleague, or
+   * to nobody.
+   */
+  app.post('/requests/:id/assign', officer, async (c) => {
     const id = c.req.param('id');
     if (!(await exists(id))) return apiError(c, 404, 'not_found');
     const body = await readBody(c, AssignBody);
     if (!body.ok) return body.response;
     const { staffId } = body.value;
-    if (staffId !== null && (await staffById(office.db, staffId))?.status !== 'active') return apiError(c, 422, 'invalid_staff');
     const me = c.get('session').me;
-    await assign(office.db, id, staffId, office.now().toISOString());
+    const at = office.now().toISOString();
+    if (hasRole(me.role, 'supervisor')) {
+      if (staffId !== null && (await staffById(office.db, staffId))?.status !== 'active') return apiError(c, 422, 'invalid_staff');
+      await assign(office.db, id, staffId, at);
+    } else {
+      if (staffId !== null && staffId !== me.id) return apiError(c, 403, 'forbidden');
+      const done = staffId ? await takeIfFree(office.db, id, me.id, at) : await releaseIfHeld(office.db, id, me.id, at);
+      if (!done) {
+        const holder = (await getReview(office.db, office.sealer, id)).assignee?.id ?? null;
+        // Already so: nothing to change. Someone else's: a supervisor's call.
+        if (holder !== staffId) return apiError(c, staffId ? 409 : 403, staffId ? 'already_assigned' : 'forbidden');
+      }
+    }
     await office.audit(c, { actorId: me.id, action: 'assign', target: id, detail: staffId ? `to=${staffId}` : 'none' });
     noStore(c);
     return c.json(await requestDetail(office, id));
   });
 }
-

@@ -5,9 +5,12 @@ import { checkUuid } from '../../shared/fields';
 import { noStore, readBody, signedIn, type Office, type OfficeEnv } from './context';
 import { LIMITS, ROLES } from './model';
 import { enrolUrl } from './settings';
-import { account, inviteStaff, isStaffEmail, listStaff, normalizeEmail, updateStaff } from './staff-store';
+import { account, inviteStaff, isStaffEmail, listStaff, normalizeEmail, staffDirectory, updateStaff } from './staff-store';
 
-/** Staff accounts, for administrators: list, invite, change role, disable. */
+/**
+ * Staff accounts, for administrators: list, invite, change role, disable;
+ * and the directory of active colleagues supervisors assign requests from.
+ */
 
 const Invite = v.object({
   email: v.pipe(v.string(), v.maxLength(LIMITS.email), v.transform(normalizeEmail), v.check(isStaffEmail, 'email')),
@@ -17,6 +20,14 @@ const Change = v.object({ role: v.optional(v.picklist(ROLES)), disabled: v.optio
 
 export function staffRoutes(app: Hono<OfficeEnv>, office: Office): void {
   const admin = signedIn(office, 'admin');
+  const supervisor = signedIn(office, 'supervisor');
+
+  // Not audited: the log records who saw or changed a person's request, and
+  // colleagues' work addresses are neither (the full staff list is not either).
+  app.get('/staff/directory', supervisor, async (c) => {
+    noStore(c);
+    return c.json({ staff: await staffDirectory(office.db) });
+  });
 
   app.get('/staff', admin, async (c) => {
     noStore(c);

@@ -67,6 +67,17 @@ export async function listStaff(db: SqlEngine): Promise<StaffAccount[]> {
   return rows.map(account);
 }
 
+/** Who a request can be given to: active accounts only, and nothing about their sign-in. */
+export interface DirectoryEntry {
+  id: string;
+  email: string;
+  role: Role;
+}
+
+export async function staffDirectory(db: SqlEngine): Promise<DirectoryEntry[]> {
+  return db.query<DirectoryEntry & Record<string, unknown>>(`SELECT id, email, role FROM office_staff WHERE status = 'active' ORDER BY email`);
+}
+
 /**
  * A new invited account and its one-time enrolment token (returned once,
  * stored as a hash). Null when the e-mail already has an account.
