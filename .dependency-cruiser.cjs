@@ -3,7 +3,7 @@
  * folders it may import; anything else is an upward or sideways import and
  * fails `npm test`. Features may use each other, but never in a circle.
  */
-const FEATURES = '(guide|screener|requests|event-mode|settings)';
+const FEATURES = '(guide|screener|requests|event-mode|settings|status)';
 
 /** folder -> the folders below it that it may import. */
 const allowed = {
@@ -22,12 +22,15 @@ const allowed = {
   staff: ['shared', 'i18n', 'ui', 'requests', 'event-mode'],
 };
 
+/** The worker runs the status checks (src/status/refresh.ts and the plain modules it needs), never a screen. */
+const extra = { sw: ['^src/status/[^/]+\\.ts$'] };
+
 const layerRules = Object.entries(allowed).map(([from, to]) => ({
   name: `layer-${from.replace(/[^a-z-]/g, '')}`,
   comment: `src/${from} may import only ${to.length ? to.join(', ') : 'nothing of src/'} (and itself)`,
   severity: 'error',
   from: { path: `^src/${from}/` },
-  to: { path: '^src/', pathNot: [`^src/(${[from, ...to].join('|')})/`, '^src/env\\.d\\.ts$'] },
+  to: { path: '^src/', pathNot: [`^src/(${[from, ...to].join('|')})/`, '^src/env\\.d\\.ts$', ...(extra[from] ?? [])] },
 }));
 
 module.exports = {

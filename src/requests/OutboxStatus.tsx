@@ -8,6 +8,10 @@ import { isUnsent } from '../outbox/state';
 import { ERROR_CODES, errorMessageId } from '../shared/fields';
 import { fieldIdOf, fieldLabelId } from './labels';
 import { useOutboxRecords } from './outbox-hooks';
+import type { StatusRecord } from '../storage/status-record';
+import { StatusLine } from '../status/StatusDetails';
+import { useStatusRecords } from '../status/use-followed';
+import { wireIdOf } from '../status/followed';
 import './outbox.css';
 
 export { useUnsentCount } from './outbox-hooks';
@@ -28,7 +32,7 @@ export function reasonText({ t, intl }: Pick<I18n, 't' | 'intl'>, reason: Reason
   return field ? t('outbox.reason.field', { field: t(fieldLabelId(field)), message }) : message;
 }
 
-function Item(props: { record: OutboxRecord }) {
+function Item(props: { record: OutboxRecord; status: StatusRecord | undefined }) {
   const i18n = useI18n();
   const { t, intl } = i18n;
   const r = props.record;
@@ -44,6 +48,14 @@ function Item(props: { record: OutboxRecord }) {
           {t('outbox.state.delivered', { date: intl.formatDate(new Date(r.deliveredAt), DATE), confirmation: r.confirmation })}
         </p>
         <p class="fineprint">{t('outbox.state.deliveredKeep')}</p>
+        {r.statusSecret && (
+          <>
+            <StatusLine record={props.status} />
+            <a class="button" href={`/status/${wireIdOf(r)}`}>
+              {t('status.open')}
+            </a>
+          </>
+        )}
       </>
     );
   } else if (r.state === 'needs-attention') {
@@ -116,12 +128,12 @@ const shown = (r: OutboxRecord) => JSON.stringify(r, (key, value: unknown) => (U
  * formatting every item each time kept the main thread (which also runs
  * the flush) busy.
  */
-class ListedItem extends Component<{ record: OutboxRecord }> {
-  override shouldComponentUpdate(next: { record: OutboxRecord }): boolean {
-    return shown(next.record) !== shown(this.props.record);
+class ListedItem extends Component<{ record: OutboxRecord; status: StatusRecord | undefined }> {
+  override shouldComponentUpdate(next: { record: OutboxRecord; status: StatusRecord | undefined }): boolean {
+    return shown(next.record) !== shown(this.props.record) || next.status !== this.props.status;
   }
   override render() {
-    return <Item record={this.props.record} />;
+    return <Item record={this.props.record} status={this.props.status} />;
   }
 }
 
@@ -134,6 +146,7 @@ class ListedItem extends Component<{ record: OutboxRecord }> {
 export function OutboxStatus(props: { headingLevel?: 1 | 2 }) {
   const { t } = useI18n();
   const records = useOutboxRecords();
+  const statuses = useStatusRecords();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState('');
   const runs = useRef(0);
@@ -166,7 +179,7 @@ export function OutboxStatus(props: { headingLevel?: 1 | 2 }) {
       ) : (
         <ul class="outbox__list">
           {records.map((r) => (
-            <ListedItem key={r.id} record={r} />
+            <ListedItem key={r.id} record={r} status={r.state === 'delivered' ? statuses.get(wireIdOf(r)) : undefined} />
           ))}
         </ul>
       )}

@@ -59,6 +59,8 @@ export interface DeliveredOutboxRecord {
   /** The server's clock (ISO 8601). */
   deliveredAt: string;
   formTypes: string[];
+  /** What the office's status endpoint asks for; absent from servers before statuses and on a shared tablet once the person has gone. */
+  statusSecret?: string;
 }
 
 export type OutboxRecord = PendingOutboxRecord | DeliveredOutboxRecord;

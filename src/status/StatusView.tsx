@@ -1,0 +1,180 @@
+/**
+ * /status: every request this device follows, where each stands and when
+ * that was checked; /status/<id>: one request in full. A status link
+ * (/status#r=…&s=…, from the QR code a shared tablet shows) is kept on this
+ * device and then taken out of the address bar. Titles never carry an id.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { useI18n } from '../i18n/context';
+import { useTitle } from '../ui/useTitle';
+import { isEventMode } from '../event-mode/session';
+import { followLink } from '../storage/statuses';
+import { checkStatuses } from './check';
+import { readStatusFragment, STATUS_PATH } from './link';
+import { useFollowed } from './use-followed';
+import type { Followed } from './followed';
+import { StatusDetails, StatusLine } from './StatusDetails';
+import { TakeAway } from './TakeAway';
+import './status.css';
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+function FollowedTitle(props: { item: Followed; level: 'h1' | 'h2' }) {
+  const { t, intl } = useI18n();
+  const { sent, record } = props.item;
+  const forms = sent?.formTypes.length ? intl.formatList(sent.formTypes, { type: 'conjunction' }) : '';
+  const confirmation = sent?.confirmation ?? record?.confirmation;
+  const Heading = props.level;
+  return (
+    <>
+      <Heading class="status__title">{forms ? t('outbox.item.title', { forms }) : t('status.item.untitled')}</Heading>
+      {confirmation && <p class="status__confirmation">{t('status.item.confirmation', { confirmation })}</p>}
+    </>
+  );
+}
+
+/** "Check now", the answer in words, and the offline note. */
+function CheckBar(props: { ids?: readonly string[] }) {
+  const { t } = useI18n();
+  const online = useOnline();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState('');
+  const check = async (minAgeMs: number, say: boolean) => {
+    setBusy(true);
+    try {
+      const summary = await checkStatuses(minAgeMs, props.ids);
+      if (say || summary.unreachable) setResult(t(summary.unreachable ? 'status.unreachable' : 'status.checkedNow'));
+    } catch {
+      setResult(t('status.unreachable'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  // Opening the page is a good moment to ask, unless it was asked a moment ago.
+  useEffect(() => {
+    if (navigator.onLine) void check(60_000, false);
+  }, [props.ids?.join()]);
+  return (
+    <>
+      {!online && <p class="note">{t('status.offline')}</p>}
+      <div class="button-row">
+        <button type="button" class="button" onClick={() => void check(0, true)} disabled={busy} aria-busy={busy}>
+          {busy ? t('status.checking') : t('status.checkNow')}
+        </button>
+      </div>
+      <p role="status" class="status__result">
+        {result}
+      </p>
+    </>
+  );
+}
+
+function StatusList(props: { followed: Followed[] }) {
+  const { t } = useI18n();
+  if (!props.followed.length) return <p>{t('status.empty')}</p>;
+  return (
+    <ul class="status__list">
+      {props.followed.map((item) => (
+        <li key={item.id} class="status__item">
+          <FollowedTitle item={item} level="h2" />
+          <StatusLine record={item.record} />
+          <a class="button" href={`${STATUS_PATH}/${item.id}`}>
+            {t('status.open')}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function OneStatus(props: { item: Followed }) {
+  const { t } = useI18n();
+  const ids = useRef([props.item.id]).current;
+  return (
+    <>
+      <FollowedTitle item={props.item} level="h1" />
+      <StatusDetails record={props.item.record} />
+      <CheckBar ids={ids} />
+      <TakeAway item={props.item} />
+      <p>
+        <a href={STATUS_PATH}>{t('status.all')}</a>
+      </p>
+    </>
+  );
+}
+
+/** Keeps a status link's request on this device, then drops the fragment from the address bar and history. */
+function useStatusLink(): 'none' | 'bad' | 'shared-device' {
+  const { route } = useLocation();
+  const [outcome, setOutcome] = useState<'none' | 'bad' | 'shared-device'>('none');
+  useEffect(() => {
+    if (!location.hash) return;
+    const link = readStatusFragment(location.hash);
+    if (!link) {
+      setOutcome('bad');
+      route(location.pathname, true);
+      return;
+    }
+    // A shared tablet keeps nobody's status: the link is for the person's own phone.
+    if (isEventMode()) {
+      setOutcome('shared-device');
+      route(STATUS_PATH, true);
+      return;
+    }
+    void followLink(link, Date.now())
+      .catch(() => null)
+      .then(() => route(`${STATUS_PATH}/${link.id}`, true));
+  }, []);
+  return outcome;
+}
+
+export default function StatusView() {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  const linkOutcome = useStatusLink();
+  const followed = useFollowed();
+  const id = path.split('/').filter(Boolean)[1];
+  useTitle(t('status.title'));
+  const item = id ? followed?.find((f) => f.id === id) : undefined;
+  return (
+    <section class="page status-page">
+      {linkOutcome === 'bad' && (
+        <p class="note note--error" role="alert">
+          {t('status.link.bad')}
+        </p>
+      )}
+      {linkOutcome === 'shared-device' && <p class="note">{t('status.link.sharedDevice')}</p>}
+      {item ? (
+        <OneStatus item={item} />
+      ) : (
+        <>
+          <h1>{t('status.title')}</h1>
+          <p>{t('status.intro')}</p>
+          {followed === null ? null : (
+            <>
+              {id && <p class="note">{t('status.missing')}</p>}
+              <StatusList followed={followed} />
+              {followed.length > 0 && <CheckBar />}
+            </>
+          )}
+          <p>
+            <a href="/requests">{t('status.toRequests')}</a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
