@@ -85,3 +85,27 @@ export async function forgetStatus(id: string): Promise<void> {
   await (await getDb()).delete('statuses', id);
   publish(id);
 }
+
+/**
+ * A shared tablet keeps nobody's status: every status secret on delivered
+ * outbox records and every stored answer go, in one transaction. The
+ * records themselves stay (the officer's counts read them).
+ */
+export async function forgetAllStatusSecrets(): Promise<void> {
+  const db = await getDb();
+  const tx = db.transaction(['outbox', 'statuses'], 'readwrite');
+  const outbox = tx.objectStore('outbox');
+  const ids = await tx.objectStore('statuses').getAllKeys();
+  let cursor = await outbox.openCursor();
+  while (cursor) {
+    const record = cursor.value;
+    if (record.state === 'delivered' && record.statusSecret !== undefined) {
+      const { statusSecret: _gone, ...kept } = record;
+      await cursor.update(kept);
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.objectStore('statuses').clear();
+  await tx.done;
+  ids.forEach((id) => publish(id));
+}

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, getDb } from '../../src/storage/db';
+import { wipeSession } from '../../src/event-mode/event-mode';
 import { followLink, forgetStatus, getStatus, listStatuses, onStatusChange, recordCheck } from '../../src/storage/statuses';
 import type { DeliveredOutboxRecord } from '../../src/storage/outbox-record';
 import { listFollowed } from '../../src/status/followed';
@@ -56,6 +57,20 @@ describe('the statuses store', () => {
       [SENT.id, SENT.statusSecret],
       [LINKED.id, LINKED.secret],
     ]);
+  });
+});
+
+describe('a shared tablet', () => {
+  it('keeps no status secret and no answer once the person’s session is wiped; the delivered records stay for the counts', async () => {
+    const db = await getDb();
+    await db.put('outbox', SENT);
+    await recordCheck(SENT.id, RECEIVED, 2_000);
+    await followLink(LINKED, 1_000);
+    await wipeSession(undefined);
+    expect(await db.get('outbox', SENT.id)).toEqual({ ...SENT, statusSecret: undefined });
+    expect(Object.keys((await db.get('outbox', SENT.id))!)).not.toContain('statusSecret');
+    expect(await listStatuses()).toEqual([]);
+    expect(await listFollowed()).toEqual([]);
   });
 });
 
