@@ -1,41 +1,51 @@
 import { Component, type ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { useI18n, type I18n } from '../i18n/context';
+import { useI18n } from '../i18n/context';
 import { removeOutboxRecord, retryOutboxRecord, type OutboxRecord } from '../outbox/submit';
-import type { Reason } from '../shared/protocol';
 import { hasBackgroundSync, sendNow } from '../outbox/triggers';
 import { isUnsent } from '../outbox/state';
-import { ERROR_CODES, errorMessageId } from '../shared/fields';
-import { fieldIdOf, fieldLabelId } from './labels';
+import { reasonText } from './reason-text';
 import { useOutboxRecords } from './outbox-hooks';
 import type { StatusRecord } from '../storage/status-record';
 import { StatusLine } from '../status/StatusDetails';
 import { useStatusRecords } from '../status/use-followed';
 import { wireIdOf } from '../status/followed';
+import { answerTo } from '../status/followed';
 import './outbox.css';
 
 export { useUnsentCount } from './outbox-hooks';
 export { UnsentBadge } from './UnsentBadge';
 
-const FORM_CODES = new Set<string>(ERROR_CODES);
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
-/** A refusal reason in words: the field's label when there is one, then what is wrong. */
-export function reasonText({ t, intl }: Pick<I18n, 't' | 'intl'>, reason: Reason): string {
-  const own = `outbox.reason.${reason.code}`;
-  const message = FORM_CODES.has(reason.code)
-    ? t(errorMessageId(reason.code as (typeof ERROR_CODES)[number]))
-    : own in intl.messages
-      ? t(own)
-      : t('outbox.reason.other');
-  const field = reason.path ? fieldIdOf(reason.path) : undefined;
-  return field ? t('outbox.reason.field', { field: t(fieldLabelId(field)), message }) : message;
+
+/** An answer to the office (a follow-up): where it stands, and the way to its request's status page. */
+function AnswerItem(props: { record: OutboxRecord; requestId: string }) {
+  const { t, intl } = useI18n();
+  const r = props.record;
+  const line =
+    r.state === 'delivered'
+      ? t('status.answer.arrived', { date: intl.formatDate(new Date(r.deliveredAt), DATE) })
+      : r.state === 'needs-attention'
+        ? t((r.reasons ?? []).some((x) => x.code === 'request_closed') ? 'status.answer.closed' : 'status.answer.refused')
+        : t(r.state === 'sending' ? 'status.answer.sending' : 'status.answer.waiting');
+  return (
+    <li class={`outbox__item outbox__item--${r.state}`}>
+      <h3 class="outbox__title">{t('outbox.item.answer')}</h3>
+      <p class="outbox__state">{line}</p>
+      <a class="button" href={`/status/${props.requestId}`}>
+        {t('status.open')}
+      </a>
+    </li>
+  );
 }
 
 function Item(props: { record: OutboxRecord; status: StatusRecord | undefined }) {
   const i18n = useI18n();
   const { t, intl } = i18n;
   const r = props.record;
+  const answers = answerTo(r);
+  if (answers) return <AnswerItem record={r} requestId={answers} />;
   const [confirmRemove, setConfirmRemove] = useState(false);
   const forms = r.formTypes.length ? intl.formatList(r.formTypes, { type: 'conjunction' }) : '';
   const title = forms ? t('outbox.item.title', { forms }) : t('outbox.item.titleNoForms');

@@ -47,8 +47,17 @@ export interface PublicEcJwk {
   y: string;
 }
 
-/** `office:<what>`: the office's own notes and secrets, sealed at rest by the server to the same keys. */
-export type SealPurpose = 'request' | `attachment:${string}` | `office:${string}`;
+/**
+ * `office:<what>`: the office's own notes and secrets, sealed at rest by the server to the same keys.
+ * `follow-up…` (bound to the follow-up's id) and `feedback` (bound to its id): the person's later words.
+ */
+export type SealPurpose =
+  | 'request'
+  | `attachment:${string}`
+  | `office:${string}`
+  | 'follow-up'
+  | `follow-up-attachment:${string}`
+  | 'feedback';
 
 /** What a sealed item is bound to; the server rebuilds it from the URL it was sent to. */
 export interface SealAad {

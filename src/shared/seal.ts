@@ -92,9 +92,13 @@ export function aadString(aad: SealAad): string {
   }
   const ok =
     purpose === 'request' ||
+    purpose === 'follow-up' ||
+    purpose === 'feedback' ||
     (typeof purpose === 'string' &&
-      ['attachment:', 'office:'].some((prefix) => purpose.startsWith(prefix) && purpose.length > prefix.length));
-  if (!ok || purpose.length > MAX_AAD_PART) throw new TypeError("purpose must be 'request', 'attachment:<id>' or 'office:<what>'");
+      ['attachment:', 'office:', 'follow-up-attachment:'].some((prefix) => purpose.startsWith(prefix) && purpose.length > prefix.length));
+  if (!ok || purpose.length > MAX_AAD_PART) {
+    throw new TypeError("purpose must be 'request', 'follow-up', 'feedback', 'attachment:<id>', 'follow-up-attachment:<id>' or 'office:<what>'");
+  }
   return JSON.stringify([requestId, purpose]);
 }
 // ───────────────────────── seal ─────────────────────────

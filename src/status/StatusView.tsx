@@ -13,9 +13,13 @@ import { followLink } from '../storage/statuses';
 import { checkStatuses } from './check';
 import { readStatusFragment, STATUS_PATH } from './link';
 import { useFollowed } from './use-followed';
-import type { Followed } from './followed';
+import { answerTo, type Followed } from './followed';
+import type { OutboxRecord } from '../storage/outbox-record';
 import { StatusDetails, StatusLine } from './StatusDetails';
 import { TakeAway } from './TakeAway';
+import { Answers } from './Answers';
+import { FollowUpForm } from './FollowUpForm';
+import { useOutboxRecords } from '../requests/outbox-hooks';
 import './status.css';
 
 function useOnline(): boolean {
@@ -100,14 +104,34 @@ function StatusList(props: { followed: Followed[] }) {
   );
 }
 
+/**
+ * The office asks for something, and no answer is on its way or arrived
+ * since it asked: the person may answer (an answer that arrived moves the
+ * request back to review, which the next check shows).
+ */
+function mayAnswer(item: Followed, answers: readonly OutboxRecord[]): boolean {
+  const known = item.record?.known;
+  if (known?.state !== 'needs_information') return false;
+  return !answers.some((r) => r.state === 'waiting' || r.state === 'sending' || (r.state === 'delivered' && r.deliveredAt > known.changedAt));
+}
+
 function OneStatus(props: { item: Followed }) {
   const { t } = useI18n();
   const ids = useRef([props.item.id]).current;
+  const answers = (useOutboxRecords() ?? []).filter((r) => answerTo(r) === props.item.id);
+  const [sent, setSent] = useState(false);
   return (
     <>
       <FollowedTitle item={props.item} level="h1" />
       <StatusDetails record={props.item.record} />
       <CheckBar ids={ids} />
+      <Answers records={answers} />
+      {sent && (
+        <p class="note note--ok" role="status">
+          {t('status.answer.queued')}
+        </p>
+      )}
+      {mayAnswer(props.item, answers) && <FollowUpForm requestId={props.item.id} secret={props.item.secret} onSent={() => setSent(true)} />}
       <TakeAway item={props.item} />
       <p>
         <a href={STATUS_PATH}>{t('status.all')}</a>

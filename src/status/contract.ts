@@ -6,7 +6,7 @@
 import { joinUrl } from '../shared/protocol';
 import type { KnownStatus } from '../storage/status-record';
 
-export const STATUS_SECRET_HEADER = 'X-Status-Secret';
+export { STATUS_SECRET_HEADER } from '../outbox/routes';
 
 export const REVIEW_STATES = ['received', 'in_review', 'needs_information', 'accepted', 'referred', 'closed'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];

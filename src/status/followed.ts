@@ -4,7 +4,7 @@
  * status link. Each with its last known answer.
  */
 import { listOutbox } from '../outbox/outbox-store';
-import type { DeliveredOutboxRecord } from '../storage/outbox-record';
+import type { DeliveredOutboxRecord, OutboxRecord } from '../storage/outbox-record';
 import { listStatuses } from '../storage/statuses';
 import type { StatusRecord } from '../storage/status-record';
 
@@ -19,6 +19,9 @@ export interface Followed {
 
 /** The id the office knows the request by. */
 export const wireIdOf = (record: DeliveredOutboxRecord): string => record.id;
+
+/** Which request an outbox record answers, if it is an answer (a follow-up). */
+export const answerTo = (r: OutboxRecord): string | undefined => (r.state === 'delivered' ? r.answers : r.followUp?.requestId);
 
 export async function listFollowed(): Promise<Followed[]> {
   const [outbox, statuses] = await Promise.all([listOutbox(), listStatuses()]);

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { AttachmentRecord, DraftRecord, EventRecord, OutboxRecord, StatusRecord } from './types';
+import type { AttachmentRecord, DraftRecord, EventRecord, FollowUpDraft, OutboxRecord, StatusRecord } from './types';
 
 export const DB_NAME = 'ombuds';
 export const DB_VERSION = 3;
@@ -13,6 +13,8 @@ export interface OmbudsDB extends DBSchema {
   events: { key: string; value: EventRecord };
   /** The office's last known answer per request (src/storage/statuses.ts). */
   statuses: { key: string; value: StatusRecord };
+  /** Answers to "needs information" being written or waiting to go (src/storage/follow-ups.ts). */
+  followUps: { key: string; value: FollowUpDraft; indexes: { 'by-request': string } };
 }
 
 export type Db = IDBPDatabase<OmbudsDB>;
@@ -39,6 +41,7 @@ export function upgradeSchema(db: IDBPDatabase<OmbudsDB>, oldVersion: number, tx
   }
   if (oldVersion < 3) {
     db.createObjectStore('statuses', { keyPath: 'id' });
+    db.createObjectStore('followUps', { keyPath: 'id' }).createIndex('by-request', 'requestId');
   }
 }
 

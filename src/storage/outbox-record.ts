@@ -18,10 +18,25 @@ export interface SealedAttachment {
   uploaded: boolean;
 }
 
+/**
+ * What a record carries to the office: a request (the default), or the
+ * person's answer to a request that needs information (a follow-up, sent
+ * under the request with its status secret).
+ */
+export interface FollowUpTarget {
+  kind: 'follow-up';
+  /** The request it answers, by its id on the wire. */
+  requestId: string;
+  /** The request's status secret: what lets the answer in. */
+  statusSecret: string;
+}
+
 /** A request still on its way (or sent back). */
 export interface PendingOutboxRecord {
-  /** Same id as the draft and the request on the wire. */
+  /** Same id as the draft and the request on the wire (a follow-up: its own id). */
   id: string;
+  /** Present on follow-ups only. */
+  followUp?: FollowUpTarget;
   state: 'waiting' | 'sending' | 'needs-attention';
   /** Summary kept for the person's records: no names, no answers. */
   formTypes: string[];
@@ -61,6 +76,8 @@ export interface DeliveredOutboxRecord {
   formTypes: string[];
   /** What the office's status endpoint asks for; absent from servers before statuses and on a shared tablet once the person has gone. */
   statusSecret?: string;
+  /** A delivered follow-up: the request it answered (the secret is not kept). */
+  answers?: string;
 }
 
 export type OutboxRecord = PendingOutboxRecord | DeliveredOutboxRecord;

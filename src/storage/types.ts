@@ -65,3 +65,4 @@ export type { EventRecord, EventCounts } from './event-record';
 
 /** Status records are typed beside the status store (src/storage/status-record.ts). */
 export type { StatusRecord, KnownStatus } from './status-record';
+export type { FollowUpDraft } from './follow-up-record';
