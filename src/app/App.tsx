@@ -14,6 +14,8 @@ import { Home } from './Home';
 import { NotFound } from './NotFound';
 import { OfflineReadyNote, UpdatePrompt } from './UpdatePrompt';
 import { Notices } from './Notices';
+import { ServiceNotice } from './ServiceNotice';
+import { FactOverridesContext } from '../facts/facts-context';
 import { RouteFocus } from '../ui/RouteFocus';
 import { EventPart, useEventModeOn } from '../event-mode/event-slot';
 
@@ -65,32 +67,35 @@ export function App(props: { initial: LoadedCatalog }) {
   return (
     <I18nProvider value={i18n}>
       <ConfigContext.Provider value={config}>
-        <LocationProvider>
-          <a class="skip-link" href="#main">
-            {i18n.t('shell.skip')}
-          </a>
-          <Header actions={eventOn ? <EventPart part="button" /> : undefined} navExtra={{ '/requests': <LazyUnsentBadge /> }} />
-          <UpdatePrompt />
-          <Notices localeFellBack={catalog.fellBack} storageOk={storageOk} />
-          <main id="main" tabIndex={-1}>
-            <RouteFocus />
-            <ErrorBoundary>
-              <Router>
-                <Route path="/" component={Home} />
-                <Route path="/guide" component={GuideView} />
-                <Route path="/screener" component={ScreenerView} />
-                <Route path="/requests/*" component={RequestsView} />
-                <Route path="/requests" component={RequestsView} />
-                <Route path="/settings" component={SettingsView} />
-                <Route path="/status" component={StatusView} />
-                <Route path="/status/*" component={StatusView} />
-                <Route default component={NotFound} />
-              </Router>
-            </ErrorBoundary>
-          </main>
-          <OfflineReadyNote />
-          {eventOn && <EventPart part="runtime" />}
-        </LocationProvider>
+        <FactOverridesContext.Provider value={config.factOverrides}>
+          <LocationProvider>
+            <a class="skip-link" href="#main">
+              {i18n.t('shell.skip')}
+            </a>
+            <Header actions={eventOn ? <EventPart part="button" /> : undefined} navExtra={{ '/requests': <LazyUnsentBadge /> }} />
+            <UpdatePrompt />
+            <ServiceNotice />
+            <Notices localeFellBack={catalog.fellBack} storageOk={storageOk} />
+            <main id="main" tabIndex={-1}>
+              <RouteFocus />
+              <ErrorBoundary>
+                <Router>
+                  <Route path="/" component={Home} />
+                  <Route path="/guide" component={GuideView} />
+                  <Route path="/screener" component={ScreenerView} />
+                  <Route path="/requests/*" component={RequestsView} />
+                  <Route path="/requests" component={RequestsView} />
+                  <Route path="/settings" component={SettingsView} />
+                  <Route path="/status" component={StatusView} />
+                  <Route path="/status/*" component={StatusView} />
+                  <Route default component={NotFound} />
+                </Router>
+              </ErrorBoundary>
+            </main>
+            <OfflineReadyNote />
+            {eventOn && <EventPart part="runtime" />}
+          </LocationProvider>
+        </FactOverridesContext.Provider>
       </ConfigContext.Provider>
     </I18nProvider>
   );

@@ -2,7 +2,7 @@
  * The single source of contact facts: phone and fax numbers, e-mail and
  * postal addresses, web addresses and form numbers. The guide and messages
  * never type them; they carry `{{fact:<id>}}` placeholders that the views
- * replace with `formatFact(id)` / `factHref(id)`, so no translation can
+ * replace through the fact book (fact-book.ts), so no translation can
  * drift from another and one edit here corrects every language.
  *
  * Every fact names its source (a seed document under ../shared/seeds/ or a
@@ -21,12 +21,9 @@
  * Deployments: 2025 news reported that the Ombudsman's office was shut down
  * and its staff placed on administrative leave (noted in
  * ../shared/FIELD-NOTES.md). Contacts may change or stop working without
- * notice. FACTS is a plain record keyed by id, so a deployment override is
- * a shallow merge of `{ id: { value, source, checked } }` over it (for
- * example from a `factOverrides` field of /config.json, validated like the
- * rest of PublicConfig) before the views call formatFact/factHref. Nothing
- * reads such overrides yet; add them in src/config when a deployment needs
- * them, and keep `source` and `checked` on every overriding fact.
+ * notice, so the office running the app can override any contact fact
+ * through /config.json, each override with its own source and date
+ * (fact-book.ts); views read facts only through that book.
  */
 
 export type FactKind = 'phone' | 'fax' | 'email' | 'url' | 'address' | 'form' | 'hours';
@@ -326,29 +323,4 @@ export const FACTS_EDITION = {
 
 export function isFactId(id: string): id is FactId {
   return Object.prototype.hasOwnProperty.call(FACTS, id);
-}
-
-/** Display text: web addresses lose their scheme and trailing slash, the rest shows as printed. */
-export function formatFact(id: FactId): string {
-  const fact: Fact = FACTS[id];
-  if (fact.kind === 'url') return fact.value.replace(/^https:\/\//, '').replace(/\/$/, '');
-  return fact.value;
-}
-
-/** Link target, or undefined where a link would not help (fax, postal address, hours). */
-export function factHref(id: FactId): string | undefined {
-  const fact: Fact = FACTS[id];
-  switch (fact.kind) {
-    case 'phone':
-      // US numbers only: dial as +1 and ten digits whether printed with a leading 1 or not.
-      return `tel:+1${fact.value.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '')}`;
-    case 'email':
-      return `mailto:${fact.value}`;
-    case 'url':
-      return fact.value;
-    case 'form':
-      return fact.href;
-    default:
-      return undefined;
-  }
 }

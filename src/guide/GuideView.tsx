@@ -3,6 +3,8 @@ import { useI18n } from '../i18n/context';
 import { DEFAULT_LOCALE, localeInfo } from '../i18n/locales';
 import { useTitle } from '../ui/useTitle';
 import { FACTS_EDITION } from '../facts/contacts';
+import { useFacts } from '../facts/use-facts';
+import { FactOverrides } from './FactOverrides';
 import { loadGuide, loadedGuide, type LoadedGuide } from './load';
 import { renderGuideHtml, type GuideActionId } from './render';
 import { GuideNotice, type NoticeKind } from './GuideNotice';
@@ -46,6 +48,7 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
     const ready = props.load ? undefined : loadedGuide(locale);
     return ready ? { status: 'ready', loaded: ready } : { status: 'loading' };
   });
+  const facts = useFacts();
   const body = useRef<HTMLDivElement>(null);
   const want = wantEnglish ? DEFAULT_LOCALE : locale;
 
@@ -70,12 +73,12 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
 
   const rendered = useMemo(() => {
     if (!loaded) return null;
-    const options = { actionLabel: (id: GuideActionId) => t(ACTION_LABELS[id]) };
+    const options = { actionLabel: (id: GuideActionId) => t(ACTION_LABELS[id]), facts };
     return {
       lead: renderGuideHtml(loaded.guide.lead, options).html,
       sections: loaded.guide.sections.map((s) => ({ section: s, html: renderGuideHtml(s.html, options).html })),
     };
-  }, [loaded, t]);
+  }, [loaded, t, facts]);
 
   useTitle(loaded?.guide.title ?? t('nav.guide'));
   useHashTarget(rendered !== null);
@@ -128,6 +131,7 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
         <p class="guide__checked">
           {t('guide.factsChecked', { date: checked, from: FACTS_EDITION.sourcesFrom, to: FACTS_EDITION.sourcesTo })} {t(FACTS_EDITION.editionMessage)}
         </p>
+        <FactOverrides />
         <div class="guide-tools no-print" role="group" aria-label={t('guide.tools')}>
           {speech.available &&
             (speech.reading ? (

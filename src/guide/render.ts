@@ -8,7 +8,8 @@
  * isolate), so a phone number or e-mail address inside Arabic text keeps
  * its order and does not drag neighbouring words with it.
  */
-import { FACTS, factHref, formatFact, isFactId, type Fact, type FactId } from '../facts/contacts';
+import { isFactId, type Fact, type FactId } from '../facts/contacts';
+import type { FactBook } from '../facts/fact-book';
 
 export const GUIDE_ACTIONS = {
   'start-request': '/requests/new',
@@ -24,6 +25,8 @@ export function isGuideAction(id: string): id is GuideActionId {
 export interface RenderOptions {
   /** The button's text for an action, already translated. */
   actionLabel: (id: GuideActionId) => string;
+  /** Where facts come from: the published ones with the office's overrides. */
+  facts: FactBook;
 }
 
 export interface RenderedHtml {
@@ -46,12 +49,12 @@ function addressLines(value: string): string {
 }
 
 /** One fact as inline HTML. */
-export function factHtml(id: FactId): string {
-  const fact: Fact = FACTS[id];
+export function factHtml(book: FactBook, id: FactId): string {
+  const fact: Fact = book.fact(id);
   if (fact.kind === 'address') return `<span class="fact fact--address">${addressLines(fact.value)}</span>`;
-  const text = escapeHtml(formatFact(id));
+  const text = escapeHtml(book.text(id));
   // Form numbers read as text: the step around them says where to get the form.
-  const href = fact.kind === 'form' ? undefined : factHref(id);
+  const href = fact.kind === 'form' ? undefined : book.href(id);
   if (!href) return `<bdi class="fact fact--${fact.kind}" dir="ltr">${text}</bdi>`;
   const external = href.startsWith('https:') ? ' rel="noopener"' : '';
   return `<a class="fact fact--${fact.kind}" dir="ltr" href="${escapeHtml(href)}"${external}>${text}</a>`;
@@ -74,7 +77,7 @@ export function renderGuideHtml(html: string, options: RenderOptions): RenderedH
   const unknown: string[] = [];
   const inline = (body: string): string | null => {
     const { type, id } = parse(body);
-    if (type === 'fact' && isFactId(id)) return factHtml(id);
+    if (type === 'fact' && isFactId(id)) return factHtml(options.facts, id);
     if (type === 'action' && isGuideAction(id)) return actionHtml(id, options.actionLabel(id));
     return null;
   };
@@ -82,8 +85,9 @@ export function renderGuideHtml(html: string, options: RenderOptions): RenderedH
     .replace(ALONE, (whole, body: string) => {
       const { type, id } = parse(body);
       if (type === 'action' && isGuideAction(id)) return `<p class="guide-action">${actionHtml(id, options.actionLabel(id))}</p>`;
-      if (type === 'fact' && isFactId(id) && FACTS[id].kind === 'address') {
-        return `<p class="fact fact--address">${addressLines(FACTS[id].value)}</p>`;
+      const fact = type === 'fact' && isFactId(id) ? options.facts.fact(id) : undefined;
+      if (fact?.kind === 'address') {
+        return `<p class="fact fact--address">${addressLines(fact.value)}</p>`;
       }
       return whole;
     })

@@ -5,8 +5,7 @@
  */
 import type { PendingOutboxRecord } from '../storage/outbox-record';
 import { attachmentUrl, followUpAttachmentUrl, followUpUrl, requestUrl } from '../shared/protocol';
-
-export const STATUS_SECRET_HEADER = 'X-Status-Secret';
+import { STATUS_SECRET_HEADER } from '../shared/request-status';
 
 export interface Route {
   url: string;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { useTitle } from '../ui/useTitle';
@@ -11,6 +11,8 @@ import { probeStorage } from '../storage/db';
 import { ConfirmDialog } from './ConfirmDialog';
 import { normalizeForm } from './form-model';
 import { OutboxStatus } from './OutboxStatus';
+import { useOutboxRecords } from './outbox-hooks';
+import { OUTBOX_LABEL } from './outbox-labels';
 import { StorageNotice } from './StorageNotice';
 
 interface Item {
@@ -36,6 +38,9 @@ export function DraftList() {
   const [failed, setFailed] = useState<false | 'error' | 'unavailable'>(false);
   const [confirming, setConfirming] = useState<Item | null>(null);
   const [notice, setNotice] = useState('');
+  // A finished draft says where it stands in the outbox, never just "handed over".
+  const outbox = useOutboxRecords();
+  const sent = useMemo(() => new Map((outbox ?? []).map((r) => [r.id, r.state])), [outbox]);
 
   const refresh = useCallback(async () => {
     try {
@@ -94,7 +99,9 @@ export function DraftList() {
                   {item.name || t('drafts.untitled')}
                 </h2>
                 <p class="drafts__meta">
-                  <span class={`tag tag--${record.status}`}>{t(`drafts.status.${record.status}`)}</span>{' '}
+                  <span class={`tag tag--${record.status}`}>
+                    {t(editing || !sent.has(record.id) ? `drafts.status.${record.status}` : OUTBOX_LABEL[sent.get(record.id)!])}
+                  </span>{' '}
                   {item.forms && <span dir="auto">{t('drafts.forms', { forms: item.forms })} · </span>}
                   <span>
                     {t('drafts.savedOn', { date: intl.formatDate(new Date(record.updatedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}

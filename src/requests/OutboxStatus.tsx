@@ -9,15 +9,14 @@ import { useOutboxRecords } from './outbox-hooks';
 import type { StatusRecord } from '../storage/status-record';
 import { StatusLine } from '../status/StatusDetails';
 import { useStatusRecords } from '../status/use-followed';
-import { wireIdOf } from '../status/followed';
-import { answerTo } from '../status/followed';
+import { answerTo, wireIdOf } from '../status/followed';
+import { OUTBOX_LABEL } from './outbox-labels';
 import './outbox.css';
 
 export { useUnsentCount } from './outbox-hooks';
 export { UnsentBadge } from './UnsentBadge';
 
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
-
 
 /** An answer to the office (a follow-up): where it stands, and the way to its request's status page. */
 function AnswerItem(props: { record: OutboxRecord; requestId: string }) {
@@ -41,11 +40,14 @@ function AnswerItem(props: { record: OutboxRecord; requestId: string }) {
 }
 
 function Item(props: { record: OutboxRecord; status: StatusRecord | undefined }) {
+  const answers = answerTo(props.record);
+  return answers ? <AnswerItem record={props.record} requestId={answers} /> : <RequestItem {...props} />;
+}
+
+function RequestItem(props: { record: OutboxRecord; status: StatusRecord | undefined }) {
   const i18n = useI18n();
   const { t, intl } = i18n;
   const r = props.record;
-  const answers = answerTo(r);
-  if (answers) return <AnswerItem record={r} requestId={answers} />;
   const [confirmRemove, setConfirmRemove] = useState(false);
   const forms = r.formTypes.length ? intl.formatList(r.formTypes, { type: 'conjunction' }) : '';
   const title = forms ? t('outbox.item.title', { forms }) : t('outbox.item.titleNoForms');
@@ -54,9 +56,8 @@ function Item(props: { record: OutboxRecord; status: StatusRecord | undefined })
   if (r.state === 'delivered') {
     state = (
       <>
-        <p class="outbox__state">
-          {t('outbox.state.delivered', { date: intl.formatDate(new Date(r.deliveredAt), DATE), confirmation: r.confirmation })}
-        </p>
+        <p class="outbox__state">{t(OUTBOX_LABEL.delivered)}</p>
+        <p>{t('outbox.state.delivered', { date: intl.formatDate(new Date(r.deliveredAt), DATE), confirmation: r.confirmation })}</p>
         <p class="fineprint">{t('outbox.state.deliveredKeep')}</p>
         {r.statusSecret && (
           <>
@@ -71,7 +72,8 @@ function Item(props: { record: OutboxRecord; status: StatusRecord | undefined })
   } else if (r.state === 'needs-attention') {
     state = (
       <>
-        <p class="outbox__state">{t('outbox.state.needsAttention')}</p>
+        <p class="outbox__state">{t(OUTBOX_LABEL['needs-attention'])}</p>
+        <p>{t('outbox.state.needsAttention')}</p>
         <ul class="outbox__reasons">
           {(r.reasons ?? [{ code: r.lastError ?? 'other' }]).map((reason, i) => (
             <li key={i}>{reasonText(i18n, reason)}</li>
@@ -111,7 +113,8 @@ function Item(props: { record: OutboxRecord; status: StatusRecord | undefined })
   } else {
     state = (
       <>
-        <p class="outbox__state">{t(r.state === 'sending' ? 'outbox.state.sending' : 'outbox.state.waiting')}</p>
+        <p class="outbox__state">{t(OUTBOX_LABEL[r.state])}</p>
+        {r.state === 'waiting' && <p>{t('outbox.state.waiting')}</p>}
         {r.state === 'waiting' && r.attempts > 0 && <p class="fineprint">{t('outbox.state.tries', { count: r.attempts })}</p>}
       </>
     );

@@ -8,7 +8,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { useTitle } from '../ui/useTitle';
-import { FACTS_EDITION, formatFact } from '../facts/contacts';
+import { FACTS_EDITION } from '../facts/contacts';
+import { useFacts } from '../facts/use-facts';
+import { FactOverrides } from '../guide/FactOverrides';
 import { listAttachments } from '../storage/attachments';
 import { getDraft, recoverRescuedDrafts } from '../storage/drafts';
 import type { AttachmentRecord, DraftRecord } from '../storage/types';
@@ -18,11 +20,15 @@ import { fieldLabelId, optionLabelId, type FieldId } from './labels';
 import { MissingDraft, editorClosed } from './DraftEditor';
 import { ownsDraft } from '../event-mode/session';
 
+/** Where the printout says to send it. */
+const SEND_FACTS = ['ombudsmanCaseMailAddress', 'ombudsmanFax', 'ombudsmanEmail'] as const;
+
 type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; record: DraftRecord; form: RequestForm; files: AttachmentRecord[] };
 
 export function PrintView(props: { id: string }) {
   const { t } = useI18n();
-  useTitle(t('request.print.title', { form: formatFact('formDhs7001') }));
+  const facts = useFacts();
+  useTitle(t('request.print.title', { form: facts.text('formDhs7001') }));
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     let live = true;
@@ -83,6 +89,7 @@ function Box(props: { checked: boolean; label: string }) {
 
 function PrintedForm(props: { id: string; record: DraftRecord; form: RequestForm; files: AttachmentRecord[] }) {
   const { t, intl, locale } = useI18n();
+  const facts = useFacts();
   const { form, files } = props;
   const p = form.person;
   const a = p.address;
@@ -111,7 +118,7 @@ function PrintedForm(props: { id: string; record: DraftRecord; form: RequestForm
 
       <header class="pf-header">
         <p class="pf-header__org">{t('request.print.agency')}</p>
-        <h1>{t('request.print.title', { form: formatFact('formDhs7001') })}</h1>
+        <h1>{t('request.print.title', { form: facts.text('formDhs7001') })}</h1>
         <p class="fineprint">{t('request.print.note', { date: intl.formatDate(new Date(props.record.updatedAt), { dateStyle: 'long' }) })}</p>
       </header>
 
@@ -281,12 +288,15 @@ function PrintedForm(props: { id: string; record: DraftRecord; form: RequestForm
         <div class="pf-grid">
           <div class="pf-field">
             <span class="pf-field__label">{t('request.print.byMail')}</span>
-            <span class="pf-field__value pf-address">{formatFact('ombudsmanCaseMailAddress')}</span>
+            <span class="pf-field__value pf-address">{facts.text('ombudsmanCaseMailAddress')}</span>
           </div>
-          <Value label={t('request.print.byFax')} value={formatFact('ombudsmanFax')} />
-          <Value label={t('request.print.byEmail')} value={formatFact('ombudsmanEmail')} />
+          <Value label={t('request.print.byFax')} value={facts.text('ombudsmanFax')} />
+          <Value label={t('request.print.byEmail')} value={facts.text('ombudsmanEmail')} />
         </div>
         <p class="fineprint">{t('request.print.factsChecked', { date: formatIsoDate(intl, FACTS_EDITION.checked) })}</p>
+        <div class="fineprint">
+          <FactOverrides only={SEND_FACTS} />
+        </div>
       </section>
     </article>
   );

@@ -7,11 +7,19 @@ import { deviceToday } from '../shared/fields';
 import { FormContext } from './form-context';
 import type { RequestForm } from './form-model';
 import { ReviewStep } from './steps/ReviewStep';
+import { useOutboxRecords } from './outbox-hooks';
+import { OUTBOX_LABEL } from './outbox-labels';
+
+const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
 /**
  * A submitted request: nothing can be changed. The person can print it or
  * start a new request from it. After delivery the outbox may already have
  * removed the answers from this device; then only the message shows.
+ * The heading is where the request stands in the outbox, read live: ready
+ * to send, sending, delivered or needing attention, never "sent" before the
+ * office has it. Until the outbox is read (or if it holds no such request)
+ * the heading says only "Request", the same element, so focus stays on it.
  */
 export function SubmittedView(props: {
   id: string;
@@ -20,15 +28,24 @@ export function SubmittedView(props: {
   record: DraftRecord | null;
   justSubmitted: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const { route } = useLocation();
   const [failed, setFailed] = useState(false);
   const readable = props.record?.status === 'submitted';
+  const outbox = useOutboxRecords()?.find((r) => r.id === props.id);
+  // Just submitted, the request went into the outbox as waiting: true until the outbox read says more.
+  const state = outbox?.state ?? (props.justSubmitted ? 'waiting' : undefined);
+  let detail = '';
+  if (state === 'waiting') detail = t('outbox.state.waiting');
+  else if (state === 'needs-attention') detail = t('outbox.state.needsAttention');
+  else if (outbox?.state === 'delivered') {
+    detail = t('outbox.state.delivered', { date: intl.formatDate(new Date(outbox.deliveredAt), DATE), confirmation: outbox.confirmation });
+  }
   return (
     <section class="page rq-submitted">
-      <h1>{t(props.justSubmitted ? 'request.submitted.titleNow' : 'request.submitted.title')}</h1>
-      <div class="note note--ok" role="status">
-        <p>{t(props.justSubmitted ? 'request.submit.done' : 'request.submitted.body')}</p>
+      <h1>{state ? t(OUTBOX_LABEL[state]) : t('outbox.item.titleNoForms')}</h1>
+      <div class={`note ${state === 'needs-attention' ? 'note--warn' : 'note--ok'}`} role="status">
+        {detail && <p>{detail}</p>}
       </div>
       {readable && <p>{t('request.submitted.locked')}</p>}
       <div class="button-row">

@@ -3,7 +3,8 @@
  * and web addresses from src/facts (never typed in messages). The visible
  * text is the number or address itself, so a printout is still useful.
  */
-import { FACTS, factHref, formatFact, isFactId, type FactId } from '../facts/contacts';
+import { FACTS, isFactId, type FactId } from '../facts/contacts';
+import { useFacts } from '../facts/use-facts';
 import { useScreenerText } from './text';
 import type { Referral } from './types';
 
@@ -15,6 +16,7 @@ function factLabelId(id: FactId): string {
 
 export function ReferralCard(props: { referral: Referral }) {
   const st = useScreenerText();
+  const book = useFacts();
   const { referral } = props;
   // Facts not (yet) in src/facts are skipped: the name and description still say where to go.
   const facts = referral.facts.filter(isFactId);
@@ -25,8 +27,8 @@ export function ReferralCard(props: { referral: Referral }) {
       {facts.length > 0 && (
         <ul class="screener-referral__facts">
           {facts.map((id) => {
-            const href = factHref(id);
-            const web = FACTS[id].kind === 'url';
+            const href = book.href(id);
+            const web = book.fact(id).kind === 'url';
             return (
               <li key={id}>
                 <span class="screener-referral__fact-label">{st(factLabelId(id))}</span>{' '}
@@ -36,11 +38,11 @@ export function ReferralCard(props: { referral: Referral }) {
                     href={href}
                     {...(web ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
                   >
-                    <bdi dir="ltr">{formatFact(id)}</bdi>
+                    <bdi dir="ltr">{book.text(id)}</bdi>
                     {web && <span class="visually-hidden"> {st('screener.view.newTab')}</span>}
                   </a>
                 ) : (
-                  <bdi dir="ltr">{formatFact(id)}</bdi>
+                  <bdi dir="ltr">{book.text(id)}</bdi>
                 )}
               </li>
             );

@@ -13,6 +13,7 @@ import { createRateLimiter, rateLimit } from './rate-limit';
 import { bodyGate } from './body-gate';
 import { DbUnavailableError } from './db/engine';
 import { dbProblem } from './db/health';
+import { officeConfigSource } from './office-config';
 
 /** How long a device waits before trying again while the database is away. */
 const RETRY_AFTER_SECONDS = 30;
@@ -57,9 +58,10 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
   app.route('/api/v1', api);
   app.all('/api/*', (c) => apiError(c, 404, 'not_found'));
 
+  const publicConfig = officeConfigSource(settings.publicConfig, settings.officeConfigJson, settings.dataDir);
   app.get('/config.json', (c) => {
     c.header('Cache-Control', 'no-cache');
-    return c.json(settings.publicConfig);
+    return c.json(publicConfig());
   });
 
   const send = (file: StaticFile, c: Context) => {

@@ -113,11 +113,11 @@ export function createIntakeStore(db: SqlEngine, keys: () => Promise<StoreKeys>,
       const confirmation = r.confirmation ?? draw();
       const inserted = await tx.query(
         `INSERT INTO requests (id, confirmation, received_at, form_types, urgent, language, event_id,
-           attachment_count, kid, body_sha256, envelope_sha256, sealed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           attachment_count, kid, body_sha256, envelope_sha256, sealed, status_sha256)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT DO NOTHING RETURNING id`,
         [r.id, confirmation, r.receivedAt, JSON.stringify(r.formTypes), r.urgent ? 1 : 0, r.language, r.eventId,
-          r.files.length, r.kid, r.bodySha256, r.envelopeSha256, r.sealed],
+          r.files.length, r.kid, r.bodySha256, r.envelopeSha256, r.sealed, r.statusSha256 ?? null],
       );
       if (inserted.length) return confirmation;
       // Nothing inserted: a twin took the id (another process), or the confirmation clashed.

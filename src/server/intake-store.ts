@@ -58,6 +58,8 @@ export interface NewRequest {
   sealed: Uint8Array;
   envelopeSha256: string;
   bodySha256: string;
+  /** SHA-256 (hex) of the status secret the device is given (hearing/status-secret.ts); absent for migrated rows. */
+  statusSha256?: string;
   formTypes: readonly string[];
   urgent: boolean;
   language: string;

@@ -8,6 +8,7 @@ import { log } from './log';
 import { clientAddress } from './client-address';
 import { requestMetadata } from './intake-metadata';
 import type { NewRequest } from './intake-store';
+import { repeatAnswer, statusFor } from './hearing/delivery-answer';
 import { SealError, open, openJson } from '../shared/seal';
 import { CONTENT_SHA256_HEADER } from '../shared/protocol';
 import { LIMITS, validateRequest, type AttachmentRef } from '../shared/request-schema';
@@ -135,7 +136,7 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     // The device repeats the very bytes it sent: answer them without opening
     // (the key they were sealed to may have been removed since).
     if (existing && existing.envelopeSha256 === envelopeSha256) {
-      return c.json({ id, confirmation: existing.confirmation, receivedAt: existing.receivedAt });
+      return c.json(await repeatAnswer(deps, id, existing));
     }
     const ring = await keyRingFor(deps);
     let plain: unknown;
@@ -153,13 +154,14 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     const bodySha256 = sha256Hex(canonicalJson(plain));
     if (existing) {
       if (existing.bodySha256 !== bodySha256) return apiError(c, 409, 'conflict');
-      return c.json({ id, confirmation: existing.confirmation, receivedAt: existing.receivedAt });
+      return c.json(await repeatAnswer(deps, id, existing));
     }
 
     const files = await pickPendingFiles(deps, ring, id, request.attachments);
     if ('missing' in files) return apiError(c, 409, 'missing_attachments', { missing: files.missing });
 
     const meta = requestMetadata(request);
+    const status = statusFor(deps, id);
     const row: NewRequest = {
       id,
       receivedAt: at.toISOString(),
@@ -167,6 +169,7 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
       sealed: raw,
       envelopeSha256,
       bodySha256,
+      statusSha256: status.sha256,
       formTypes: meta.formTypes,
       urgent: meta.urgent,
       language: meta.language,
@@ -178,7 +181,8 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     if (result.kind === 'conflict') return apiError(c, 409, 'conflict');
     if (result.kind === 'missing') return apiError(c, 409, 'missing_attachments', { missing: result.attachmentIds });
     if (result.kind === 'created') log.info('request_received', { attachments: files.files.length });
-    return c.json({ id, confirmation: result.confirmation, receivedAt: result.receivedAt }, result.kind === 'created' ? 201 : 200);
+    if (result.kind === 'same') return c.json(await repeatAnswer(deps, id, result));
+    return c.json({ id, confirmation: result.confirmation, receivedAt: result.receivedAt, statusSecret: status.secret }, 201);
   });
 };
 

@@ -11,6 +11,8 @@ export interface ServerSettings {
   /** Bearer token for the staff routes; without it they are off. */
   intakeToken: string | null;
   publicConfig: PublicConfig;
+  /** PUBLIC_CONFIG_JSON: the office's contact overrides and notice (office-config.ts); DATA_DIR/config.json too. */
+  officeConfigJson: string | null;
   /** Limits, in bytes. */
   maxJsonBytes: number;
   maxAttachmentBytes: number;
@@ -70,6 +72,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
       defaultLocale: env.DEFAULT_LOCALE,
       eventIdleSeconds: env.EVENT_IDLE_SECONDS ? Number(env.EVENT_IDLE_SECONDS) : undefined,
     }),
+    officeConfigJson: env.PUBLIC_CONFIG_JSON?.trim() || null,
     maxJsonBytes: int('MAX_JSON_BYTES', 1024 * 1024),
     maxAttachmentBytes: int('MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600),

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/context';
 import { FACTS_EDITION } from '../facts/contacts';
+import { FactOverrides } from '../guide/FactOverrides';
 import { version } from '../../package.json';
 
 /** Version, how the contact facts were checked (and which brochure edition wins), and what the app does with a person's data. */
@@ -17,6 +18,7 @@ export function About() {
           {t('guide.factsChecked', { date: checked, from: FACTS_EDITION.sourcesFrom, to: FACTS_EDITION.sourcesTo })}
           <br />
           {t(FACTS_EDITION.editionMessage)}
+          <FactOverrides />
         </dd>
       </dl>
       <h3>{t('settings.privacy.title')}</h3>

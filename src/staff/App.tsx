@@ -15,6 +15,7 @@ import { PrintView } from './PrintView';
 import { AuditLog } from './AuditLog';
 import { StaffAccounts } from './StaffAccounts';
 import { EventCountsView } from './EventCountsView';
+import { FeedbackView } from './FeedbackView';
 import { NotFound } from './NotFound';
 
 export interface StaffAppProps {
@@ -108,6 +109,11 @@ function Console(props: { fetch?: typeof fetch | undefined }) {
                   </a>
                 </li>
                 <li>
+                  <a href="/staff/feedback" aria-current={path === '/staff/feedback' ? 'page' : undefined}>
+                    Feedback
+                  </a>
+                </li>
+                <li>
                   <a href="/staff/audit" aria-current={path === '/staff/audit' ? 'page' : undefined}>
                     Audit log
                   </a>
@@ -138,6 +144,7 @@ function Console(props: { fetch?: typeof fetch | undefined }) {
           <Route path="/staff/audit" component={AuditLog} />
           <Route path="/staff/accounts" component={StaffAccounts} />
           <Route path="/staff/events" component={EventCountsView} />
+          <Route path="/staff/feedback" component={FeedbackView} />
           <Route default component={NotFound} />
         </Router>
       </main>

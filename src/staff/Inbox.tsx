@@ -10,7 +10,8 @@ import { filtersFromQuery, filtersToQuery } from './inbox-filters';
 import { STATE_LABEL, englishLanguage, formatDateTime } from './text';
 import { Pager, useCursorPages } from './paging';
 import { useLoad } from './use-load';
-import { STATES, type RequestPage } from './types';
+import type { RequestPage } from './types';
+import { REVIEW_STATES as STATES } from '../shared/review';
 
 export function Inbox() {
   useStaffTitle('Inbox');

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { LOCALES } from '../i18n/locales';
 import { dateRangeError } from './inbox-filters';
 import { STATE_LABEL, englishLanguage } from './text';
-import { STATES, type InboxFilters, type ReviewState } from './types';
+import type { InboxFilters } from './types';
+import { REVIEW_STATES as STATES, type ReviewState } from '../shared/review';
 
 /** The inbox's filters, applied together with one button so the list does not jump while typing. */
 export function InboxFilterForm(props: { filters: InboxFilters; onApply: (f: InboxFilters) => void }) {

@@ -9,7 +9,8 @@ import { NotesPanel } from './NotesPanel';
 import { AssignPanel } from './AssignPanel';
 import { requestSections } from './request-sections';
 import { useRequest } from './use-request';
-import { CLOSE_REASON_LABEL, INFO_REASON_LABEL, STATE_LABEL, englishLanguage, formatDateTime } from './text';
+import { FollowUps } from './FollowUps';
+import { CLOSE_REASON_LABEL, INFO_REASON_LABEL, REFERRAL_LABEL, STATE_LABEL, englishLanguage, formatDateTime } from './text';
 import type { Attachment, RequestDetail } from './types';
 
 const INLINE_IMAGE = /^image\/(jpeg|png|webp)$/;
@@ -54,6 +55,7 @@ export function RequestView(props: { id?: string; params?: { id?: string } }) {
         </a>
       </p>
       <Sections sections={sections}>{(s) => (s.step === 'documents' ? <Attachments files={detail.attachments} /> : null)}</Sections>
+      <FollowUps detail={detail} files={(files, n) => <Attachments files={files} photo={(i) => `Follow-up ${n}, photo ${i}`} />} />
       <ReviewForm detail={detail} onChanged={setDetail} />
       {hasRole(me, 'supervisor') && <AssignPanel detail={detail} onChanged={setDetail} />}
       <NotesPanel detail={detail} onAdded={(note) => setDetail({ ...detail, notes: [...detail.notes, note] })} />
@@ -73,7 +75,8 @@ function Overview({ detail }: { detail: RequestDetail }) {
     ['Assigned to', detail.assignee?.email ?? 'Nobody'],
   ];
   if (detail.caseNumber) rows.push(['Office case number', detail.caseNumber]);
-  if (detail.referredTo) rows.push(['Referred to', detail.referredTo]);
+  if (detail.referral) rows.push(['Referred to', REFERRAL_LABEL[detail.referral] ?? detail.referral]);
+  if (detail.referredTo) rows.push(['Office or contact referred to', detail.referredTo]);
   if (detail.closeReason) rows.push(['Reason for closing', CLOSE_REASON_LABEL[detail.closeReason] ?? detail.closeReason]);
   if (detail.infoReasons?.length) rows.push(['Information asked for', detail.infoReasons.map((r) => INFO_REASON_LABEL[r] ?? r).join('; ')]);
   if (detail.infoNote) rows.push(['Note to the person', detail.infoNote]);
@@ -96,7 +99,8 @@ function Overview({ detail }: { detail: RequestDetail }) {
   );
 }
 
-function Attachments({ files }: { files: readonly Attachment[] }) {
+/** `photo(n)` names the n-th photo for screen readers; photos of a follow-up say whose they are. */
+function Attachments({ files, photo = (i) => `Photo ${i}` }: { files: readonly Attachment[]; photo?: (i: number) => string }) {
   const { intl } = useI18n();
   const formatSize = (bytes: number) => formatBytes(intl, bytes);
   if (!files.length) return <p>No files were sent.</p>;
@@ -107,7 +111,7 @@ function Attachments({ files }: { files: readonly Attachment[] }) {
           {INLINE_IMAGE.test(f.type) ? (
             <figure>
               <a href={f.href} target="_blank" rel="noopener">
-                <img src={f.href} alt={`Photo ${i + 1}: ${f.name}`} loading="lazy" class="staff-photo" />
+                <img src={f.href} alt={`${photo(i + 1)}: ${f.name}`} loading="lazy" class="staff-photo" />
               </a>
               <figcaption>
                 {f.name} ({formatSize(f.size)}) — <a href={f.href} target="_blank" rel="noopener">open full size<span class="visually-hidden"> {f.name}</span></a>
@@ -144,7 +148,7 @@ function History({ detail }: { detail: RequestDetail }) {
             {detail.history.map((h, i) => (
               <tr key={i}>
                 <td>{formatDateTime(h.at)}</td>
-                <td>{h.by?.email ?? '—'}</td>
+                <td>{h.by ? h.by.email : 'The system (the person answered)'}</td>
                 <td>{h.from ? STATE_LABEL[h.from] ?? h.from : '—'}</td>
                 <td>{STATE_LABEL[h.to] ?? h.to}</td>
               </tr>

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useStaff } from './context';
 import { Alert, Field } from './Field';
-import { EMPTY_REVIEW, checkReview, nextStates, type ReviewDraft, type ReviewErrors } from './review-rules';
-import { CLOSE_REASON_LABEL, INFO_REASON_LABEL, STATE_LABEL, errorText } from './text';
-import { CLOSE_REASONS, INFO_REASONS, LIMITS, type InfoReason, type RequestDetail, type ReviewState } from './types';
+import { EMPTY_REVIEW, checkReview, type ReviewDraft, type ReviewErrors } from './review-rules';
+import { CLOSE_REASON_LABEL, INFO_REASON_LABEL, REFERRAL_LABEL, STATE_LABEL, errorText } from './text';
+import type { RequestDetail } from './types';
+import { CLOSE_REASONS, INFO_REASONS, REFERRAL_REASONS, REVIEW_LIMITS as LIMITS, nextStates, type InfoReason, type ReviewState } from '../shared/review';
 
 /** Moves a request to its next review state with what that state needs. Nothing typed is lost on an error. */
 export function ReviewForm(props: { detail: RequestDetail; onChanged: (d: RequestDetail) => void }) {
@@ -81,10 +82,30 @@ export function ReviewForm(props: { detail: RequestDetail; onChanged: (d: Reques
           <Field id="review-caseNumber" label="Office case number" value={draft.caseNumber} error={errors.caseNumber} onInput={(e) => set({ caseNumber: e.currentTarget.value })} />
         )}
         {draft.state === 'referred' && (
+          <div class="staff-field">
+            <label for="review-referral">Referred to (the person is told this)</label>
+            {error('referral')}
+            <select
+              id="review-referral"
+              value={draft.referral}
+              aria-invalid={errors.referral ? 'true' : undefined}
+              aria-describedby={describe('referral')}
+              onChange={(e) => set({ referral: e.currentTarget.value as ReviewDraft['referral'] })}
+            >
+              <option value="">Choose where</option>
+              {REFERRAL_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {REFERRAL_LABEL[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {draft.state === 'referred' && (
           <Field
             id="review-referredTo"
-            label="Referred to"
-            hint={`The office or organisation, at most ${LIMITS.referredTo} characters.`}
+            label="Office or contact (optional, for staff only)"
+            hint={`At most ${LIMITS.referredTo} characters; the person does not see this.`}
             value={draft.referredTo}
             error={errors.referredTo}
             onInput={(e) => set({ referredTo: e.currentTarget.value })}

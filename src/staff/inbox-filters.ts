@@ -3,7 +3,8 @@
  * the same list), except the search text: what is searched is a person's
  * A-number or name and never goes into an address the browser keeps.
  */
-import { STATES, type InboxFilters, type ReviewState } from './types';
+import type { InboxFilters } from './types';
+import { REVIEW_STATES as STATES, type ReviewState } from '../shared/review';
 import { isIsoDate } from './validate';
 
 const isState = (v: string | undefined): v is ReviewState => (STATES as readonly (string | undefined)[]).includes(v);

@@ -2,34 +2,31 @@
  * What each review state needs before the server is asked (the contract's
  * rules, said in words beside the field). Pure.
  */
-import { CLOSE_REASONS, INFO_REASONS, LIMITS, type CloseReason, type InfoReason, type ReviewChange, type ReviewState } from './types';
+import type { ReviewChange } from './types';
+import {
+  CLOSE_REASONS,
+  INFO_REASONS,
+  REFERRAL_REASONS,
+  REVIEW_LIMITS as LIMITS,
+  type CloseReason,
+  type InfoReason,
+  type ReferralReason,
+  type ReviewState,
+} from '../shared/review';
 
 export interface ReviewDraft {
   state: ReviewState | '';
   caseNumber: string;
+  referral: ReferralReason | '';
   referredTo: string;
   closeReason: CloseReason | '';
   infoReasons: InfoReason[];
   infoNote: string;
 }
 
-export const EMPTY_REVIEW: ReviewDraft = { state: '', caseNumber: '', referredTo: '', closeReason: '', infoReasons: [], infoNote: '' };
+export const EMPTY_REVIEW: ReviewDraft = { state: '', caseNumber: '', referral: '', referredTo: '', closeReason: '', infoReasons: [], infoNote: '' };
 
 export type ReviewErrors = Partial<Record<keyof ReviewDraft, string>>;
-
-/** The states a request can move to from `current`; the server has the last word. */
-export function nextStates(current: ReviewState): ReviewState[] {
-  switch (current) {
-    case 'received':
-      return ['in_review'];
-    case 'in_review':
-      return ['needs_information', 'accepted', 'referred', 'closed'];
-    case 'needs_information':
-      return ['in_review', 'accepted', 'referred', 'closed'];
-    default:
-      return ['in_review'];
-  }
-}
 
 export function checkReview(d: ReviewDraft): { ok: true; change: ReviewChange } | { ok: false; errors: ReviewErrors } {
   const errors: ReviewErrors = {};
@@ -39,8 +36,8 @@ export function checkReview(d: ReviewDraft): { ok: true; change: ReviewChange } 
     else if (d.caseNumber.trim().length > LIMITS.caseNumber) errors.caseNumber = `Use at most ${LIMITS.caseNumber} characters.`;
   }
   if (d.state === 'referred') {
-    if (!d.referredTo.trim()) errors.referredTo = 'Say where the request was referred.';
-    else if (d.referredTo.trim().length > LIMITS.referredTo) errors.referredTo = `Use at most ${LIMITS.referredTo} characters.`;
+    if (!(REFERRAL_REASONS as readonly string[]).includes(d.referral)) errors.referral = 'Choose where the request was referred.';
+    if (d.referredTo.trim().length > LIMITS.referredTo) errors.referredTo = `Use at most ${LIMITS.referredTo} characters.`;
   }
   if (d.state === 'closed' && !(CLOSE_REASONS as readonly string[]).includes(d.closeReason)) errors.closeReason = 'Choose why the request is closed.';
   if (d.state === 'needs_information') {
@@ -50,7 +47,10 @@ export function checkReview(d: ReviewDraft): { ok: true; change: ReviewChange } 
   if (Object.keys(errors).length || !d.state) return { ok: false, errors };
   const change: ReviewChange = { state: d.state };
   if (d.state === 'accepted') change.caseNumber = d.caseNumber.trim();
-  if (d.state === 'referred') change.referredTo = d.referredTo.trim();
+  if (d.state === 'referred') {
+    change.referral = d.referral as ReferralReason;
+    if (d.referredTo.trim()) change.referredTo = d.referredTo.trim();
+  }
   if (d.state === 'closed') change.closeReason = d.closeReason as CloseReason;
   if (d.state === 'needs_information') {
     change.infoReasons = [...d.infoReasons];

@@ -3,7 +3,9 @@
  * error codes, in one place so lists, filters, history and exports agree.
  */
 import { ApiError } from './api';
-import type { CloseReason, InfoReason, ReviewState, Role } from './types';
+import type { Role } from './types';
+import type { CloseReason, InfoReason, ReferralReason, ReviewState } from '../shared/review';
+import type { FeedbackQuestion } from '../shared/feedback-schema';
 
 export const STATE_LABEL: Record<ReviewState, string> = {
   received: 'Received',
@@ -27,7 +29,38 @@ export const INFO_REASON_LABEL: Record<InfoReason, string> = {
   missing_consent: 'Consent is missing',
   missing_receipt_notice: 'Receipt notice is missing',
   unclear_document: 'A document cannot be read',
+  missing_a_number: 'The A-number is missing',
+  missing_signature: 'The signature is missing',
   missing_information: 'Information is missing',
+  other: 'Other',
+};
+
+export const REFERRAL_LABEL: Record<ReferralReason, string> = {
+  uscis: 'USCIS (customer service or the field office)',
+  detention_ombudsman: 'Office of the Immigration Detention Ombudsman',
+  records_foia: 'Records request (FOIA)',
+  other_agency: 'Another agency',
+  legal_help: 'Legal help (attorney or accredited representative)',
+  congress: 'Member of Congress',
+  other: 'Other',
+};
+
+export const FEEDBACK_QUESTION_LABEL: Record<FeedbackQuestion, string> = {
+  understood: 'Did the session explain how the Ombudsman can help?',
+  would_ask: 'Would you ask the Ombudsman for help?',
+  heard_from: 'How did you hear about this session?',
+};
+
+export const FEEDBACK_ANSWER_LABEL: Record<string, string> = {
+  yes: 'Yes',
+  partly: 'Partly',
+  no: 'No',
+  maybe: 'Maybe',
+  community_group: 'A community group',
+  faith_group: 'A faith group',
+  friend_family: 'Friends or family',
+  online: 'Online',
+  government: 'A government office',
   other: 'Other',
 };
 
@@ -53,6 +86,7 @@ const ERROR_TEXT: Record<string, string> = {
   rate_limited: 'Too many tries. Wait a moment and try again.',
   invalid_transition: 'The request cannot move to that state from where it is now. Reload the page to see its latest state.',
   invalid_staff: 'That staff account is not active, so nothing can be assigned to it.',
+  request_closed: 'This request is closed.',
   payload_too_large: 'That is too long for the server. Shorten it and try again.',
 };
 

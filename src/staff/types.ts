@@ -3,6 +3,8 @@
  * request itself is the wire CaseRequest the intake validated.
  */
 import type { CaseRequest } from '../shared/request-schema';
+import type { FeedbackQuestion } from '../shared/feedback-schema';
+import type { CloseReason, InfoReason, ReferralReason, ReviewState } from '../shared/review';
 
 export const ROLES = ['officer', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,16 +23,7 @@ export interface Session {
   csrf: string;
 }
 
-export const STATES = ['received', 'in_review', 'needs_information', 'accepted', 'referred', 'closed'] as const;
-export type ReviewState = (typeof STATES)[number];
-
-export const CLOSE_REASONS = ['resolved', 'duplicate', 'withdrawn', 'outside_mandate', 'no_response', 'other'] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
-
-export const INFO_REASONS = ['missing_consent', 'missing_receipt_notice', 'unclear_document', 'missing_information', 'other'] as const;
-export type InfoReason = (typeof INFO_REASONS)[number];
-
-export const LIMITS = { caseNumber: 64, referredTo: 200, infoNote: 500, note: 2000 } as const;
+export const LIMITS = { note: 2000 } as const;
 
 export interface RequestSummary {
   id: string;
@@ -70,13 +63,15 @@ export interface Note {
 
 export interface HistoryEntry {
   at: string;
-  by: StaffRef;
+  /** Null: the system moved it (a follow-up arrived). */
+  by: StaffRef | null;
   from: ReviewState | null;
   to: ReviewState;
 }
 
 export interface RequestDetail extends Omit<RequestSummary, 'name'> {
   caseNumber: string | null;
+  referral: ReferralReason | null;
   referredTo: string | null;
   closeReason: CloseReason | null;
   infoReasons: InfoReason[] | null;
@@ -85,11 +80,22 @@ export interface RequestDetail extends Omit<RequestSummary, 'name'> {
   attachments: Attachment[];
   notes: Note[];
   history: HistoryEntry[];
+  /** The person's answers to "needs information", oldest first. */
+  followUps: FollowUpEntry[];
+}
+
+export interface FollowUpEntry {
+  id: string;
+  receivedAt: string;
+  locale: string;
+  text: string;
+  attachments: Attachment[];
 }
 
 export interface ReviewChange {
   state: ReviewState;
   caseNumber?: string;
+  referral?: ReferralReason;
   referredTo?: string;
   closeReason?: CloseReason;
   infoReasons?: InfoReason[];
@@ -135,4 +141,30 @@ export interface InboxFilters {
   assigned?: 'me' | '';
   event?: string;
   q?: string;
+}
+
+export interface FeedbackGroup {
+  eventId: string | null;
+  day: string;
+  count: number;
+  satisfaction: Record<'1' | '2' | '3' | '4' | '5', number>;
+  answers: Record<FeedbackQuestion, Record<string, number>>;
+  withText: number;
+  withContact: number;
+}
+
+export interface FeedbackText {
+  id: string;
+  receivedAt: string;
+  locale: string;
+  eventId: string | null;
+  satisfaction: number | null;
+  questions: string | null;
+  comments: string | null;
+  contact: { name?: string; email?: string; phone?: string } | null;
+}
+
+export interface FeedbackView {
+  groups: FeedbackGroup[];
+  texts: FeedbackText[];
 }

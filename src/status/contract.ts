@@ -1,27 +1,13 @@
 /**
- * The status endpoint as this app reads it. Until the server side's shared
- * module (src/shared/review.ts) is on this branch, its names are kept here,
- * in this one file, so settling them is a one-line change.
+ * The status endpoint as this app reads it (src/shared/request-status.ts is
+ * the contract): its address, and its answer checked before it is kept.
  */
 import { joinUrl } from '../shared/protocol';
+import { REVIEW_STATES, type ReviewState } from '../shared/review';
 import type { KnownStatus } from '../storage/status-record';
 
-export { STATUS_SECRET_HEADER } from '../outbox/routes';
-
-export const REVIEW_STATES = ['received', 'in_review', 'needs_information', 'accepted', 'referred', 'closed'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
-
-export const INFO_REASONS = [
-  'missing_consent',
-  'missing_receipt_notice',
-  'unclear_document',
-  'missing_a_number',
-  'missing_signature',
-  'missing_information',
-  'other',
-] as const;
-export const CLOSE_REASONS = ['resolved', 'duplicate', 'withdrawn', 'outside_mandate', 'no_response', 'other'] as const;
-export const REFERRAL_REASONS = ['uscis', 'detention_ombudsman', 'records_foia', 'other_agency', 'legal_help', 'congress', 'other'] as const;
+export { STATUS_SECRET_HEADER } from '../shared/request-status';
+export { CLOSE_REASONS, INFO_REASONS, REFERRAL_REASONS, REVIEW_STATES } from '../shared/review';
 
 export function statusUrl(apiBase: string, id: string): string {
   return joinUrl(apiBase, 'requests', id, 'status');

@@ -9,12 +9,6 @@ import type { FollowUpDraft } from './follow-up-record';
 
 export const FOLLOW_UP_TEXT_MAX = 5000;
 
-/** Every answer for a request on this device, oldest first. */
-export async function listFollowUps(requestId: string): Promise<FollowUpDraft[]> {
-  const all = await (await getDb()).getAllFromIndex('followUps', 'by-request', requestId);
-  return all.sort((a, b) => a.createdAt - b.createdAt);
-}
-
 /** The answer being written for this request, made if there is none. */
 export async function openFollowUp(requestId: string): Promise<FollowUpDraft> {
   const tx = (await getDb()).transaction('followUps', 'readwrite');
@@ -29,10 +23,6 @@ export async function openFollowUp(requestId: string): Promise<FollowUpDraft> {
   await tx.store.add(fresh);
   await tx.done;
   return fresh;
-}
-
-export async function getFollowUp(id: string): Promise<FollowUpDraft | undefined> {
-  return (await getDb()).get('followUps', id);
 }
 
 /** Saves the text of an answer still being written; false when it was sent meanwhile (another tab). */

@@ -54,15 +54,19 @@ describe('OutboxStatus', () => {
       }),
     );
     renderWithI18n(<OutboxStatus headingLevel={1} />, { path: '/requests/status' });
-    expect(await screen.findByText('Waiting for a connection — will send automatically.')).toBeTruthy();
-    expect(screen.getByText('Sending…')).toBeTruthy();
-    expect(screen.getByText('Sent on May 3, 2025, confirmation K7Q-4M2-XP9')).toBeTruthy();
-    expect(screen.getByText('Needs attention: the office could not accept this request.')).toBeTruthy();
-    const reasons = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('Needs attention'))!;
+    await screen.findByText('Ready to send — not sent yet');
+    const item = (label: string) => screen.getAllByRole('listitem').find((li) => li.querySelector('.outbox__state')?.textContent === label)!;
+    expect(item('Ready to send — not sent yet').textContent).toContain('The app sends it by itself when there is a connection.');
+    expect(item('Sending — not delivered yet').className).toContain('outbox__item--sending');
+    expect(item('Delivered to the office').textContent).toContain('Delivered on May 3, 2025. Confirmation number: K7Q-4M2-XP9');
+    expect(item('Not delivered — needs attention').textContent).toContain('The office could not accept this request.');
+    // Only the delivered one says delivered; the others say they are not.
+    expect(screen.getAllByText(/^Delivered/)).toHaveLength(2);
+    const reasons = item('Not delivered — needs attention');
     expect(within(reasons).getByText(/^Date of birth: /)).toBeTruthy();
     expect(within(reasons).getByText('Something in the request was not accepted.')).toBeTruthy();
     expect(within(reasons).getByRole('link', { name: 'Fix and send again' }).getAttribute('href')).toBe('/requests/d');
-    expect(screen.getByRole('heading', { level: 1, name: 'Requests you sent' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Where your requests stand' })).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 3, name: 'Request about I-485 and I-765' })).toHaveLength(3);
   });
 
@@ -83,7 +87,7 @@ describe('OutboxStatus', () => {
     expect(screen.queryByRole('link', { name: 'Fix and send again' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Remove from this list' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, remove it' }));
-    await waitFor(() => expect(screen.getByText('You have not sent any requests from this device.')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('There are no finished requests on this device yet.')).toBeTruthy());
   });
 
   it('shows nothing to send when all is delivered', async () => {

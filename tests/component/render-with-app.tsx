@@ -11,6 +11,7 @@ import { LocationProvider } from 'preact-iso';
 import { compileMessages, type CompiledCatalog } from '../../scripts/locale-content';
 import { I18nProvider, makeI18n, type I18n } from '../../src/i18n/context';
 import { ConfigContext } from '../../src/config/config';
+import { FactOverridesContext } from '../../src/facts/facts-context';
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../../src/shared/public-config';
 import { existsSync, readFileSync } from '../unit/node-fs';
 
@@ -50,10 +51,13 @@ export function renderWithI18n(
   const { locale = 'en', path = '/', config = {}, setLocale } = options;
   history.replaceState(null, '', path);
   const i18n = makeI18n(locale, messagesFor(locale), setLocale);
+  const full = { ...DEFAULT_PUBLIC_CONFIG, ...config };
   const result = render(
     <I18nProvider value={i18n}>
-      <ConfigContext.Provider value={{ ...DEFAULT_PUBLIC_CONFIG, ...config }}>
-        <LocationProvider>{ui}</LocationProvider>
+      <ConfigContext.Provider value={full}>
+        <FactOverridesContext.Provider value={full.factOverrides}>
+          <LocationProvider>{ui}</LocationProvider>
+        </FactOverridesContext.Provider>
       </ConfigContext.Provider>
     </I18nProvider>,
   );

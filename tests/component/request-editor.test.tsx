@@ -114,7 +114,8 @@ describe('the request form', () => {
     const { markSubmitted } = await import('../../src/storage/drafts');
     await markSubmitted(draft.id, { id: draft.id });
     renderWithI18n(<RequestsView />, { path: `/requests/${draft.id}/about-you` });
-    await screen.findByRole('heading', { level: 1, name: 'This request was handed over for sending' });
+    // Not in the outbox (none was written here): the heading claims no state at all.
+    await screen.findByRole('heading', { level: 1, name: 'Request' });
     expect(screen.queryByRole('textbox')).toBeNull();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Start a new request from this one' }));

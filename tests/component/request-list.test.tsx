@@ -27,7 +27,7 @@ describe('the request list', () => {
   it('starts empty with a button to start a request, and shows where sent requests stand', async () => {
     renderWithI18n(<RequestsView />, { path: '/requests' });
     await screen.findByText('You have no requests on this device yet.');
-    expect(screen.getByRole('region', { name: 'Requests you sent' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Where your requests stand' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Start a new request' }).getAttribute('href')).toBe('/requests/new');
   });
 

@@ -27,7 +27,7 @@ describe('sending a request', () => {
     renderWithI18n(<RequestsView />, { path: `/requests/${draft.id}/review` });
     await screen.findByRole('heading', { level: 1, name: 'Check and send' });
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
-    await screen.findByRole('heading', { level: 1, name: 'Request handed over' });
+    await screen.findByRole('heading', { level: 1, name: 'Ready to send — not sent yet' });
     expect(handOver).toHaveBeenCalledWith(draft.id);
     const stored = await getDraft(draft.id);
     expect(stored?.status).toBe('submitted');

@@ -8,7 +8,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { SCREENER_PREFILL_KEY } from '../../src/screener/to-request';
 import { endSession } from '../../src/event-mode/session';
-import { factHref, formatFact } from '../../src/facts/contacts';
+import { PUBLISHED_FACTS } from '../../src/facts/fact-book';
+import type { FactId } from '../../src/facts/contacts';
+
+const factHref = (id: FactId) => PUBLISHED_FACTS.href(id);
+const formatFact = (id: FactId) => PUBLISHED_FACTS.text(id);
 import { answer, appText, back, expectOutcome, expectQuestion, heading, next, pick, reasonsOf, renderScreener, t, tick, toProblems, typeDate } from './screener-harness';
 
 describe('the screener, one question per screen', () => {

@@ -118,3 +118,38 @@ describe('event counts (supervisors)', () => {
     expect(within(table).getByRole('columnheader', { name: 'Requests sent from the form' })).toBeTruthy();
   });
 });
+
+describe('feedback (supervisors)', () => {
+  it('counts answers per event and day, and shows the written words as text', async () => {
+    const group = {
+      eventId: 'evt-houston',
+      day: '2026-11-20',
+      count: 2,
+      satisfaction: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 1 },
+      answers: { understood: { yes: 1, partly: 1, no: 0 }, would_ask: { yes: 2, maybe: 0, no: 0 }, heard_from: { community_group: 0, faith_group: 1, friend_family: 0, online: 0, government: 0, other: 0 } },
+      withText: 1,
+      withContact: 1,
+    };
+    const text = {
+      id: 'fb-1',
+      receivedAt: '2026-11-20T18:00:00.000Z',
+      locale: 'es',
+      eventId: 'evt-houston',
+      satisfaction: 5,
+      questions: null,
+      comments: '<b>Muy útil</b>',
+      contact: { email: 'rosa@example.com' },
+    };
+    const office = mockOffice({ 'GET session': signedIn('supervisor'), 'GET feedback': { body: { groups: [group], texts: [text] } } });
+    renderStaff('/staff/feedback', office);
+    const section = await screen.findByRole('region', { name: /Event evt-houston, 2026-11-20: 2 answers/ });
+    const satisfaction = within(section).getByRole('table', { name: /Satisfaction/ });
+    expect(within(satisfaction).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0', '0', '1', '0', '1']);
+    const understood = within(section).getByRole('table', { name: 'Did the session explain how the Ombudsman can help?' });
+    expect(within(within(understood).getByRole('row', { name: /Partly/ })).getByRole('cell').textContent).toBe('1');
+    const texts = screen.getByRole('region', { name: 'Written questions and comments' });
+    expect(within(texts).getByText('<b>Muy útil</b>')).toBeTruthy();
+    expect(within(texts).getByText('rosa@example.com')).toBeTruthy();
+  });
+});
+

@@ -24,6 +24,7 @@ export function detail(overrides: Partial<RequestDetail> = {}, person: Record<st
   return {
     ...base,
     caseNumber: null,
+    referral: null,
     referredTo: null,
     closeReason: null,
     infoReasons: null,
@@ -75,6 +76,7 @@ export function detail(overrides: Partial<RequestDetail> = {}, person: Record<st
     ],
     notes: [],
     history: [],
+    followUps: [],
     ...overrides,
   };
 }

@@ -106,10 +106,48 @@ describe('a request’s page', () => {
     renderStaff(`/staff/requests/${ID}`, office);
     const review = await screen.findByRole('region', { name: 'Review' });
     fireEvent.click(within(review).getByLabelText('Referred elsewhere'));
-    fireEvent.input(within(review).getByLabelText('Referred to'), { target: { value: 'Office of the Immigration Detention Ombudsman' } });
+    fireEvent.change(within(review).getByLabelText('Referred to (the person is told this)'), { target: { value: 'detention_ombudsman' } });
+    fireEvent.input(within(review).getByLabelText('Office or contact (optional, for staff only)'), { target: { value: 'Desk of J. Smith' } });
     fireEvent.click(within(review).getByRole('button', { name: 'Save review' }));
     expect((await within(review).findByRole('alert')).textContent).toMatch(/busy/);
-    expect((within(review).getByLabelText('Referred to') as HTMLInputElement).value).toBe('Office of the Immigration Detention Ombudsman');
+    expect((within(review).getByLabelText('Referred to (the person is told this)') as HTMLSelectElement).value).toBe('detention_ombudsman');
+    expect((within(review).getByLabelText('Office or contact (optional, for staff only)') as HTMLInputElement).value).toBe('Desk of J. Smith');
+  });
+
+  it('asks where a request is referred before sending, from the shared list', async () => {
+    const office = requestOffice(detail({ state: 'in_review' }));
+    renderStaff(`/staff/requests/${ID}`, office);
+    const review = await screen.findByRole('region', { name: 'Review' });
+    fireEvent.click(within(review).getByLabelText('Referred elsewhere'));
+    fireEvent.click(within(review).getByRole('button', { name: 'Save review' }));
+    expect((await within(review).findByText('Choose where the request was referred.')).id).toBe('review-referral-error');
+    expect(office.calls.some((c) => c.method === 'POST')).toBe(false);
+    fireEvent.change(within(review).getByLabelText('Referred to (the person is told this)'), { target: { value: 'records_foia' } });
+    fireEvent.click(within(review).getByRole('button', { name: 'Save review' }));
+    await waitFor(() => expect(office.calls.find((c) => c.method === 'POST')?.body).toEqual({ state: 'referred', referral: 'records_foia' }));
+  });
+
+  it('shows the person’s follow-ups with their files, linked to the request, and the system’s move in the history', async () => {
+    const followUp = {
+      id: 'fu-1',
+      receivedAt: '2026-12-05T10:00:00.000Z',
+      locale: 'es',
+      text: 'Aquí está el aviso.\nGracias.',
+      attachments: [{ id: 'fu-photo', name: 'aviso.jpg', type: 'image/jpeg', size: 2048, href: `/api/v1/office/requests/${ID}/follow-ups/fu-1/attachments/fu-photo` }],
+    };
+    const d = detail({
+      state: 'in_review',
+      followUps: [followUp],
+      history: [{ at: '2026-12-05T10:00:00.000Z', by: null, from: 'needs_information', to: 'in_review' }],
+    });
+    renderStaff(`/staff/requests/${ID}`, requestOffice(d));
+    const section = await screen.findByRole('region', { name: 'Follow-ups from the person' });
+    expect(within(section).getByRole('heading', { level: 3 }).textContent).toMatch(/^Follow-up 1, received /);
+    expect(within(section).getByText(/answers request OMB-7Q3K-9XW2/).textContent).toContain('Spanish (es)');
+    expect(within(section).getByText(/Aquí está el aviso/).textContent).toBe('Aquí está el aviso.\nGracias.');
+    expect(within(section).getByRole('img', { name: 'Follow-up 1, photo 1: aviso.jpg' }).getAttribute('src')).toBe(followUp.attachments[0]!.href);
+    const history = screen.getByRole('region', { name: 'History' });
+    expect(within(history).getByText('The system (the person answered)')).toBeTruthy();
   });
 
   it('adds an internal note and shows it as text', async () => {

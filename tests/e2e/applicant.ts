@@ -98,7 +98,8 @@ export async function seedDraft(page: Page, person: DraftPerson, files: readonly
 export async function sendFromReview(page: Page, origin: string, id: string): Promise<void> {
   await page.goto(`${origin}/requests/${id}/review`);
   await page.getByRole('button', { name: 'Send request' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Request handed over' }).waitFor();
+  // Ready to send, and on a good connection perhaps already sending or delivered.
+  await page.getByRole('heading', { level: 1, name: /^(Ready to send — not sent yet|Sending — not delivered yet|Delivered to the office)$/ }).waitFor();
 }
 
 export async function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {

@@ -21,7 +21,20 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 // Long answers, so the print runs over several pages.
 const LONG = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of what happened with the case.`).join('\n');
-const REQUEST = detail({}, {});
+const REQUEST = detail(
+  {
+    followUps: [
+      {
+        id: 'fu-1',
+        receivedAt: '2026-12-05T10:00:00.000Z',
+        locale: 'es',
+        text: 'Aquí está el aviso de recibo.',
+        attachments: [{ id: 'fu-photo', name: 'aviso.png', type: 'image/png', size: 68, href: '/api/v1/office/requests/0b8e3c4e-1111-4a2b-9c3d-000000000001/attachments/fu-photo' }],
+      },
+    ],
+  },
+  {},
+);
 (REQUEST.request.case as { whatHappened: string }).whatHappened = LONG;
 
 function officeApi(signedIn: { value: boolean }) {
@@ -43,6 +56,13 @@ function officeApi(signedIn: { value: boolean }) {
     if (path === 'audit')
       return json({ entries: [{ id: '1', at: '2026-12-04T09:00:00.000Z', actor: { id: 'staff-admin', email: 'admin@agency.example' }, action: 'signin', target: null, detail: null, ip: '127.0.0.1' }], nextCursor: null });
     if (path === 'events') return json({ events: [{ eventId: 'evt-houston', days: [{ date: '2026-11-20', counts: { served: 31, submitted: 12 } }] }] });
+    if (path === 'feedback') {
+      const answers = { understood: { yes: 1, partly: 0, no: 0 }, would_ask: { yes: 1, maybe: 0, no: 0 }, heard_from: { community_group: 1, faith_group: 0, friend_family: 0, online: 0, government: 0, other: 0 } };
+      return json({
+        groups: [{ eventId: 'evt-houston', day: '2026-11-20', count: 1, satisfaction: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 1 }, answers, withText: 1, withContact: 0 }],
+        texts: [{ id: 'f1', receivedAt: '2026-11-20T18:00:00.000Z', locale: 'es', eventId: 'evt-houston', satisfaction: 5, questions: '¿Cuánto tarda?', comments: null, contact: null }],
+      });
+    }
     return json({ error: 'not_found' }, 404);
   };
 }
@@ -116,6 +136,7 @@ describe('office console screens', () => {
 
     for (const [link, heading] of [
       ['Event counts', 'Event counts'],
+      ['Feedback', 'Feedback'],
       ['Audit log', 'Audit log'],
       ['Staff accounts', 'Staff accounts'],
     ] as const) {

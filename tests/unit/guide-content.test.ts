@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileGuide, placeholdersOf, type CompiledGuide } from '../../scripts/locale-content';
-import { FACTS, FACTS_EDITION, factHref, formatFact, isFactId, type Fact, type FactId } from '../../src/facts/contacts';
+import { FACTS, FACTS_EDITION, isFactId, type Fact, type FactId } from '../../src/facts/contacts';
+import { PUBLISHED_FACTS } from '../../src/facts/fact-book';
+
+const factHref = (id: FactId) => PUBLISHED_FACTS.href(id);
+const formatFact = (id: FactId) => PUBLISHED_FACTS.text(id);
 import { GUIDE_SECTION_IDS as SECTION_IDS } from './guide-sections';
 import { existsSync, readdirSync, readFileSync } from './node-fs';
 

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../scripts/locale-content';
 import { escapeHtml, factHtml, renderGuideHtml, type GuideActionId } from '../../src/guide/render';
 import { FACTS } from '../../src/facts/contacts';
+import { PUBLISHED_FACTS, makeFactBook } from '../../src/facts/fact-book';
 import { existsSync, readdirSync, readFileSync } from './node-fs';
 
 const LOCALES_DIR = new URL('../../locales/', import.meta.url);
 
 const labels: Record<GuideActionId, string> = { 'start-request': 'Start <now>', 'start-screener': 'Check & see' };
-const options = { actionLabel: (id: GuideActionId) => labels[id] };
+const options = { actionLabel: (id: GuideActionId) => labels[id], facts: PUBLISHED_FACTS };
 const render = (html: string) => renderGuideHtml(html, options);
 
 describe('fact placeholders', () => {
@@ -46,6 +47,27 @@ describe('fact placeholders', () => {
     const { html } = render('<p>اتصل على {{fact:ombudsmanPhone}} أو اكتب إلى {{fact:ombudsmanEmail}}.</p>');
     expect(html.match(/dir="ltr"/g)).toHaveLength(2);
     expect(html).toContain('اتصل على <a class="fact fact--phone" dir="ltr"');
+  });
+});
+
+describe('facts the office changed', () => {
+  const facts = makeFactBook({
+    ombudsmanPhone: { value: '202-555-0147', source: 'Office memo 12', checked: '2027-01-05' },
+    ombudsmanCaseMailAddress: { value: 'CIS Ombudsman\nPO Box 1 <b>\nWashington, DC 20001', source: 'memo', checked: '2027-01-05' },
+  });
+  const renderWith = (html: string) => renderGuideHtml(html, { ...options, facts });
+
+  it("shows the office's phone number, linked and dialled as written", () => {
+    expect(renderWith('<p>Call {{fact:ombudsmanPhone}}.</p>').html).toBe(
+      '<p>Call <a class="fact fact--phone" dir="ltr" href="tel:+12025550147">202-555-0147</a>.</p>',
+    );
+  });
+
+  it("shows the office's postal address line by line, escaped", () => {
+    const { html } = renderWith('<p>{{fact:ombudsmanCaseMailAddress}}</p>');
+    expect(html).toBe(
+      '<p class="fact fact--address"><bdi dir="ltr">CIS Ombudsman</bdi><br><bdi dir="ltr">PO Box 1 &lt;b&gt;</bdi><br><bdi dir="ltr">Washington, DC 20001</bdi></p>',
+    );
   });
 });
 
@@ -90,7 +112,7 @@ describe('escaping', () => {
 
   it('escapes fact values, so a hostile override could not inject markup', () => {
     for (const id of Object.keys(FACTS) as (keyof typeof FACTS)[]) {
-      const out = factHtml(id);
+      const out = factHtml(PUBLISHED_FACTS, id);
       const text = out.replace(/<[^>]*>/g, '');
       expect(text, id).not.toMatch(/[<>"]/);
     }

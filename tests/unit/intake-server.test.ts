@@ -77,7 +77,8 @@ describe('PUT /api/v1/requests/:id', () => {
     const first = await putRequest(s, id, request(id), key);
     expect(first.status).toBe(201);
     const receipt = await first.json();
-    expect(receipt).toEqual({ id, confirmation: expect.stringMatching(CONFIRMATION), receivedAt: NOW.toISOString() });
+    // Beside the confirmation, the status secret (256 bits, base64url): the device's one way to ask about its request.
+    expect(receipt).toEqual({ id, confirmation: expect.stringMatching(CONFIRMATION), receivedAt: NOW.toISOString(), statusSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
     expect(first.headers.get('cache-control')).toBe('no-store');
     // Sealed afresh (new ephemeral key, new IV): the content decides, not the bytes.
     const again = await putRequest(s, id, request(id), key);

@@ -15,6 +15,9 @@ import { readOfficeSettings } from '../../src/server/office/settings';
 import { inviteStaff } from '../../src/server/office/staff-store';
 import { readSettings } from '../../src/server/settings';
 import { staffRoutes } from '../../src/server/staff';
+import { feedbackRoutes } from '../../src/server/hearing/feedback-routes';
+import { followUpRoutes } from '../../src/server/hearing/follow-up-routes';
+import { statusRoutes } from '../../src/server/hearing/status-routes';
 import { NOW, TOKEN, type TestServer } from './intake-helpers';
 import type { Engine, useEngines } from './intake-engines';
 
@@ -36,7 +39,7 @@ export async function makeOfficeServer(env: Record<string, string> = {}): Promis
   const deps: AppDeps = { ...opened, now: () => clock.now };
   const office = officeRoutes({ settings: readOfficeSettings(all), sleep: async (ms) => void slept.push(ms) });
   return {
-    app: createApp(deps, [keysRoutes, intakeRoutes, staffRoutes, eventRoutes, office]),
+    app: createApp(deps, [keysRoutes, intakeRoutes, staffRoutes, eventRoutes, office, statusRoutes, followUpRoutes, feedbackRoutes]),
     deps,
     dir,
     clock,

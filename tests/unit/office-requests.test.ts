@@ -68,6 +68,8 @@ describe.each(ENGINES)('office requests on %s', (engine) => {
       ['GET', 'audit', 'supervisor'],
       ['GET', 'export?format=csv', 'supervisor'],
       ['GET', 'events', 'supervisor'],
+      ['GET', 'feedback', 'supervisor'],
+      ['GET', `requests/${id}/follow-ups/${uuid()}/attachments/${uuid()}`, 'officer'],
       ['GET', 'staff', 'admin'],
       ['POST', 'staff', 'admin', { email: 'x@example.gov', role: 'officer' }],
       ['PATCH', `staff/${officer.id}`, 'admin', { role: 'officer' }],

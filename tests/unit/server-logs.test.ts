@@ -56,6 +56,43 @@ describe('server logs', () => {
     expect(out).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   });
 
+  it('never print a status secret, a follow-up or feedback text, whatever the answer', async () => {
+    const h = await import('./intake-helpers');
+    const { sealJson } = await import('../../src/shared/seal');
+    const s = await h.makeServer();
+    let secret = '';
+    try {
+      const key = await h.serverKey(s);
+      const id = h.uuid();
+      const delivered = await h.putRequest(s, id, h.request(id), key);
+      secret = ((await delivered.json()) as { statusSecret: string }).statusSecret;
+      expect((await h.putRequest(s, id, h.request(id), key)).status).toBe(200);
+      const status = (given: string) => s.app.request(`/api/v1/requests/${id}/status`, { headers: { 'X-Status-Secret': given } });
+      expect((await status(secret)).status).toBe(200);
+      expect((await status(`${secret}x`)).status).toBe(404);
+      const followUp = { id: h.uuid(), requestId: id, schemaVersion: 1, text: 'Follow-up-words', locale: 'es', submittedAt: '2025-06-15T11:00:00.000Z' };
+      const envelope = await sealJson(followUp, key, { requestId: followUp.id, purpose: 'follow-up' });
+      const sent = await s.app.request(`/api/v1/requests/${id}/follow-ups/${followUp.id}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'X-Status-Secret': secret },
+        body: JSON.stringify(envelope),
+      });
+      expect(sent.status).toBe(201);
+      const feedback = { id: h.uuid(), schemaVersion: 1, locale: 'es', comments: 'Feedback-words', submittedAt: '2025-06-15T11:00:00.000Z' };
+      const sealed = await sealJson(feedback, key, { requestId: feedback.id, purpose: 'feedback' });
+      const fed = await s.app.request(`/api/v1/feedback/${feedback.id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(sealed) });
+      expect(fed.status).toBe(201);
+    } finally {
+      await s.close();
+    }
+    const out = printed.join('\n');
+    expect(out).toMatch(/"route":"\/api\/v1\/requests\/:id\/status"/);
+    expect(out).toMatch(/"event":"follow_up_received"/);
+    expect(secret.length).toBeGreaterThan(20);
+    for (const text of [secret, secret.slice(0, 16), 'Follow-up-words', 'Feedback-words']) expect(out).not.toContain(text);
+    expect(out).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+  });
+
   it('count a client that drops mid-upload as aborted, not as a server fault', async () => {
     const h = await import('./intake-helpers');
     const s = await h.makeServer();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, queryString } from '../../src/staff/api';
-import { checkReview, EMPTY_REVIEW, nextStates } from '../../src/staff/review-rules';
+import { checkReview, EMPTY_REVIEW } from '../../src/staff/review-rules';
+import { canMove, nextStates, REVIEW_STATES } from '../../src/shared/review';
 import { dateRangeError, filtersFromQuery, filtersToQuery } from '../../src/staff/inbox-filters';
 import { cssString } from '../../src/staff/print-header';
 import { errorText } from '../../src/staff/text';
@@ -14,12 +15,16 @@ describe('review rules', () => {
     expect(nextStates('in_review')).toEqual(['needs_information', 'accepted', 'referred', 'closed']);
     expect(nextStates('needs_information')).toEqual(['in_review', 'accepted', 'referred', 'closed']);
     expect(nextStates('closed')).toEqual(['in_review']);
+    // The server's check and the console's offer are one table.
+    for (const from of REVIEW_STATES) for (const to of REVIEW_STATES) expect(canMove(from, to)).toBe(nextStates(from).includes(to));
   });
 
   it('asks each state for what it needs and sends only that', () => {
     expect(checkReview({ ...EMPTY_REVIEW, state: 'accepted', caseNumber: ' ' })).toEqual({ ok: false, errors: { caseNumber: 'Enter the office’s case number.' } });
     expect(checkReview({ ...EMPTY_REVIEW, state: 'accepted', caseNumber: ' OMB-1 ', referredTo: 'ignored' })).toEqual({ ok: true, change: { state: 'accepted', caseNumber: 'OMB-1' } });
-    expect(checkReview({ ...EMPTY_REVIEW, state: 'referred', referredTo: 'x'.repeat(201) }).ok).toBe(false);
+    expect(checkReview({ ...EMPTY_REVIEW, state: 'referred', referral: 'uscis', referredTo: 'x'.repeat(201) }).ok).toBe(false);
+    expect(checkReview({ ...EMPTY_REVIEW, state: 'referred', referredTo: 'Field office' })).toEqual({ ok: false, errors: { referral: 'Choose where the request was referred.' } });
+    expect(checkReview({ ...EMPTY_REVIEW, state: 'referred', referral: 'legal_help', referredTo: ' ' })).toEqual({ ok: true, change: { state: 'referred', referral: 'legal_help' } });
     expect(checkReview({ ...EMPTY_REVIEW, state: 'closed', closeReason: '' }).ok).toBe(false);
     expect(checkReview({ ...EMPTY_REVIEW, state: 'needs_information', infoReasons: ['other'], infoNote: 'y'.repeat(501) }).ok).toBe(false);
     expect(checkReview({ ...EMPTY_REVIEW, state: 'needs_information', infoReasons: ['other'], infoNote: '  ' })).toEqual({ ok: true, change: { state: 'needs_information', infoReasons: ['other'] } });

@@ -9,6 +9,7 @@
  * sealLegacyRequests (intake-legacy.ts) to seal and drop. PostgreSQL
  * never had the plaintext tables, so its steps 2 and 4 differ.
  */
+import { HEARING_MIGRATIONS } from '../hearing/schema';
 import { OFFICE_MIGRATIONS } from '../office/schema';
 
 export type Migration = { name: string } & ({ sql: string } | { sqlite: string; postgres: string });
@@ -133,4 +134,6 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // The office console (src/server/office/schema.ts).
   ...OFFICE_MIGRATIONS,
+  // The person hears back: status, follow-ups, feedback (src/server/hearing/schema.ts).
+  ...HEARING_MIGRATIONS,
 ];

@@ -5,7 +5,7 @@ import type { AppDeps } from '../types';
 import type { SqlEngine } from '../db/engine';
 import { apiError } from '../errors';
 import type { IntakeStore } from '../intake-store';
-import { keyRingFor } from '../keys';
+import { keyRingFor, type KeyRing } from '../keys';
 import { clientAddress } from '../client-address';
 import { appendAudit, type AuditEvent } from './audit';
 import { hasRole, type Role } from './model';
@@ -23,6 +23,8 @@ export interface Office {
   /** The server's port, for enrolment links when PUBLIC_ORIGIN is not set. */
   port: number;
   sealer: SealedText;
+  /** The sealing keys, to open what devices sealed besides requests (follow-ups, feedback). */
+  ring(): Promise<KeyRing>;
   failures: AddressFailures;
   /** The client's address, as the rate limiter sees it (TRUST_PROXY aware). */
   client(c: Context): string;
@@ -47,6 +49,7 @@ export function makeOffice(deps: AppDeps, options: OfficeOptions): Office {
     settings: options.settings,
     port: deps.settings.port,
     sealer: sealedText(() => keyRingFor(deps)),
+    ring: () => keyRingFor(deps),
     failures: addressFailures(),
     client: (c) => clientAddress(c, deps.settings.trustProxyHops),
     names: new Map(),

@@ -15,7 +15,7 @@ import { extensionOf } from './request-view';
 export type ExportFormat = 'csv' | 'jsonl' | 'zip';
 
 const PAGE = 100;
-const META = ['id', 'confirmation', 'receivedAt', 'formTypes', 'urgent', 'language', 'eventId', 'state', 'assignee', 'caseNumber', 'referredTo', 'closeReason', 'infoReasons', 'infoNote'] as const;
+const META = ['id', 'confirmation', 'receivedAt', 'formTypes', 'urgent', 'language', 'eventId', 'state', 'assignee', 'caseNumber', 'referral', 'referredTo', 'closeReason', 'infoReasons', 'infoNote'] as const;
 /** A drawn signature is a large image: it travels in the JSON Lines, not in a spreadsheet cell. */
 const CSV_OMITTED = new Set(['consent.signature.pngDataUrl']);
 const REQUEST_COLUMNS = REQUEST_PATHS.filter((p) => !CSV_OMITTED.has(p));
@@ -45,6 +45,7 @@ function record({ opened, review }: Item) {
     state: review.state,
     assignee: review.assignee?.email ?? null,
     caseNumber: review.caseNumber,
+    referral: review.referral,
     referredTo: review.referredTo,
     closeReason: review.closeReason,
     infoReasons: review.infoReasons,

@@ -5,7 +5,8 @@ import type { ListFilter, RequestSummary } from '../intake-store';
 import { decodeCursor, encodeCursor, summary, SUMMARY_COLUMNS, where, type RequestRow } from '../intake-store-sql';
 import { checkANumber, checkEmail, checkFormType, checkLanguageTag, checkReceiptNumber, checkUuid } from '../../shared/fields';
 import type { Office } from './context';
-import { STATES, type ReviewState, type StaffRef } from './model';
+import type { StaffRef } from './model';
+import { REVIEW_STATES as STATES, type ReviewState } from '../../shared/review';
 
 /**
  * The name readInboxQuery asks its getter for the search text: the routes

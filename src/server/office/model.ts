@@ -1,6 +1,7 @@
 /**
  * The office console's vocabulary (the API contract, issue 14): roles,
- * review states and their reasons, and the limits on what staff type.
+ * audit actions and the limits on what staff type. Review states and
+ * their reasons are the shared contract's (src/shared/review.ts).
  */
 
 export const ROLES = ['officer', 'supervisor', 'admin'] as const;
@@ -14,25 +15,7 @@ export function hasRole(role: Role, needed: Role): boolean {
 export const STAFF_STATUSES = ['invited', 'active', 'disabled'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
 
-export const STATES = ['received', 'in_review', 'needs_information', 'accepted', 'referred', 'closed'] as const;
-export type ReviewState = (typeof STATES)[number];
-
-export const CLOSE_REASONS = ['resolved', 'duplicate', 'withdrawn', 'outside_mandate', 'no_response', 'other'] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
-
-export const INFO_REASONS = ['missing_consent', 'missing_receipt_notice', 'unclear_document', 'missing_information', 'other'] as const;
-export type InfoReason = (typeof INFO_REASONS)[number];
-
-export const LIMITS = { caseNumber: 64, referredTo: 200, infoNote: 500, note: 2000, email: 254, password: 1024 } as const;
-
-/** Where a request may go from `from`: forward through review, and back to in_review from anywhere. */
-export function canMove(from: ReviewState, to: ReviewState): boolean {
-  if (from === to) return false;
-  if (to === 'in_review') return true;
-  if (from === 'in_review') return to === 'needs_information' || to === 'accepted' || to === 'referred' || to === 'closed';
-  if (from === 'needs_information') return to === 'accepted' || to === 'referred' || to === 'closed';
-  return false;
-}
+export const LIMITS = { note: 2000, email: 254, password: 1024 } as const;
 
 export interface StaffRef {
   id: string;
@@ -56,5 +39,8 @@ export const AUDIT_ACTIONS = [
   'staff_invite',
   'staff_update',
   'enrol',
+  // Issue 15: the system's move when a follow-up arrives, and staff reading feedback.
+  'follow_up',
+  'view_feedback',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

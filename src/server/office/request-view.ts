@@ -2,11 +2,15 @@ import type { OpenedRequest } from '../intake-store';
 import type { Office } from './context';
 import type { InboxRow } from './inbox';
 import { getReview, listHistory, listNotes } from './reviews';
+import { openFollowUps } from '../hearing/follow-up-view';
 
 /** The office's answers about one request, assembled from the store and the review tables. */
 
 export const attachmentHref = (requestId: string, attachmentId: string) =>
   `/api/v1/office/requests/${requestId}/attachments/${attachmentId}`;
+
+const followUpFileHref = (requestId: string, followUpId: string, attachmentId: string) =>
+  `/api/v1/office/requests/${requestId}/follow-ups/${followUpId}/attachments/${attachmentId}`;
 
 const EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf',
@@ -56,10 +60,11 @@ export async function withNames(office: Office, rows: InboxRow[]): Promise<(Inbo
 export async function requestDetail(office: Office, id: string, opened?: OpenedRequest) {
   const found = opened ?? (await office.store.openRequest(id));
   if (!found) return undefined;
-  const [review, notes, history] = await Promise.all([
+  const [review, notes, history, followUps] = await Promise.all([
     getReview(office.db, office.sealer, id),
     listNotes(office.db, office.sealer, id),
     listHistory(office.db, id),
+    office.ring().then((ring) => openFollowUps(office.db, ring, id)),
   ]);
   return {
     id: found.id,
@@ -74,5 +79,6 @@ export async function requestDetail(office: Office, id: string, opened?: OpenedR
     attachments: found.attachments.map((a) => ({ id: a.id, name: a.name, type: a.type, size: a.size, href: attachmentHref(id, a.id) })),
     notes,
     history,
+    followUps: followUps.map((f) => ({ ...f, attachments: f.attachments.map((a) => ({ ...a, href: followUpFileHref(id, f.id, a.id) })) })),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlEngine } from '../db/engine';
-import type { CloseReason, InfoReason, ReviewState, StaffRef } from './model';
+import type { SqlEngine, SqlRunner } from '../db/engine';
+import type { StaffRef } from './model';
+import type { CloseReason, InfoReason, ReferralReason, ReviewState } from '../../shared/review';
 import type { SealedText } from './sealed-text';
 
 /**
@@ -12,6 +13,7 @@ import type { SealedText } from './sealed-text';
 export interface ReviewChange {
   state: ReviewState;
   caseNumber?: string;
+  referral?: ReferralReason;
   referredTo?: string;
   closeReason?: CloseReason;
   infoReasons?: InfoReason[];
@@ -21,11 +23,14 @@ export interface ReviewChange {
 export interface Review {
   state: ReviewState;
   caseNumber: string | null;
+  referral: ReferralReason | null;
   referredTo: string | null;
   closeReason: CloseReason | null;
   infoReasons: InfoReason[] | null;
   infoNote: string | null;
   assignee: StaffRef | null;
+  /** When the state last changed; null while "received" (the request's own receipt time then). */
+  stateAt: string | null;
 }
 
 const TEXT_KIND = 'review';
@@ -33,6 +38,8 @@ const TEXT_KIND = 'review';
 interface ReviewRow {
   state: ReviewState;
   case_number: string | null;
+  referral: ReferralReason | null;
+  state_at: string | null;
   close_reason: CloseReason | null;
   info_reasons: string | null;
   sealed_text: Buffer | null;
@@ -42,20 +49,24 @@ interface ReviewRow {
 
 export async function getReview(db: SqlEngine, sealer: SealedText, requestId: string): Promise<Review> {
   const [row] = await db.query<ReviewRow & Record<string, unknown>>(
-    `SELECT o.state, o.case_number, o.close_reason, o.info_reasons, o.sealed_text, o.assignee_id, s.email AS assignee_email
+    `SELECT o.state, o.case_number, o.referral, o.state_at, o.close_reason, o.info_reasons, o.sealed_text, o.assignee_id, s.email AS assignee_email
      FROM office_reviews o LEFT JOIN office_staff s ON s.id = o.assignee_id WHERE o.request_id = $1`,
     [requestId],
   );
-  if (!row) return { state: 'received', caseNumber: null, referredTo: null, closeReason: null, infoReasons: null, infoNote: null, assignee: null };
+  if (!row) {
+    return { state: 'received', caseNumber: null, referral: null, referredTo: null, closeReason: null, infoReasons: null, infoNote: null, assignee: null, stateAt: null };
+  }
   const text = row.sealed_text ? ((await sealer.open(row.sealed_text, requestId, TEXT_KIND)) as { referredTo?: string; infoNote?: string }) : {};
   return {
     state: row.state,
     caseNumber: row.case_number,
+    referral: row.referral,
     referredTo: text.referredTo ?? null,
     closeReason: row.close_reason,
     infoReasons: row.info_reasons ? (JSON.parse(row.info_reasons) as InfoReason[]) : null,
     infoNote: text.infoNote ?? null,
     assignee: row.assignee_id ? { id: row.assignee_id, email: row.assignee_email ?? '' } : null,
+    stateAt: row.state_at,
   };
 }
 
@@ -70,7 +81,8 @@ export async function applyReview(
   requestId: string,
   from: ReviewState,
   change: ReviewChange,
-  staffId: string,
+  /** Null: the system moved it (a follow-up arrived). */
+  staffId: string | null,
   at: string,
 ): Promise<boolean> {
   const free = { referredTo: change.referredTo, infoNote: change.infoNote };
@@ -79,6 +91,7 @@ export async function applyReview(
     requestId,
     change.state,
     change.caseNumber ?? null,
+    change.referral ?? null,
     change.closeReason ?? null,
     change.infoReasons ? JSON.stringify(change.infoReasons) : null,
     sealed,
@@ -86,14 +99,15 @@ export async function applyReview(
   ];
   return db.transaction(async (tx) => {
     let moved = await tx.exec(
-      `UPDATE office_reviews SET state = $2, case_number = $3, close_reason = $4, info_reasons = $5, sealed_text = $6, updated_at = $7
-       WHERE request_id = $1 AND state = $8`,
+      `UPDATE office_reviews SET state = $2, case_number = $3, referral = $4, close_reason = $5, info_reasons = $6, sealed_text = $7,
+         updated_at = $8, state_at = $8
+       WHERE request_id = $1 AND state = $9`,
       [...values, from],
     );
     if (moved === 0 && from === 'received') {
       moved = await tx.exec(
-        `INSERT INTO office_reviews (request_id, state, case_number, close_reason, info_reasons, sealed_text, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (request_id) DO NOTHING`,
+        `INSERT INTO office_reviews (request_id, state, case_number, referral, close_reason, info_reasons, sealed_text, updated_at, state_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (request_id) DO NOTHING`,
         values,
       );
     }
@@ -150,16 +164,40 @@ export async function listNotes(db: SqlEngine, sealer: SealedText, requestId: st
 
 export interface HistoryEntry {
   at: string;
-  by: StaffRef;
+  /** Null: the system (a follow-up arrived). */
+  by: StaffRef | null;
   from: ReviewState;
   to: ReviewState;
 }
 
 export async function listHistory(db: SqlEngine, requestId: string): Promise<HistoryEntry[]> {
-  const rows = await db.query<{ at: string; staff_id: string; email: string; from_state: ReviewState; to_state: ReviewState }>(
-    `SELECT h.at, h.staff_id, s.email, h.from_state, h.to_state FROM office_history h JOIN office_staff s ON s.id = h.staff_id
+  const rows = await db.query<{ at: string; staff_id: string | null; email: string | null; from_state: ReviewState; to_state: ReviewState }>(
+    `SELECT h.at, h.staff_id, s.email, h.from_state, h.to_state FROM office_history h LEFT JOIN office_staff s ON s.id = h.staff_id
      WHERE h.request_id = $1 ORDER BY h.at, h.id`,
     [requestId],
   );
-  return rows.map((r) => ({ at: r.at, by: { id: r.staff_id, email: r.email }, from: r.from_state, to: r.to_state }));
+  return rows.map((r) => ({ at: r.at, by: r.staff_id ? { id: r.staff_id, email: r.email ?? '' } : null, from: r.from_state, to: r.to_state }));
+}
+
+/**
+ * A move the system makes (a follow-up arrived), inside the caller's
+ * transaction: only from `from`, what the old state carried cleared, and a
+ * history line without a person.
+ */
+export async function moveBySystem(tx: SqlRunner, requestId: string, from: ReviewState, to: ReviewState, at: string): Promise<boolean> {
+  const moved = await tx.exec(
+    `UPDATE office_reviews SET state = $2, case_number = NULL, referral = NULL, close_reason = NULL, info_reasons = NULL,
+       sealed_text = NULL, updated_at = $3, state_at = $3
+     WHERE request_id = $1 AND state = $4`,
+    [requestId, to, at, from],
+  );
+  if (moved !== 1) return false;
+  await tx.exec('INSERT INTO office_history (id, request_id, staff_id, at, from_state, to_state) VALUES ($1, $2, NULL, $3, $4, $5)', [
+    randomUUID(),
+    requestId,
+    at,
+    from,
+    to,
+  ]);
+  return true;
 }

@@ -4,7 +4,8 @@ import { apiError } from '../errors';
 import { checkUuid } from '../../shared/fields';
 import { noStore, readBody, signedIn, type Office, type OfficeEnv } from './context';
 import { SEARCH, SEARCH_HEADER, inboxPage, readInboxQuery, searchHeader } from './inbox';
-import { canMove, CLOSE_REASONS, INFO_REASONS, LIMITS, STATES } from './model';
+import { LIMITS } from './model';
+import { canMove, CLOSE_REASONS, INFO_REASONS, REFERRAL_REASONS, REVIEW_LIMITS, REVIEW_STATES } from '../../shared/review';
 import { extensionOf, requestDetail, withNames } from './request-view';
 import { addNote, applyReview, assign, getReview } from './reviews';
 import { staffById } from './staff-store';
@@ -15,22 +16,23 @@ const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'requi
 
 const Review = v.pipe(
   v.object({
-    state: v.picklist(STATES),
-    caseNumber: v.optional(text(LIMITS.caseNumber)),
-    referredTo: v.optional(text(LIMITS.referredTo)),
+    state: v.picklist(REVIEW_STATES),
+    caseNumber: v.optional(text(REVIEW_LIMITS.caseNumber)),
+    referral: v.optional(v.picklist(REFERRAL_REASONS)),
+    referredTo: v.optional(text(REVIEW_LIMITS.referredTo)),
     closeReason: v.optional(v.picklist(CLOSE_REASONS)),
     infoReasons: v.optional(v.pipe(v.array(v.picklist(INFO_REASONS)), v.minLength(1), v.maxLength(INFO_REASONS.length))),
-    infoNote: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.infoNote, 'too_long'))),
+    infoNote: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(REVIEW_LIMITS.infoNote, 'too_long'))),
   }),
   v.forward(v.check((r) => r.state !== 'accepted' || r.caseNumber !== undefined, 'required'), ['caseNumber']),
-  v.forward(v.check((r) => r.state !== 'referred' || r.referredTo !== undefined, 'required'), ['referredTo']),
+  v.forward(v.check((r) => r.state !== 'referred' || r.referral !== undefined, 'required'), ['referral']),
   v.forward(v.check((r) => r.state !== 'closed' || r.closeReason !== undefined, 'required'), ['closeReason']),
   v.forward(v.check((r) => r.state !== 'needs_information' || r.infoReasons !== undefined, 'required'), ['infoReasons']),
   // Each state keeps only what belongs to it.
   v.transform((r) => ({
     state: r.state,
     ...(r.state === 'accepted' ? { caseNumber: r.caseNumber } : {}),
-    ...(r.state === 'referred' ? { referredTo: r.referredTo } : {}),
+    ...(r.state === 'referred' ? { referral: r.referral, ...(r.referredTo ? { referredTo: r.referredTo } : {}) } : {}),
     ...(r.state === 'closed' ? { closeReason: r.closeReason } : {}),
     ...(r.state === 'needs_information' ? { infoReasons: [...new Set(r.infoReasons)], ...(r.infoNote ? { infoNote: r.infoNote } : {}) } : {}),
   })),

@@ -3,6 +3,7 @@ import type { ApiRoutes } from '../types';
 import { apiError } from '../errors';
 import { makeOffice, sameOrigin, type OfficeEnv, type OfficeOptions } from './context';
 import { authRoutes } from './routes-auth';
+import { hearingRoutes } from './routes-hearing';
 import { reportRoutes } from './routes-reports';
 import { requestRoutes } from './routes-requests';
 import { readOfficeSettings } from './settings';
@@ -11,7 +12,8 @@ import { staffRoutes } from './routes-staff';
 /**
  * The office console's API under /api/v1/office/ (the contract of issue
  * 14): enrolment and sessions, staff accounts, the inbox and each request,
- * review, notes, assignment, audit log, exports and event counts. The
+ * review, notes, assignment, audit log, exports and event counts; the
+ * person's follow-ups' files and listening-session feedback (issue 15). The
  * app's one rate limit per client covers these routes like every API route.
  */
 export function officeRoutes(options: Partial<OfficeOptions> = {}): ApiRoutes {
@@ -23,6 +25,7 @@ export function officeRoutes(options: Partial<OfficeOptions> = {}): ApiRoutes {
     staffRoutes(app, office);
     requestRoutes(app, office);
     reportRoutes(app, office);
+    hearingRoutes(app, office);
     app.all('*', (c) => apiError(c, 404, 'not_found'));
     api.route('/office', app);
   };
