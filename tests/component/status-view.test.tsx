@@ -113,6 +113,28 @@ describe('the status page', () => {
   });
 });
 
+describe('answering the office', () => {
+  it('refuses an empty answer with a message, keeps what is typed as it is typed, and queues the answer', async () => {
+    await (await getDb()).put('outbox', SENT);
+    await recordCheck(SENT.id, NEEDS_INFO, CHECKED_AT);
+    renderWithI18n(<StatusView />, { path: `/status/${SENT.id}` });
+    fireEvent.click(await screen.findByRole('button', { name: 'Send answer' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Write your answer or add a file before sending.');
+    const field = screen.getByLabelText('Your answer') as HTMLTextAreaElement;
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(field, { target: { value: 'Page 2 is attached.' } });
+    await waitFor(async () => expect((await (await getDb()).getAll('followUps')).map((f) => f.text)).toEqual(['Page 2 is attached.']));
+    fireEvent.click(screen.getByRole('button', { name: 'Send answer' }));
+    expect(await screen.findByText('Your answer is saved and will be sent as soon as there is a connection.')).toBeTruthy();
+    const [answer] = (await (await getDb()).getAll('outbox')).filter((r) => r.id !== SENT.id);
+    expect(answer).toMatchObject({ state: 'waiting', followUp: { requestId: SENT.id, statusSecret: SENT.statusSecret } });
+    expect(await screen.findByText('Your answer to the office')).toBeTruthy();
+    // Waiting to go: no second answer form meanwhile.
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Send answer' })).toBeNull());
+  });
+});
+
 describe('a copy to keep', () => {
   it('copies the confirmation number and the status link (secret in the fragment) and says so', async () => {
     const writeText = vi.fn(async (_text: string) => {});
