@@ -23,7 +23,7 @@ import { retryDelay } from '../shared/backoff';
 import { withFlushLock, type LockHandle, type LockOptions } from './flush-lock';
 import { CONTENT_SHA256_HEADER, classify, type Outcome, type Reason } from '../shared/protocol';
 import { currentSealingKey } from './sealing-key';
-import { MissingFileError, sealRequest, type SealedRequest } from './seal-request';
+import { MissingFileError, onTheWire, sealRequest, wireIdOf, type SealedRequest } from './seal-request';
 import { readFollowUpCopy, storeAnswered } from './follow-up-store';
 import { sealFollowUp } from './seal-follow-up';
 import { routeOf } from './routes';
@@ -157,9 +157,9 @@ function putAttachment(ctx: Ctx, record: PendingOutboxRecord, a: SealedAttachmen
   return send(
     ctx,
     route.attachmentUrl(a.id),
-    { body: a.sealed, headers: { 'Content-Type': 'application/octet-stream', [CONTENT_SHA256_HEADER]: a.sha256, ...route.headers } },
+    { body: a.sealed, headers: { 'Content-Type': 'application/octet-stream', [CONTENT_SHA256_HEADER]: a.sha256, ...route.headers, ...route.uploadHeaders } },
     a.sealed.size,
-    { id: record.id, attachmentId: a.id, sha256: a.sha256 },
+    { id: route.id, attachmentId: a.id, sha256: a.sha256 },
   );
 }
 
@@ -182,7 +182,7 @@ async function sealLocalCopy(record: PendingOutboxRecord, key: SealingKey): Prom
     return copy ? sealFollowUp(copy.draft, copy.files, key) : undefined;
   }
   const copy = await readLocalCopy(record.id);
-  return copy ? sealRequest(record.id, copy.request, copy.files, key) : undefined;
+  return copy ? sealRequest(wireIdOf(record), onTheWire(copy.request, record), copy.files, key) : undefined;
 }
 
 const pending = (r: OutboxRecord | undefined, leaseId: string): PendingOutboxRecord | undefined =>

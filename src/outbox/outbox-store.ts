@@ -102,6 +102,8 @@ export async function isEventMode(): Promise<boolean> {
 export interface LocalCopy {
   request: unknown;
   files: AttachmentRecord[];
+  /** The claim made at an earlier submit of this draft, if any. */
+  claim?: string;
 }
 
 export async function readLocalCopy(id: string): Promise<LocalCopy | undefined> {
@@ -113,7 +115,7 @@ export async function readLocalCopy(id: string): Promise<LocalCopy | undefined> 
   ]);
   await tx.done;
   if (!draft || draft.status !== 'submitted' || draft.request === undefined) return undefined;
-  return { request: draft.request, files };
+  return { request: draft.request, files, ...(draft.claim !== undefined ? { claim: draft.claim } : {}) };
 }
 
 // ───────────────────────── writes ─────────────────────────
@@ -132,10 +134,18 @@ async function deleteSubmittedDraft(tx: PlaintextTx, id: string): Promise<boolea
   return true;
 }
 
+/** Keeps the record's claim on the submitted draft, so a refusal reopens it with the same wire id. */
+async function keepClaim(tx: PlaintextTx, record: PendingOutboxRecord): Promise<void> {
+  if (record.claim === undefined) return;
+  const drafts = tx.objectStore('drafts');
+  const draft: DraftRecord | undefined = await drafts.get(record.id);
+  if (draft && draft.claim !== record.claim) await drafts.put({ ...draft, claim: record.claim });
+}
+
 /**
  * Writes a newly submitted record and, when asked, deletes the draft's
  * plaintext, in one transaction: either the sealed record exists and the
- * plaintext is gone, or nothing changed.
+ * plaintext is gone, or nothing changed. A draft that stays keeps the claim.
  */
 export async function putSubmitted(record: PendingOutboxRecord, deletePlaintext: boolean): Promise<void> {
   const db = await getDb();
@@ -149,6 +159,7 @@ export async function putSubmitted(record: PendingOutboxRecord, deletePlaintext:
   const work: Promise<unknown>[] = [tx.objectStore('outbox').put(record)];
   let deleted: Promise<boolean> | undefined;
   if (deletePlaintext) work.push((deleted = deleteSubmittedDraft(tx, record.id)));
+  else work.push(keepClaim(tx, record));
   await Promise.all(work);
   await tx.done;
   publish({ id: record.id, state: record.state });

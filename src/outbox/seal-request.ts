@@ -29,6 +29,19 @@ export function referencedAttachmentIds(request: unknown): string[] {
   return list.map((a) => (a as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string');
 }
 
+/** Where a record travels: its wire id, or its own id for a record from before claims. */
+export const wireIdOf = (record: { id: string; wireId?: string }): string => record.wireId ?? record.id;
+
+/**
+ * The request as it is sealed: the draft's request under the wire id, with
+ * the claim that proves it. A record from before claims goes exactly as
+ * stored (its request already carries the draft's id).
+ */
+export function onTheWire(request: unknown, record: { wireId?: string; claim?: string }): unknown {
+  if (record.wireId === undefined || typeof request !== 'object' || request === null) return request;
+  return { ...request, id: record.wireId, claim: record.claim };
+}
+
 export class MissingFileError extends Error {
   override readonly name = 'MissingFileError';
   constructor(readonly attachmentId: string) {
@@ -36,6 +49,7 @@ export class MissingFileError extends Error {
   }
 }
 
+/** `id` is the wire id both the request and its files are bound to. */
 export async function sealRequest(
   id: string,
   request: unknown,

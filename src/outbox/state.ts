@@ -78,6 +78,7 @@ export function deliveredRecord(record: OutboxRecord, receipt: DeliveryReceipt):
     confirmation: receipt.confirmation,
     deliveredAt: receipt.receivedAt,
     formTypes: record.formTypes,
+    ...(receipt.id !== record.id ? { wireId: receipt.id } : {}),
     ...(receipt.statusSecret ? { statusSecret: receipt.statusSecret } : {}),
   };
 }

@@ -3,8 +3,10 @@
  * draft (status 'submitted', the validated wire request in `draft.request`)
  * and calls submitDraft(draftId); from here:
  *
- *  1. read the draft and its files; check the request again with the shared
- *     schema and the device's date;
+ *  1. read the draft and its files; give the request its wire id: a claim
+ *     (src/shared/request-claim.ts) made at the draft's first submit and
+ *     kept on the draft, so a request reopened after a refusal goes again
+ *     under the same id; check it with the shared schema and the device's date;
  *  2. get the server's current key (network, else the copy cached in kv);
  *  3. seal the request and each file, all before any transaction opens;
  *  4. in ONE transaction: put the sealed outbox record and, in event mode,
@@ -21,11 +23,12 @@
  */
 import { OutboxError, applyOutboxEvent, getOutboxRecord, isEventMode, putSubmitted, readLocalCopy } from './outbox-store';
 import type { PendingOutboxRecord } from '../storage/outbox-record';
-import { validateRequest, type RequestIssue } from '../shared/request-schema';
+import { validateWireRequest, type RequestIssue } from '../shared/request-schema';
+import { newClaim, wireIdFor } from '../shared/request-claim';
 import { deviceToday } from '../shared/fields';
 import { resolveApiBase } from './api-base';
 import { currentSealingKey } from './sealing-key';
-import { referencedAttachmentIds, sealRequest } from './seal-request';
+import { onTheWire, referencedAttachmentIds, sealRequest } from './seal-request';
 import { requestDelivery } from './triggers';
 
 export { OutboxError } from './outbox-store';
@@ -59,10 +62,14 @@ export async function submitDraft(draftId: string, options: SubmitOptions = {}):
   if (!stored) throw new OutboxError('missing');
   const { files } = stored;
 
-  const checked = validateRequest(stored.request, deviceToday(now));
+  // The draft's own id stays on the page (its URLs are in the browser's
+  // history); the wire id comes from a secret only this device holds.
+  const claim = stored.claim ?? newClaim();
+  const wireId = await wireIdFor(claim);
+  const wire = onTheWire(stored.request, { wireId, claim });
+  const checked = await validateWireRequest(wire, deviceToday(now));
   if (!checked.ok) throw new InvalidSubmissionError(checked.issues);
   const request = checked.value;
-  if (request.id !== draftId) throw new InvalidSubmissionError([{ code: 'uuid.format', path: 'id' }]);
   const fileIds = new Set(files.map((f) => f.id));
   const missing = referencedAttachmentIds(request).filter((id) => !fileIds.has(id));
   if (missing.length) throw new InvalidSubmissionError(missing.map(() => ({ code: 'required', path: 'attachments' })));
@@ -74,10 +81,12 @@ export async function submitDraft(draftId: string, options: SubmitOptions = {}):
   ]);
   const hasLocalCopy = !eventMode;
   // Sealed as stored (not as normalized by the check), so a later re-seal gives the same content.
-  const sealed = key ? await sealRequest(draftId, stored.request, files, key) : undefined;
+  const sealed = key ? await sealRequest(wireId, wire, files, key) : undefined;
 
   const record: PendingOutboxRecord = {
     id: draftId,
+    wireId,
+    claim,
     state: 'waiting',
     formTypes: [...request.case.formTypes],
     submittedAt: request.submittedAt,

@@ -284,9 +284,12 @@ export function createIntakeStore(db: SqlEngine, keys: () => Promise<StoreKeys>,
       if (!row) return undefined;
       const { privateKey } = await keys();
       const envelope = JSON.parse(row.sealed.toString('utf8')) as unknown;
-      const request = (await openJson(envelope, privateKey, { requestId: id, purpose: 'request' })) as {
+      const opened = (await openJson(envelope, privateKey, { requestId: id, purpose: 'request' })) as {
+        claim?: unknown;
         attachments?: OpenedRequest['attachments'];
       };
+      // The claim did its job on receipt; staff screens, exports and the audit log never need it.
+      const { claim: _claim, ...request } = opened;
       const attachments = (request.attachments ?? []).map(({ id: aid, name, type, size, sha256 }) => ({ id: aid, name, type, size, sha256 }));
       return { ...summary(row), request, attachments };
     },

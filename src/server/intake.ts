@@ -10,8 +10,9 @@ import { requestMetadata } from './intake-metadata';
 import type { NewRequest } from './intake-store';
 import { repeatAnswer, statusFor } from './hearing/delivery-answer';
 import { SealError, open, openJson } from '../shared/seal';
-import { CONTENT_SHA256_HEADER } from '../shared/protocol';
-import { LIMITS, validateRequest, type AttachmentRef } from '../shared/request-schema';
+import { CONTENT_SHA256_HEADER, REQUEST_CLAIM_HEADER } from '../shared/protocol';
+import { LIMITS, validateWireRequest, type AttachmentRef } from '../shared/request-schema';
+import { claimDerives, isClaimedId } from '../shared/request-claim';
 import { checkUuid, serverToday } from '../shared/fields';
 
 /**
@@ -86,6 +87,10 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     const id = c.req.param('id');
     const attachmentId = c.req.param('attachmentId');
     if (!validId(id) || !validId(attachmentId)) return apiError(c, 400, 'invalid_id');
+    // Before the body is read: a file under someone else's id is neither stored nor counted.
+    if (isClaimedId(id) && !(await claimDerives(c.req.header(REQUEST_CLAIM_HEADER), id))) {
+      return apiError(c, 403, 'claim_mismatch');
+    }
     const claimed = (c.req.header(CONTENT_SHA256_HEADER) ?? '').trim().toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(claimed)) return apiError(c, 400, 'checksum_missing');
     const body = new Uint8Array(await c.req.arrayBuffer());
@@ -146,7 +151,8 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
       return sealFailure(c, err, ring);
     }
     const at = now();
-    const checked = validateRequest(plain, serverToday(at));
+    // For a version-8 id this also proves the sender holds its claim: a bystander's body stops here.
+    const checked = await validateWireRequest(plain, serverToday(at));
     if (!checked.ok) return apiError(c, 422, 'invalid', { issues: checked.issues });
     const request = checked.value;
     if (request.id !== id) return apiError(c, 422, 'invalid', { issues: [{ code: 'id_mismatch', path: 'id' }] });

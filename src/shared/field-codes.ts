@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'postal_code.format',
   'language.format',
   'uuid.format',
+  'claim.mismatch',
   'version.unsupported',
   'contact.required',
   'g28.required',

@@ -6,16 +6,26 @@ import { parseRetryAfter } from './backoff';
  * src/server/intake.ts.
  *
  *   PUT {apiBase}/requests/{id}/attachments/{attachmentId}
- *       Content-Type: application/octet-stream, X-Content-SHA256: <hex of body>
+ *       Content-Type: application/octet-stream, X-Content-SHA256: <hex of body>,
+ *       X-Request-Claim: <claim> (version-8 ids)
  *       body: binary sealed envelope  →  200 {id, attachmentId, sha256}
  *   PUT {apiBase}/requests/{id}
  *       Content-Type: application/json
  *       body: sealed JSON envelope    →  200/201 {id, confirmation, receivedAt}
  *
+ * `id` is the wire id: derived from the request's claim (request-claim.ts),
+ * never the draft's id the page shows in its own URLs.
+ *
  * Errors: {error: code, issues?: [{code, path}], missing?: [ids], current?: kid}.
  */
 
 export const CONTENT_SHA256_HEADER = 'X-Content-SHA256';
+/**
+ * The request's claim (request-claim.ts) on each attachment upload under a
+ * version-8 id: files are not sealed with it, so this is how the server
+ * knows the uploader holds it. Only over HTTPS; never logged.
+ */
+export const REQUEST_CLAIM_HEADER = 'X-Request-Claim';
 
 /** What a successful request PUT answers. `receivedAt` is the server's clock. */
 export interface DeliveryReceipt {

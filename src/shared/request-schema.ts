@@ -13,7 +13,6 @@ import * as v from 'valibot';
 import {
   type ErrorCode,
   type IsoDate,
-  ERROR_CODES,
   checkANumber,
   checkCitizenship,
   checkCountry,
@@ -62,9 +61,12 @@ import {
   crossCheck,
   uniqueList,
 } from './schema-blocks';
+import { claimDerives, isClaimFormat, isClaimedId } from './request-claim';
+import { type ValidationResult, validateWith } from './request-issues';
 
-// The contract's words are part of its one entry point.
+// The contract's words and its issue format are part of its one entry point.
 export * from './request-vocabulary';
+export * from './request-issues';
 
 // ---------------------------------------------------------------------------
 // Wire objects
@@ -256,6 +258,8 @@ export function makeCaseRequestSchema(today: IsoDate) {
   return v.pipe(
     strict({
       id: field(checkUuid),
+      /** The secret behind a version-8 id (request-claim.ts); none with an id from before claims. */
+      claim: v.optional(v.string(typeMessage)),
       schemaVersion: v.literal(REQUEST_SCHEMA_VERSION, (issue: Issue): ErrorCode =>
         issue.input === undefined ? 'required' : 'version.unsupported',
       ),
@@ -287,6 +291,12 @@ export function makeCaseRequestSchema(today: IsoDate) {
         return [{ code: 'consent.submitter_required', at: ['consent', 'shareWithSubmitter'] }];
       }
       return [];
+    }),
+    crossCheck((root, issues) => {
+      if (!isRecord(root) || hasIssueAt(issues, ['id']) || hasIssueAt(issues, ['claim'])) return [];
+      // Only the shape here: whether the claim derives the id needs a hash (validateWireRequest).
+      const fits = isClaimedId(root.id) ? isClaimFormat(root.claim) : root.claim === undefined;
+      return fits ? [] : [{ code: 'claim.mismatch', at: ['id'] }];
     }),
   );
 }
@@ -330,69 +340,28 @@ export function requestSchemas(today: IsoDate): RequestSchemas {
 }
 
 // ---------------------------------------------------------------------------
-// Validation results as codes and paths
-
-/** One problem: a stable code and the dot-separated field path ('' for the whole request). */
-export interface RequestIssue {
-  code: ErrorCode;
-  path: string;
-}
-
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: RequestIssue[] };
-
-const CODE_SET = new Set<string>(ERROR_CODES);
-
-function isErrorCode(message: string): message is ErrorCode {
-  return CODE_SET.has(message);
-}
-
-/** valibot issues → {code, path}, in order, without repeats. */
-export function toRequestIssues(issues: readonly Issue[]): RequestIssue[] {
-  const out: RequestIssue[] = [];
-  const seen = new Set<string>();
-  for (const issue of issues) {
-    // Anything not ours (a valibot default) is a wrong shape: "type".
-    const code: ErrorCode = isErrorCode(issue.message) ? issue.message : 'type';
-    const items = issue.path ?? [];
-    // An unknown key is the client's own text (possibly markup): report it at its parent, never echo it.
-    const known = code === 'unknown_field' ? items.slice(0, -1) : items;
-    const path = known.map((item) => String(item.key)).join('.');
-    const key = `${code} ${path}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ code, path });
-  }
-  return out;
-}
-
-/** Runs any schema and answers codes and paths. */
-export function validateWith<TSchema extends v.GenericSchema>(
-  schema: TSchema,
-  input: unknown,
-): ValidationResult<v.InferOutput<TSchema>> {
-  const result = v.safeParse(schema, input, { abortEarly: false });
-  if (result.success) return { ok: true, value: result.output };
-  return { ok: false, issues: toRequestIssues(result.issues) };
-}
+// Validation
 
 /**
  * Validates a whole request: the form before submit (today = deviceToday())
  * and the server on receipt (today = serverToday()) call this same function.
  * On success the value is normalized (receipt numbers compact and uppercase,
- * A-number 9 digits, phones digits, text trimmed).
+ * A-number 9 digits, phones digits, text trimmed). A version-8 id's claim
+ * is checked for shape only: whatever seals or receives a request runs
+ * validateWireRequest.
  */
 export function validateRequest(input: unknown, today: IsoDate): ValidationResult<CaseRequest> {
   return validateWith(requestSchemas(today).CaseRequestSchema, input);
 }
 
-/** Issues grouped by field path, for showing each message beside its field. */
-export function issuesByPath(issues: readonly RequestIssue[]): Record<string, ErrorCode[]> {
-  const byPath: Record<string, ErrorCode[]> = {};
-  for (const issue of issues) (byPath[issue.path] ??= []).push(issue.code);
-  return byPath;
-}
-
-/** Issues at or below a path prefix ('person', 'case.priorAttempts.0'): one form step's share. */
-export function issuesUnder(issues: readonly RequestIssue[], prefix: string): RequestIssue[] {
-  return issues.filter((issue) => issue.path === prefix || issue.path.startsWith(`${prefix}.`));
+/**
+ * validateRequest, then the one rule it cannot check synchronously: a
+ * version-8 id must be the one its claim derives. What the server and the
+ * outbox run on a request about to be sealed or received.
+ */
+export async function validateWireRequest(input: unknown, today: IsoDate): Promise<ValidationResult<CaseRequest>> {
+  const checked = validateRequest(input, today);
+  if (!checked.ok || !isClaimedId(checked.value.id)) return checked;
+  if (await claimDerives(checked.value.claim, checked.value.id)) return checked;
+  return { ok: false, issues: [{ code: 'claim.mismatch', path: 'id' }] };
 }

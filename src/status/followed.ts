@@ -18,7 +18,7 @@ export interface Followed {
 }
 
 /** The id the office knows the request by. */
-export const wireIdOf = (record: DeliveredOutboxRecord): string => record.id;
+export const wireIdOf = (record: DeliveredOutboxRecord): string => record.wireId ?? record.id;
 
 /** Which request an outbox record answers, if it is an answer (a follow-up). */
 export const answerTo = (r: OutboxRecord): string | undefined => (r.state === 'delivered' ? r.answers : r.followUp?.requestId);

@@ -33,8 +33,15 @@ export interface FollowUpTarget {
 
 /** A request still on its way (or sent back). */
 export interface PendingOutboxRecord {
-  /** Same id as the draft and the request on the wire (a follow-up: its own id). */
+  /** The draft's id: the page's own name for the request, never sent (a follow-up: its own id, also on the wire). */
   id: string;
+  /**
+   * The id the request and its files travel under (derived from `claim`).
+   * Absent on records from before claims, and on follow-ups: those travel under `id`.
+   */
+  wireId?: string;
+  /** The secret behind `wireId`, sent with each file upload; gone once delivered. */
+  claim?: string;
   /** Present on follow-ups only. */
   followUp?: FollowUpTarget;
   state: 'waiting' | 'sending' | 'needs-attention';
@@ -69,6 +76,8 @@ export interface PendingOutboxRecord {
 /** After the server confirmed: the sealed data is gone; this is kept for the person's records. */
 export interface DeliveredOutboxRecord {
   id: string;
+  /** The id the office knows it by, when not `id` (a claimed request): what its status is asked under. */
+  wireId?: string;
   state: 'delivered';
   confirmation: string;
   /** The server's clock (ISO 8601). */

@@ -8,7 +8,11 @@
 export type DraftStatus = 'editing' | 'submitted';
 
 export interface DraftRecord {
-  /** UUID made on the device; becomes the request id on the wire. */
+  /**
+   * UUID made on the device: the page's own name for the draft (URLs, keys).
+   * Requests submitted before claims went on the wire under it; now the wire
+   * id is derived from `claim`.
+   */
   id: string;
   createdAt: number;
   /**
@@ -34,6 +38,12 @@ export interface DraftRecord {
    * reads it from here; editing is then closed.
    */
   request?: unknown;
+  /**
+   * The secret behind the request's wire id (src/shared/request-claim.ts),
+   * made at the first submit and kept through a refusal, so the request
+   * goes again under the same wire id.
+   */
+  claim?: string;
 }
 
 export interface AttachmentRecord {

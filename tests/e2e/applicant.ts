@@ -125,3 +125,10 @@ export async function outboxRecord(page: Page, id: string): Promise<Record<strin
 }
 
 export const outboxState = async (page: Page, id: string) => (await outboxRecord(page, id))?.state;
+
+/** The id a submitted draft travels under; read while it waits (a delivered record keeps none). */
+export async function wireIdOf(page: Page, id: string): Promise<string> {
+  const wireId = (await outboxRecord(page, id))?.wireId;
+  if (typeof wireId !== 'string') throw new Error('the outbox record has no wire id');
+  return wireId;
+}

@@ -2,12 +2,13 @@
  * Delivery end to end: the built app in Chromium, its service worker, and
  * the real intake server in a child process. A request is made the way the
  * form makes it (tests/e2e/applicant.ts): a finished draft in IndexedDB,
- * then "Send request" on its review step.
+ * then "Send request" on its review step. The server knows a request by its
+ * wire id (derived from the device's secret claim), the page by the draft's id.
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { goOffline, goOnline, newContext } from './harness';
-import { openApp as open, outboxRecord, outboxState, readStore, seedDraft as seed, sendFromReview as send } from './applicant';
+import { openApp as open, outboxRecord, outboxState, readStore, seedDraft as seed, sendFromReview as send, wireIdOf } from './applicant';
 import { useServerAndBrowser } from './suite';
 
 const TOKEN = 'e2e-staff-token-0123456789';
@@ -36,8 +37,17 @@ const sendFromReview = (page: Page, id: string) => send(page, suite.server.url, 
 const stateOf = outboxState;
 
 describe('delivery', () => {
-  it('submitted offline, page closed, reopened online: delivered once, nothing personal left', async () => {
+  it('submitted offline, page closed, reopened online: delivered once, nothing personal left, the wire id in no URL the person visited', async () => {
     const context = await newContext(suite.browser);
+    // Every navigation the server or the worker was asked for, in any tab.
+    const navigations: string[] = [];
+    context.on('request', (r) => void (r.isNavigationRequest() && navigations.push(r.url())));
+    const history = async (p: Page) => {
+      const cdp = await context.newCDPSession(p);
+      const { entries } = (await cdp.send('Page.getNavigationHistory')) as { entries: { url: string }[] };
+      await cdp.detach();
+      return entries.map((e) => e.url);
+    };
     const page = await openApp(context);
     const id = await seedDraft(page, ['%PDF scanned letter one']);
     await goOffline(context);
@@ -46,6 +56,11 @@ describe('delivery', () => {
     const waiting = (await outboxRecord(page, id))!;
     expect(JSON.stringify(waiting)).not.toContain(NAME);
     expect(JSON.stringify(waiting)).not.toContain('letter.pdf');
+    const wireId = await wireIdOf(page, id);
+    expect(wireId).not.toBe(id);
+    // The page's own addresses name the draft, which is all a bystander at this tablet could read.
+    const visited = [...(await history(page)), page.url()];
+    expect(visited.some((u) => u.includes(`/requests/${id}/review`))).toBe(true);
     await page.close();
 
     await goOnline(context);
@@ -56,11 +71,18 @@ describe('delivery', () => {
     expect(Object.keys(record).sort()).toEqual(['confirmation', 'deliveredAt', 'formTypes', 'id', 'state']);
     expect((await readStore(again, 'drafts')).some((d) => d.id === id)).toBe(false);
     expect((await readStore(again, 'attachments')).some((a) => a.draftId === id)).toBe(false);
+    // The status screen after delivery, then every address either tab was at or asked for.
+    await again.goto(`${suite.server.url}/requests/status`);
+    await again.getByText(String(record.confirmation)).first().waitFor();
+    expect(await again.content()).not.toContain(wireId);
+    for (const url of [...visited, ...(await history(again)), again.url(), ...navigations]) expect(url).not.toContain(wireId);
+    expect(navigations.length).toBeGreaterThan(3);
 
-    const received = (await staffList()).filter((r) => r.id === id);
+    const received = (await staffList()).filter((r) => r.id === wireId);
     expect(received).toHaveLength(1);
     expect(received[0]!.confirmation).toBe(record.confirmation);
-    const detail = await staffDetail(id);
+    expect((await staffList()).some((r) => r.id === id)).toBe(false);
+    const detail = await staffDetail(wireId);
     expect(detail.request.person.familyName).toBe(NAME);
     expect(detail.attachments).toHaveLength(1);
     await context.close();
@@ -83,6 +105,7 @@ describe('delivery', () => {
     await sendFromReview(page, first);
     await expect.poll(() => outboxRecord(page, first), { timeout: 20_000 }).toMatchObject({ state: 'waiting', attempts: 1 });
     const files = (await outboxRecord(page, first))!.attachments as { uploaded: boolean }[];
+    const firstWire = await wireIdOf(page, first);
     expect(files.map((f) => f.uploaded)).toEqual([true, false]);
     await context.unroute('**/api/v1/requests/*/attachments/*');
     await suite.server.restart();
@@ -94,8 +117,9 @@ describe('delivery', () => {
     // 2. The server commits, then dies before its answer gets back.
     const second = await seedDraft(page, ['%PDF file C']);
     let committedThenKilled = false;
-    await context.route(`**/api/v1/requests/${second}`, async (route) => {
-      if (committedThenKilled) return route.continue();
+    // The request PUT (its wire id is made at submit); file uploads have a longer path.
+    await context.route('**/api/v1/requests/*', async (route) => {
+      if (committedThenKilled || route.request().method() !== 'PUT') return route.continue();
       committedThenKilled = true;
       await route.fetch();
       await suite.server.kill();
@@ -103,14 +127,15 @@ describe('delivery', () => {
     });
     await sendFromReview(page, second);
     await expect.poll(() => outboxRecord(page, second), { timeout: 20_000 }).toMatchObject({ state: 'waiting', lastError: 'network' });
+    const secondWire = await wireIdOf(page, second);
     await suite.server.restart();
     await page.reload();
     await expect.poll(() => stateOf(page, second), { timeout: 20_000 }).toBe('delivered');
 
     const list = await staffList();
-    expect(list.filter((r) => r.id === first)).toHaveLength(1);
-    expect(list.filter((r) => r.id === second)).toHaveLength(1);
-    const detail = await staffDetail(first);
+    expect(list.filter((r) => r.id === firstWire)).toHaveLength(1);
+    expect(list.filter((r) => r.id === secondWire)).toHaveLength(1);
+    const detail = await staffDetail(firstWire);
     expect(detail.attachments).toHaveLength(2);
     for (const file of detail.attachments) {
       const bytes = await (await fetch(`${suite.server.url}/api/v1/${file.href}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).arrayBuffer();
@@ -130,6 +155,7 @@ describe('delivery', () => {
       await sendFromReview(tabA, id);
       ids.push(id);
     }
+    const wireIds = await Promise.all(ids.map((id) => wireIdOf(tabA, id)));
     const before = (await staffList()).length;
     const tabB = await context.newPage();
     await tabB.goto(`${suite.server.url}/`);
@@ -147,9 +173,9 @@ describe('delivery', () => {
     for (const id of ids) await expect.poll(() => stateOf(tabB, id), { timeout: 30_000 }).toBe('delivered');
     const list = await staffList();
     expect(list).toHaveLength(before + 3);
-    for (const id of ids) expect(list.filter((r) => r.id === id)).toHaveLength(1);
+    for (const wire of wireIds) expect(list.filter((r) => r.id === wire)).toHaveLength(1);
     // One request PUT each: the tabs never sent the same request twice.
-    for (const id of ids) expect(seen.filter((p) => p.endsWith(`/requests/${id}`))).toHaveLength(1);
+    for (const wire of wireIds) expect(seen.filter((p) => p.endsWith(`/requests/${wire}`))).toHaveLength(1);
     await context.close();
   });
 
@@ -160,6 +186,7 @@ describe('delivery', () => {
     await goOffline(context);
     await sendFromReview(page, id);
     await expect.poll(() => stateOf(page, id)).toBe('waiting');
+    const wireId = await wireIdOf(page, id);
     // No page of the app stays open: only the worker can send it now.
     const blank = await context.newPage();
     await page.close();
@@ -173,7 +200,7 @@ describe('delivery', () => {
     });
     await cdp.send('ServiceWorker.enable');
     const registrationId = await registrations;
-    const received = async () => (await staffList()).filter((r) => r.id === id).length;
+    const received = async () => (await staffList()).filter((r) => r.id === wireId).length;
     // The browser's own 'sync' (registered at submit, while this context was
     // emulating offline) may still be flushing when ours arrives; ours then
     // finds the flush lock taken, fails, and the browser would fire again
@@ -186,7 +213,7 @@ describe('delivery', () => {
         .catch(() => {});
     }
     expect(await received()).toBe(1);
-    expect((await staffDetail(id)).attachments).toHaveLength(1);
+    expect((await staffDetail(wireId)).attachments).toHaveLength(1);
     await context.close();
   });
 
@@ -202,10 +229,12 @@ describe('delivery', () => {
     expect(record.reasons).toEqual([{ code: 'date.future', path: 'consent.date' }]);
     const draft = (await readStore(page, 'drafts')).find((d) => d.id === id)!;
     expect(draft.status).toBe('editing');
+    // The reopened draft keeps its claim: sent again, it goes under the same wire id.
+    expect(draft.claim).toBe(record.claim);
     // The form opens for editing again.
     await page.goto(`${suite.server.url}/requests/${id}/review`);
     await page.getByRole('button', { name: 'Send request' }).waitFor();
-    expect((await staffList()).some((r) => r.id === id)).toBe(false);
+    expect((await staffList()).some((r) => r.id === id || r.id === record.wireId)).toBe(false);
     await context.close();
   });
 });

@@ -79,10 +79,12 @@ describe('hearing back', () => {
     contexts.push(phone);
     try {
       const page = await openApp(phone, suite.server.url);
-      const id = await seedDraft(page, { familyName: 'Hearback-Testcase' });
-      await sendFromReview(page, suite.server.url, id);
-      await expect.poll(() => outboxState(page, id), { timeout: 20_000 }).toBe('delivered');
-      const delivered = (await outboxRecord(page, id))!;
+      const draftId = await seedDraft(page, { familyName: 'Hearback-Testcase' });
+      await sendFromReview(page, suite.server.url, draftId);
+      await expect.poll(() => outboxState(page, draftId), { timeout: 20_000 }).toBe('delivered');
+      const delivered = (await outboxRecord(page, draftId))!;
+      // The office and the status link know the request by its wire id.
+      const id = String(delivered.wireId ?? draftId);
       const secret = String(delivered.statusSecret);
       expect(secret).toMatch(/^[A-Za-z0-9_-]{22,}$/);
 

@@ -10,6 +10,7 @@ import { openIntake } from '../../src/server/intake-setup';
 import { readSettings } from '../../src/server/settings';
 import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/outbox/server-key';
 import { sealBytes, sealJson, type SealingKey } from '../../src/shared/seal';
+import { newClaim, wireIdFor } from '../../src/shared/request-claim';
 
 export const NOW = new Date('2025-06-15T12:00:00.000Z');
 export const TOKEN = 'staff-token-0123456789abcdef';
@@ -68,6 +69,12 @@ export async function serverKey(server: TestServer): Promise<SealingKey> {
 export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 export const uuid = () => crypto.randomUUID();
+
+/** A request id as the device makes it now: a fresh claim and the version-8 id it derives. */
+export async function claimedId(): Promise<{ id: string; claim: string }> {
+  const claim = newClaim();
+  return { id: await wireIdFor(claim), claim };
+}
 
 export interface FileFixture {
   id: string;
@@ -131,10 +138,17 @@ export async function sealedFile(id: string, f: FileFixture, key: SealingKey): P
   return sealBytes(f.bytes, key, { requestId: id, purpose: `attachment:${f.id}` });
 }
 
-export async function putFile(server: TestServer, id: string, attachmentId: string, body: Uint8Array, sha = sha256Hex(body)) {
+export async function putFile(
+  server: TestServer,
+  id: string,
+  attachmentId: string,
+  body: Uint8Array,
+  sha = sha256Hex(body),
+  headers: Record<string, string> = {},
+) {
   return server.app.request(`/api/v1/requests/${id}/attachments/${attachmentId}`, {
     method: 'PUT',
-    headers: { 'Content-Type': 'application/octet-stream', 'X-Content-SHA256': sha },
+    headers: { 'Content-Type': 'application/octet-stream', 'X-Content-SHA256': sha, ...headers },
     body: body as Uint8Array<ArrayBuffer>,
   });
 }

@@ -11,7 +11,7 @@ import { submitDraft } from '../../src/outbox/submit';
 import { getOutboxRecord } from '../../src/outbox/outbox-store';
 import { FLUSH_CONCURRENCY, flush } from '../../src/outbox/flush';
 import { countRows, file, makeServer, type TestServer } from './intake-helpers';
-import { submittedDraft } from './outbox-helpers';
+import { submittedDraft, wireIdOf } from './outbox-helpers';
 
 const API = '/api/v1';
 const NOW = new Date('2025-06-15T09:00:00.000Z').getTime();
@@ -66,12 +66,12 @@ function slowLink(s: TestServer, answer?: (url: string) => Response | undefined)
 }
 
 /** `count` requests queued, request i carrying i % 3 files. */
-async function queue(count: number): Promise<string[]> {
-  const ids: string[] = [];
+async function queue(count: number): Promise<{ id: string; wireId: string }[]> {
+  const ids: { id: string; wireId: string }[] = [];
   for (let i = 0; i < count; i++) {
     const id = await submittedDraft(Array.from({ length: i % 3 }, (_, k) => file(`page ${k} of request ${i}`)));
     await submitDraft(id, { apiBase: API, fetch: (async (u: RequestInfo | URL, init?: RequestInit) => server.app.request(String(u), init)) as typeof fetch, deliver: false, now: () => new Date(NOW) });
-    ids.push(id);
+    ids.push({ id, wireId: await wireIdOf(id) });
   }
   return ids;
 }
@@ -102,8 +102,8 @@ describe('flush in parallel', () => {
     const ids = await queue(9);
     const link = slowLink(server);
     await flushOver(link, 3);
-    for (const id of ids) {
-      const own = link.log.filter((e) => e.requestId === id);
+    for (const { id, wireId } of ids) {
+      const own = link.log.filter((e) => e.requestId === wireId);
       const requests = own.filter((e) => e.kind === 'request');
       expect(requests).toHaveLength(1);
       for (const f of own.filter((e) => e.kind === 'file')) expect(f.endedAt).toBeLessThan(requests[0]!.startedAt);
@@ -121,11 +121,11 @@ describe('flush in parallel', () => {
     const ids = await queue(5);
     const busy = ids[2]!;
     const link = slowLink(server, (url) =>
-      url.endsWith(busy) ? new Response(JSON.stringify({ error: 'server_error' }), { status: 503, headers: { 'Retry-After': '30' } }) : undefined,
+      url.endsWith(busy.wireId) ? new Response(JSON.stringify({ error: 'server_error' }), { status: 503, headers: { 'Retry-After': '30' } }) : undefined,
     );
     const summary = await flushOver(link, 3);
     expect(summary).toMatchObject({ attempted: 5, delivered: 4, waiting: 1 });
-    expect(await getOutboxRecord(busy)).toMatchObject({ state: 'waiting', lastError: 'server_error', nextTryAt: NOW + 30_000 });
+    expect(await getOutboxRecord(busy.id)).toMatchObject({ state: 'waiting', lastError: 'server_error', nextTryAt: NOW + 30_000 });
     expect(await stored('requests')).toBe(4);
   });
 });

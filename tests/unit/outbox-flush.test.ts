@@ -8,7 +8,7 @@ import { KV_EVENT_MODE, getOutboxRecord, listOutbox } from '../../src/outbox/out
 import type { PendingOutboxRecord } from '../../src/storage/outbox-record';
 import { flush, type FlushOptions } from '../../src/outbox/flush';
 import { countRows, file, makeServer, staff, type TestServer } from './intake-helpers';
-import { submittedDraft } from './outbox-helpers';
+import { submittedDraft, wireIdOf } from './outbox-helpers';
 
 const API = '/api/v1';
 const DEVICE_NOW = new Date('2025-06-15T09:00:00.000Z');
@@ -138,6 +138,7 @@ describe('flush', () => {
     const b = file('second');
     const id = await submittedDraft([a, b]);
     await submit(id, n.fetch);
+    const wire = await wireIdOf(id);
     n.calls.length = 0;
     const summary = await flush(opts(n));
     expect(summary).toMatchObject({ ran: true, attempted: 1, delivered: 1, waiting: 0, needsAttention: 0 });
@@ -153,14 +154,15 @@ describe('flush', () => {
       confirmation: expect.stringMatching(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/),
       deliveredAt: '2025-06-15T12:00:00.000Z',
       formTypes: ['I-485'],
-      // What the person's status page asks the office with (and the status endpoint accepts).
+      // The id and secret the person's status page asks the office with (and the status endpoint accepts).
+      wireId: wire,
       statusSecret: expect.stringMatching(/^[A-Za-z0-9_-]{22,}$/),
     });
-    const asked = await s.app.request(`/api/v1/requests/${id}/status`, { headers: { 'X-Status-Secret': (record as { statusSecret: string }).statusSecret } });
+    const asked = await s.app.request(`/api/v1/requests/${wire}/status`, { headers: { 'X-Status-Secret': (record as { statusSecret: string }).statusSecret } });
     expect(asked.status).toBe(200);
     expect(await getDraft(id)).toBeUndefined();
     expect(await allFiles()).toEqual([]);
-    const detail = await (await s.app.request(`/api/v1/requests/${id}`, { headers: staff })).json();
+    const detail = await (await s.app.request(`/api/v1/requests/${wire}`, { headers: staff })).json();
     expect(detail.attachments.map((x: { sha256: string }) => x.sha256).sort()).toEqual([a.ref.sha256, b.ref.sha256].sort());
   });
 
@@ -269,9 +271,10 @@ describe('flush', () => {
     const n = net(s);
     const id = await submittedDraft([file()]);
     await submit(id, n.fetch);
+    const wire = await wireIdOf(id);
     // The server commits, but the answer is lost on the way back.
     n.before = async (url, init) => {
-      if (url.endsWith(id)) {
+      if (url.endsWith(wire)) {
         await s.app.request(url, init);
         throw new TypeError('connection reset');
       }
@@ -288,9 +291,10 @@ describe('flush', () => {
     const n = net(s);
     const id = await submittedDraft([file('a'), file('b')]);
     await submit(id, n.fetch);
+    const wire = await wireIdOf(id);
     let dropped = false;
     n.before = async (url) => {
-      if (url.endsWith(id) && !dropped) {
+      if (url.endsWith(wire) && !dropped) {
         dropped = true;
         await s.deps.db.exec('DELETE FROM pending_files');
       }

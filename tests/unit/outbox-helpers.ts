@@ -2,6 +2,7 @@
 import { addAttachment } from '../../src/storage/attachments';
 import { createDraft, markSubmitted } from '../../src/storage/drafts';
 import { validateRequest } from '../../src/shared/request-schema';
+import { getOutboxRecord } from '../../src/outbox/outbox-store';
 import { request, type FileFixture } from './intake-helpers';
 
 /** A draft filled in, with files, closed for submit as the form does it. */
@@ -20,3 +21,10 @@ export async function submittedDraft(files: FileFixture[] = [], overrides: Recor
   return draft.id;
 }
 
+
+/** The id a submitted draft travels under; read before delivery (a delivered record keeps no wire id). */
+export async function wireIdOf(draftId: string): Promise<string> {
+  const record = await getOutboxRecord(draftId);
+  if (!record || record.state === 'delivered' || !record.wireId) throw new Error('no wire id for this draft');
+  return record.wireId;
+}

@@ -93,6 +93,28 @@ describe('server logs', () => {
     expect(out).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   });
 
+  it('never print a request’s claim, whether it is accepted or refused', async () => {
+    const h = await import('./intake-helpers');
+    const { REQUEST_CLAIM_HEADER } = await import('../../src/shared/protocol');
+    const s = await h.makeServer();
+    const { id, claim } = await h.claimedId();
+    const wrong = (await h.claimedId()).claim;
+    try {
+      const key = await h.serverKey(s);
+      const f = h.file();
+      const sealed = await h.sealedFile(id, f, key);
+      expect((await h.putFile(s, id, f.id, sealed, undefined, { [REQUEST_CLAIM_HEADER]: wrong })).status).toBe(403);
+      expect((await h.putFile(s, id, f.id, sealed, undefined, { [REQUEST_CLAIM_HEADER]: claim })).status).toBe(200);
+      expect((await h.putRequest(s, id, h.request(id, [f], { claim: wrong }), key)).status).toBe(422);
+      expect((await h.putRequest(s, id, h.request(id, [f], { claim }), key)).status).toBe(201);
+    } finally {
+      await s.close();
+    }
+    const out = printed.join('\n');
+    expect(out).toMatch(/"event":"request_received"/);
+    for (const secret of [claim, wrong, id]) expect(out).not.toContain(secret);
+  });
+
   it('count a client that drops mid-upload as aborted, not as a server fault', async () => {
     const h = await import('./intake-helpers');
     const s = await h.makeServer();

@@ -58,9 +58,11 @@ async function delivered(): Promise<{ id: string; secret: string }> {
   expect(await flushNow()).toMatchObject({ delivered: 1 });
   const record = await getOutboxRecord(id);
   expect(record?.state).toBe('delivered');
-  const secret = (record as { statusSecret?: string }).statusSecret;
+  const { statusSecret: secret, wireId } = record as { statusSecret?: string; wireId?: string };
   expect(secret).toMatch(/^[A-Za-z0-9_-]{22,}$/);
-  return { id, secret: secret! };
+  // The office knows the request by its wire id (derived from the device's claim), not the draft's.
+  expect(wireId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8/);
+  return { id: wireId!, secret: secret! };
 }
 
 const review = async (id: string, body: unknown) => expect((await officer.call('POST', `requests/${id}/review`, body)).status).toBe(200);
