@@ -18,8 +18,8 @@ export { UnsentBadge } from './UnsentBadge';
 
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
-/** An answer to the office (a follow-up): where it stands, and the way to its request's status page. */
-function AnswerItem(props: { record: OutboxRecord; requestId: string }) {
+/** An answer to the office (a follow-up): where it stands, and the way to its request's status page (by the page's key, never the wire id). */
+function AnswerItem(props: { record: OutboxRecord; requestKey: string }) {
   const { t, intl } = useI18n();
   const r = props.record;
   const line =
@@ -32,16 +32,22 @@ function AnswerItem(props: { record: OutboxRecord; requestId: string }) {
     <li class={`outbox__item outbox__item--${r.state}`}>
       <h3 class="outbox__title">{t('outbox.item.answer')}</h3>
       <p class="outbox__state">{line}</p>
-      <a class="button" href={`/status/${props.requestId}`}>
+      <a class="button" href={`/status/${props.requestKey}`}>
         {t('status.open')}
       </a>
     </li>
   );
 }
 
-function Item(props: { record: OutboxRecord; status: StatusRecord | undefined }) {
-  const answers = answerTo(props.record);
-  return answers ? <AnswerItem record={props.record} requestId={answers} /> : <RequestItem {...props} />;
+interface ItemProps {
+  record: OutboxRecord;
+  status: StatusRecord | undefined;
+  /** For an answer: the status page's key of the request it answers. */
+  requestKey?: string;
+}
+
+function Item(props: ItemProps) {
+  return answerTo(props.record) ? <AnswerItem record={props.record} requestKey={props.requestKey ?? ''} /> : <RequestItem {...props} />;
 }
 
 function RequestItem(props: { record: OutboxRecord; status: StatusRecord | undefined }) {
@@ -62,7 +68,7 @@ function RequestItem(props: { record: OutboxRecord; status: StatusRecord | undef
         {r.statusSecret && (
           <>
             <StatusLine record={props.status} />
-            <a class="button" href={`/status/${wireIdOf(r)}`}>
+            <a class="button" href={`/status/${r.id}`}>
               {t('status.open')}
             </a>
           </>
@@ -141,12 +147,12 @@ const shown = (r: OutboxRecord) => JSON.stringify(r, (key, value: unknown) => (U
  * formatting every item each time kept the main thread (which also runs
  * the flush) busy.
  */
-class ListedItem extends Component<{ record: OutboxRecord; status: StatusRecord | undefined }> {
-  override shouldComponentUpdate(next: { record: OutboxRecord; status: StatusRecord | undefined }): boolean {
-    return shown(next.record) !== shown(this.props.record) || next.status !== this.props.status;
+class ListedItem extends Component<ItemProps> {
+  override shouldComponentUpdate(next: ItemProps): boolean {
+    return shown(next.record) !== shown(this.props.record) || next.status !== this.props.status || next.requestKey !== this.props.requestKey;
   }
   override render() {
-    return <Item record={this.props.record} status={this.props.status} />;
+    return <Item {...this.props} />;
   }
 }
 
@@ -160,6 +166,12 @@ export function OutboxStatus(props: { headingLevel?: 1 | 2 }) {
   const { t } = useI18n();
   const records = useOutboxRecords();
   const statuses = useStatusRecords();
+  /** A request's status page key from its wire id: the draft's id when sent from here, else the link's local id. */
+  const keyOf = (wireId: string | undefined): string | undefined => {
+    if (!wireId) return undefined;
+    const sent = records?.find((r) => r.state === 'delivered' && wireIdOf(r) === wireId);
+    return sent?.id ?? statuses.get(wireId)?.localId;
+  };
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState('');
   const runs = useRef(0);
@@ -192,7 +204,7 @@ export function OutboxStatus(props: { headingLevel?: 1 | 2 }) {
       ) : (
         <ul class="outbox__list">
           {records.map((r) => (
-            <ListedItem key={r.id} record={r} status={r.state === 'delivered' ? statuses.get(wireIdOf(r)) : undefined} />
+            <ListedItem key={r.id} record={r} status={r.state === 'delivered' ? statuses.get(wireIdOf(r)) : undefined} requestKey={keyOf(answerTo(r))} />
           ))}
         </ul>
       )}

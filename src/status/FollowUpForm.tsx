@@ -49,7 +49,6 @@ function Editor(props: { draft: FollowUpDraft; secret: string; onSent: () => voi
   return (
     <section class="status-answer" aria-labelledby="status-answer-title">
       <h2 id="status-answer-title">{t('status.answer.title')}</h2>
-      <p>{t('status.answer.intro')}</p>
       {problem && (
         <p class="note note--error" role="alert" id="status-answer-error">
           {t(problem === 'empty' ? 'status.answer.empty' : 'status.answer.failed')}
@@ -100,6 +99,6 @@ export function FollowUpForm(props: { requestId: string; secret: string; onSent:
       live = false;
     };
   }, [props.requestId]);
-  if (failed) return <p class="note note--error">{t('status.answer.storage')}</p>;
+  if (failed) return <p class="note note--error">{t('status.answer.failed')}</p>;
   return draft ? <Editor key={draft.id} draft={draft} secret={props.secret} onSent={props.onSent} /> : null;
 }

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/context';
 import type { StatusRecord } from '../storage/status-record';
-import { closeReasonId, infoReasonId, referralId, stateDetailId, stateLabelId } from './texts';
+import { closeReasonId, infoReasonId, referralId, stateLabelId } from './texts';
 
 const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 const MOMENT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
@@ -47,7 +47,6 @@ export function StatusDetails(props: { record: StatusRecord | undefined }) {
   return (
     <div class={`status status--${known.state}`}>
       <p class="status__state">{t(stateLabelId(known.state))}</p>
-      <p>{t(stateDetailId(known.state))}</p>
       {known.caseNumber && <p>{t('status.caseNumber', { caseNumber: known.caseNumber })}</p>}
       {known.state === 'needs_information' && (
         <>

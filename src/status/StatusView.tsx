@@ -56,11 +56,12 @@ function CheckBar(props: { ids?: readonly string[] }) {
   const online = useOnline();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState('');
-  const check = async (minAgeMs: number, say: boolean) => {
+  // A fresh answer shows in the "Checked <date>" line; only a failure needs words of its own.
+  const check = async (minAgeMs: number) => {
     setBusy(true);
     try {
       const summary = await checkStatuses(minAgeMs, props.ids);
-      if (say || summary.unreachable) setResult(t(summary.unreachable ? 'status.unreachable' : 'status.checkedNow'));
+      setResult(summary.unreachable ? t('status.unreachable') : '');
     } catch {
       setResult(t('status.unreachable'));
     } finally {
@@ -69,13 +70,13 @@ function CheckBar(props: { ids?: readonly string[] }) {
   };
   // Opening the page is a good moment to ask, unless it was asked a moment ago.
   useEffect(() => {
-    if (navigator.onLine) void check(60_000, false);
+    if (navigator.onLine) void check(60_000);
   }, [props.ids?.join()]);
   return (
     <>
       {!online && <p class="note">{t('status.offline')}</p>}
       <div class="button-row">
-        <button type="button" class="button" onClick={() => void check(0, true)} disabled={busy} aria-busy={busy}>
+        <button type="button" class="button" onClick={() => void check(0)} disabled={busy} aria-busy={busy}>
           {busy ? t('status.checking') : t('status.checkNow')}
         </button>
       </div>
@@ -95,7 +96,7 @@ function StatusList(props: { followed: Followed[] }) {
         <li key={item.id} class="status__item">
           <FollowedTitle item={item} level="h2" />
           <StatusLine record={item.record} />
-          <a class="button" href={`${STATUS_PATH}/${item.id}`}>
+          <a class="button" href={`${STATUS_PATH}/${item.key}`}>
             {t('status.open')}
           </a>
         </li>
@@ -134,7 +135,7 @@ function OneStatus(props: { item: Followed }) {
       {mayAnswer(props.item, answers) && <FollowUpForm requestId={props.item.id} secret={props.item.secret} onSent={() => setSent(true)} />}
       <TakeAway item={props.item} />
       <p>
-        <a href={STATUS_PATH}>{t('status.all')}</a>
+        <a href={STATUS_PATH}>{t('status.title')}</a>
       </p>
     </>
   );
@@ -159,8 +160,8 @@ function useStatusLink(): 'none' | 'bad' | 'shared-device' {
       return;
     }
     void followLink(link, Date.now())
-      .catch(() => null)
-      .then(() => route(`${STATUS_PATH}/${link.id}`, true));
+      .then((kept) => route(`${STATUS_PATH}/${kept.localId}`, true))
+      .catch(() => route(STATUS_PATH, true));
   }, []);
   return outcome;
 }
@@ -170,9 +171,9 @@ export default function StatusView() {
   const { path } = useLocation();
   const linkOutcome = useStatusLink();
   const followed = useFollowed();
-  const id = path.split('/').filter(Boolean)[1];
+  const key = path.split('/').filter(Boolean)[1];
   useTitle(t('status.title'));
-  const item = id ? followed?.find((f) => f.id === id) : undefined;
+  const item = key ? followed?.find((f) => f.key === key) : undefined;
   return (
     <section class="page status-page">
       {linkOutcome === 'bad' && (
@@ -186,16 +187,14 @@ export default function StatusView() {
       ) : (
         <>
           <h1>{t('status.title')}</h1>
-          <p>{t('status.intro')}</p>
           {followed === null ? null : (
             <>
-              {id && <p class="note">{t('status.missing')}</p>}
               <StatusList followed={followed} />
               {followed.length > 0 && <CheckBar />}
             </>
           )}
           <p>
-            <a href="/requests">{t('status.toRequests')}</a>
+            <a href="/requests">{t('drafts.backToList')}</a>
           </p>
         </>
       )}

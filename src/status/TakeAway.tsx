@@ -34,12 +34,12 @@ export function StatusQr(props: { url: string }) {
         <rect width={size} height={size} fill="#fff" />
         <path d={d} fill="#000" />
       </svg>
-      <p class="fineprint">{t('status.take.privacy')}</p>
+      <p class="fineprint">{t('status.private')}</p>
     </section>
   );
 }
 
-type Said = '' | 'copied' | 'shared' | 'failed';
+type Said = '' | 'copied' | 'failed';
 
 /** Web Share where the device has it; else the clipboard, with a visible "copied". */
 export function CopyShare(props: { link: StatusLink }) {
@@ -58,8 +58,8 @@ export function CopyShare(props: { link: StatusLink }) {
   };
   const share = async () => {
     try {
+      // The share sheet itself says what happened.
       await navigator.share({ title: t('status.share.title'), url });
-      setSaid({ what: 'shared', which: 'link' });
     } catch (err) {
       // The person closed the share sheet: nothing to say. Anything else: fall back to copying.
       if ((err as Error)?.name !== 'AbortError') await copy('link', url);
@@ -69,7 +69,6 @@ export function CopyShare(props: { link: StatusLink }) {
   return (
     <section class="status-keep" aria-labelledby="status-keep-title">
       <h2 id="status-keep-title">{t('status.keep.title')}</h2>
-      <p>{t('status.keep.body')}</p>
       <div class="button-row">
         {props.link.confirmation && (
           <button type="button" class="button" onClick={() => void copy('confirmation', props.link.confirmation!)}>
@@ -82,7 +81,6 @@ export function CopyShare(props: { link: StatusLink }) {
       </div>
       <p role="status" class={`status-keep__said${said.what === 'failed' ? ' note note--error' : ''}`}>
         {said.what === 'copied' && t(said.which === 'link' ? 'status.keep.copiedLink' : 'status.keep.copiedConfirmation')}
-        {said.what === 'shared' && t('status.keep.shared')}
         {said.what === 'failed' && t('status.keep.copyFailed')}
       </p>
       {said.what === 'failed' && (
@@ -91,7 +89,7 @@ export function CopyShare(props: { link: StatusLink }) {
           <input type="text" readOnly value={said.which === 'link' ? url : props.link.confirmation} onFocus={(e) => e.currentTarget.select()} />
         </label>
       )}
-      <p class="fineprint">{t('status.keep.private')}</p>
+      <p class="fineprint">{t('status.private')}</p>
     </section>
   );
 }

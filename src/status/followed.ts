@@ -9,8 +9,10 @@ import { listStatuses } from '../storage/statuses';
 import type { StatusRecord } from '../storage/status-record';
 
 export interface Followed {
-  /** The request's id on the wire: what the status endpoint and the store are keyed by. */
+  /** The request's id on the wire: what the status endpoint and the store are keyed by. Never in an address. */
   id: string;
+  /** The page's name for it, in /status/<key>: the draft's id, or a link's local id. */
+  key: string;
   secret: string;
   /** Present when this device sent the request. */
   sent?: DeliveredOutboxRecord;
@@ -33,10 +35,10 @@ export async function listFollowed(): Promise<Followed[]> {
     const id = wireIdOf(r);
     seen.add(id);
     const record = byId.get(id);
-    out.push({ id, secret: r.statusSecret, sent: r, ...(record ? { record } : {}) });
+    out.push({ id, key: r.id, secret: r.statusSecret, sent: r, ...(record ? { record } : {}) });
   }
   for (const s of statuses) {
-    if (!seen.has(s.id) && s.secret) out.push({ id: s.id, secret: s.secret, record: s });
+    if (!seen.has(s.id) && s.secret) out.push({ id: s.id, key: s.localId ?? s.id, secret: s.secret, record: s });
   }
   return out;
 }

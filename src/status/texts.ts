@@ -8,7 +8,6 @@ import { CLOSE_REASONS, INFO_REASONS, REFERRAL_REASONS, REVIEW_STATES } from './
 const known = (list: readonly string[], code: string) => (list.includes(code) ? code : 'other');
 
 export const stateLabelId = (state: string) => `status.state.${known(REVIEW_STATES, state)}`;
-export const stateDetailId = (state: string) => `status.detail.${known(REVIEW_STATES, state)}`;
 export const infoReasonId = (code: string) => `status.info.${known(INFO_REASONS, code)}`;
 export const closeReasonId = (code: string) => `status.close.${known(CLOSE_REASONS, code)}`;
 export const referralId = (code: string) => `status.referral.${known(REFERRAL_REASONS, code)}`;

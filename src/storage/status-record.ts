@@ -24,6 +24,8 @@ export interface StatusRecord {
   id: string;
   /** Only for a request opened from a status link; see above. */
   secret?: string;
+  /** The page's own name for a request opened from a link (its address), so the wire id never shows in one. */
+  localId?: string;
   /** The confirmation number the link carried, to name the request. */
   confirmation?: string;
   /** Device milliseconds when the link was opened on this device. */

@@ -60,7 +60,12 @@ async function update(id: string, change: (current: StatusRecord) => StatusRecor
 /** A status link was opened on this device: keep its secret (a newer link for the same request wins). */
 export function followLink(link: { id: string; secret: string; confirmation?: string }, now: number): Promise<StatusRecord> {
   return update(link.id, (current) => {
-    const next: StatusRecord = { ...current, secret: link.secret, addedAt: current.secret === link.secret ? (current.addedAt ?? now) : now };
+    const next: StatusRecord = {
+      ...current,
+      secret: link.secret,
+      localId: current.localId ?? crypto.randomUUID(),
+      addedAt: current.secret === link.secret ? (current.addedAt ?? now) : now,
+    };
     if (link.confirmation) next.confirmation = link.confirmation;
     return next;
   });

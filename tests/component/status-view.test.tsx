@@ -90,10 +90,16 @@ describe('the status page', () => {
     const id = '0d9e8f7a-1b2c-4d3e-8f4a-5b6c7d8e9f00';
     const secret = 'linkSecret_0123456789abcdefAB';
     renderWithI18n(<StatusView />, { path: `/status#r=${id}&s=${secret}&c=ZZ9-8Y7-XW6` });
-    await waitFor(() => expect(location.pathname).toBe(`/status/${id}`));
+    const kept = await waitFor(async () => {
+      const record = await getStatus(id);
+      expect(record).toMatchObject({ id, secret, confirmation: 'ZZ9-8Y7-XW6' });
+      return record!;
+    });
+    // The page's address names the request by a local id: neither the secret nor the office's id.
+    await waitFor(() => expect(location.pathname).toBe(`/status/${kept.localId}`));
     expect(location.hash).toBe('');
     expect(location.href).not.toContain(secret);
-    expect(await getStatus(id)).toMatchObject({ id, secret, confirmation: 'ZZ9-8Y7-XW6' });
+    expect(location.href).not.toContain(id);
     expect(await screen.findByText('Confirmation ZZ9-8Y7-XW6')).toBeTruthy();
   });
 

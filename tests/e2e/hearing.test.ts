@@ -99,6 +99,9 @@ describe('hearing back', () => {
       await page.getByText('Una copia de su aviso de recibo de USCIS').waitFor();
       await page.getByText('Falta la página 2 del aviso.').waitFor();
       expect(await page.title()).not.toContain(id);
+      // The office's id for the request is in no address and nowhere on the page.
+      expect(page.url()).not.toContain(id);
+      expect(await page.content()).not.toContain(id);
       await axeClean(page);
 
       // Offline: the answer and its photo wait on the phone.
@@ -136,8 +139,9 @@ describe('hearing back', () => {
       const mine = await own.newPage();
       await mine.goto(`${suite.server.url}/status#r=${id}&s=${secret}&c=${String(delivered.confirmation)}`);
       await mine.getByText('Aceptada').waitFor();
-      await expect.poll(() => new URL(mine.url()).pathname).toBe(`/status/${id}`);
+      await expect.poll(() => new URL(mine.url()).pathname).toMatch(/^\/status\/[0-9a-f-]{36}$/);
       expect(mine.url()).not.toContain(secret);
+      expect(mine.url()).not.toContain(id);
       expect(await mine.title()).not.toContain(secret);
       expect(seen.filter((u) => u.includes(secret))).toEqual([]);
       expect((await readStore(mine, 'statuses')).map((r) => [r.id, r.secret])).toEqual([[id, secret]]);

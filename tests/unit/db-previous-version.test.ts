@@ -155,7 +155,7 @@ describe('a database written by the previous version', () => {
     expect(await listStatuses()).toEqual([]);
     const link = { id: submitted.id, secret: 'aSecretOfTwentyTwoPlus_chars' };
     await followLink(link, 1_764_800_000_000);
-    expect(await listStatuses()).toEqual([{ ...link, addedAt: 1_764_800_000_000 }]);
+    expect(await listStatuses()).toEqual([{ ...link, localId: expect.any(String), addedAt: 1_764_800_000_000 }]);
     expect(await getOutboxRecord(outbox.id)).toEqual(outbox);
   });
 

@@ -32,7 +32,7 @@ describe('the statuses store', () => {
     const stop = onStatusChange((id) => heard.push(id));
     await followLink(LINKED, 1_000);
     await recordCheck(LINKED.id, RECEIVED, 2_000);
-    expect(await getStatus(LINKED.id)).toEqual({ ...LINKED, addedAt: 1_000, known: RECEIVED, checkedAt: 2_000 });
+    expect(await getStatus(LINKED.id)).toEqual({ ...LINKED, localId: expect.stringMatching(/^[0-9a-f-]{36}$/), addedAt: 1_000, known: RECEIVED, checkedAt: 2_000 });
     // The office no longer knows it: the last known state stays, marked.
     await recordCheck(LINKED.id, null, 3_000);
     expect(await getStatus(LINKED.id)).toMatchObject({ known: RECEIVED, checkedAt: 3_000, notFound: true });

@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/i18n/locales';
 import { CLOSE_REASONS, INFO_REASONS, REFERRAL_REASONS, REVIEW_STATES } from '../../src/status/contract';
-import { closeReasonId, infoReasonId, referralId, stateDetailId, stateLabelId } from '../../src/status/texts';
+import { closeReasonId, infoReasonId, referralId, stateLabelId } from '../../src/status/texts';
 import { readFileSync } from './node-fs';
 
 const read = (code: string) =>
   JSON.parse(readFileSync(new URL(`../../locales/${code}/messages.json`, import.meta.url), 'utf8')) as Record<string, string>;
 
 const ids = [
-  ...[...REVIEW_STATES, 'other'].flatMap((s) => [stateLabelId(s), stateDetailId(s)]),
+  ...[...REVIEW_STATES, 'other'].map(stateLabelId),
   ...INFO_REASONS.map(infoReasonId),
   ...CLOSE_REASONS.map(closeReasonId),
   ...REFERRAL_REASONS.map(referralId),
