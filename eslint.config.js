@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // A module past 400 lines does more than one job: split it, not the rule.
+    files: ['src/**'],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
+  },
+  {
     files: ['src/server/log.ts', 'src/server/main.ts', 'src/server/cli.ts', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },

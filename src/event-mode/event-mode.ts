@@ -22,6 +22,7 @@ import {
 } from './events';
 import { EMPTY_COUNTS, type EventRecord } from '../storage/event-record';
 import { forgetAllStatusSecrets } from '../storage/statuses';
+import { tabStore } from '../storage/web-storage';
 import { rememberLocale } from '../i18n/remembered-locale';
 import { flushOpenForms } from '../ui/form-guard';
 import { checkPin, checkPinFormat, setPin, type PinCheck } from './pin';
@@ -140,7 +141,7 @@ export async function wipeSession(event: EventRecord | undefined): Promise<void>
   const tally = endSession();
   if (event && tally) await recordSession(event.id, tally).catch(() => undefined);
   try {
-    sessionStorage.clear();
+    tabStore()?.clear();
   } catch {
     /* blocked storage holds nothing */
   }

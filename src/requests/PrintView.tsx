@@ -17,7 +17,8 @@ import type { AttachmentRecord, DraftRecord } from '../storage/types';
 import { countryName, displayANumber, displayReceipt, formatIsoDate, isStateless, languageName } from './display';
 import { isHelping, normalizeForm, type RequestForm } from './form-model';
 import { fieldLabelId, optionLabelId, type FieldId } from './labels';
-import { MissingDraft, editorClosed } from './DraftEditor';
+import { MissingDraft } from './MissingDraft';
+import { editorClosed } from './use-draft-session';
 import { ownsDraft } from '../event-mode/session';
 
 /** Where the printout says to send it. */

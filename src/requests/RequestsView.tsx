@@ -4,7 +4,8 @@
  * step's name, never anything the person typed.
  */
 import { useLocation } from 'preact-iso';
-import { DraftEditor, MissingDraft } from './DraftEditor';
+import { DraftEditor } from './DraftEditor';
+import { MissingDraft } from './MissingDraft';
 import { DraftList } from './DraftList';
 import { NewDraft } from './NewDraft';
 import { StatusPage } from './StatusPage';

@@ -9,6 +9,7 @@
  * memory, says so through the status, and is retried with backoff; nothing
  * is dropped until a write succeeds.
  */
+import { backoffDelay } from '../shared/backoff';
 import { registerOpenForm } from '../ui/form-guard';
 import { closeDb, onDatabaseBlocked } from '../storage/db';
 import { onDraftChange, type DraftChange } from '../storage/draft-channel';
@@ -52,11 +53,8 @@ export function classifySaveError(err: unknown): SaveErrorCode {
   }
 }
 
-/** Retry delay for the n-th failed attempt (1-based): 1 s doubling to 30 s, ±20% jitter. */
-export function retryDelay(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
-  return Math.round(base * (0.8 + 0.4 * random()));
-}
+/** Wait before retrying a failed write, n-th attempt 1-based: 1 s doubling to 30 s, ±20%. */
+const SAVE_RETRY = { baseMs: 1000, capMs: 30_000, spread: 0.2 } as const;
 
 export interface AutosaveOptions {
   id: string;
@@ -72,7 +70,7 @@ export interface AutosaveOptions {
   /** Called after a quota or closed-connection failure so the next try opens a fresh connection. */
   reset?: () => Promise<void>;
   random?: () => number;
-  /** Wait before the n-th retry; defaults to retryDelay (1 s doubling to 30 s). */
+  /** Wait before the n-th retry; defaults to 1 s doubling to 30 s, ±20%. */
   retryDelay?: (attempt: number) => number;
   onExternalChange?: (change: ExternalChange) => void;
   /** Synchronous last write when the page is left (default rescueDraftSync). */
@@ -111,7 +109,7 @@ export function createAutosaver<T>(options: AutosaveOptions): Autosaver<T> {
   const save = options.save ?? saveDraft;
   const reset = options.reset ?? closeDb;
   const random = options.random ?? Math.random;
-  const delayFor = options.retryDelay ?? ((attempt: number) => retryDelay(attempt, random));
+  const delayFor = options.retryDelay ?? ((attempt: number) => backoffDelay(attempt, { ...SAVE_RETRY, random }));
   const origin = crypto.randomUUID();
 
   let base = options.baseUpdatedAt;

@@ -11,6 +11,7 @@ import { wirePathOf } from './form-wire';
 import { useForm } from './form-context';
 import { fieldHintId, fieldIdOf, fieldLabelId, optionLabelId, type FieldId } from './labels';
 import { getAt } from './paths';
+import { ChoiceRows, DateInput, type ChoiceOption } from '../ui/form-controls';
 
 function useLabels(path: string, label?: string, hint?: string | null) {
   const { t } = useI18n();
@@ -127,27 +128,21 @@ export function DateField(props: { path: string; label?: string; hint?: string |
   return (
     <div class="field field--date">
       <FieldHead id={id} label={label} hint={hint} codes={codes} />
-      <input
+      <DateInput
         id={id}
         name={props.path}
-        type="date"
-        min="1900-01-01"
-        max={today}
         value={typeof value === 'string' ? value : ''}
+        today={today}
         autocomplete={props.autocomplete}
-        aria-invalid={codes.length ? 'true' : undefined}
-        aria-describedby={describedBy(id, hint, codes)}
-        onInput={(e) => set(props.path, e.currentTarget.value)}
+        invalid={codes.length > 0}
+        describedBy={describedBy(id, hint, codes)}
+        onInput={(next) => set(props.path, next)}
       />
     </div>
   );
 }
 
-export interface Choice {
-  value: string;
-  label: string;
-  hint?: string;
-}
+export type Choice = ChoiceOption;
 
 export function SelectField(props: { path: string; options: readonly Choice[]; label?: string; hint?: string | null; autocomplete?: string }) {
   const { t } = useI18n();
@@ -197,22 +192,14 @@ export function RadioGroup(props: {
   return (
     <fieldset id={id} aria-describedby={describedBy(id, hint, codes)} tabIndex={-1}>
       <GroupHead id={id} label={label} hint={hint} codes={codes} />
-      {props.options.map((o, i) => (
-        <label class="choice" key={o.value}>
-          <input
-            type="radio"
-            id={i === 0 ? `${id}-0` : undefined}
-            name={props.path}
-            value={o.value}
-            checked={value === o.value}
-            onChange={() => (props.onChange ? props.onChange(o.value) : set(props.path, o.value))}
-          />
-          <span>
-            {o.label}
-            {o.hint && <span class="field__hint">{o.hint}</span>}
-          </span>
-        </label>
-      ))}
+      <ChoiceRows
+        type="radio"
+        idBase={id}
+        name={props.path}
+        options={props.options}
+        isChecked={(v) => value === v}
+        onChange={(v) => (props.onChange ? props.onChange(v) : set(props.path, v))}
+      />
     </fieldset>
   );
 }
@@ -232,19 +219,7 @@ export function CheckboxGroup(props: { path: string; options: readonly Choice[];
   return (
     <fieldset id={id} aria-describedby={describedBy(id, hint, codes)} tabIndex={-1}>
       <GroupHead id={id} label={label} hint={hint} codes={codes} />
-      {props.options.map((o, i) => (
-        <label class="choice" key={o.value}>
-          <input
-            type="checkbox"
-            id={i === 0 ? `${id}-0` : undefined}
-            name={props.path}
-            value={o.value}
-            checked={chosen.includes(o.value)}
-            onChange={(e) => toggle(o.value, e.currentTarget.checked)}
-          />
-          <span>{o.label}</span>
-        </label>
-      ))}
+      <ChoiceRows type="checkbox" idBase={id} name={props.path} options={props.options} isChecked={(v) => chosen.includes(v)} onChange={toggle} />
     </fieldset>
   );
 }

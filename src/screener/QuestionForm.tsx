@@ -6,7 +6,8 @@
  */
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { EARLIEST_DATE, validateAnswer } from './engine';
+import { validateAnswer } from './engine';
+import { ChoiceRow, ChoiceRows, DateInput, idList } from '../ui/form-controls';
 import { errorMessageId } from './rules';
 import { candidateOf, draftFor, toggleOption, type Draft, type PostedChoice } from './draft';
 import { useScreenerText } from './text';
@@ -42,8 +43,6 @@ function invalidParts(question: Question, draft: Draft, errors: readonly Validat
   const bad = (text: string) => validateAnswer(question, candidateOf({ ...draft, choice: 'months', months: text }), today).length > 0;
   return { ...NONE, min: bad(draft.min), max: bad(draft.max) };
 }
-
-const ids = (...list: (string | false | undefined)[]) => list.filter(Boolean).join(' ') || undefined;
 
 export function QuestionForm(props: QuestionFormProps) {
   const { question, today } = props;
@@ -82,7 +81,7 @@ export function QuestionForm(props: QuestionFormProps) {
   return (
     <form ref={formRef} class="screener-step" noValidate onSubmit={submit}>
       <p class="screener-step__progress">{st('screener.view.progress', { number: props.number })}</p>
-      <fieldset class="screener-question" aria-describedby={ids(helpId, errorId)}>
+      <fieldset class="screener-question" aria-describedby={idList(helpId, errorId)}>
         <legend class="screener-question__legend">
           <h2 ref={props.headingRef} tabIndex={-1}>
             {st(question.title)}
@@ -136,75 +135,32 @@ interface FieldProps<Q extends Question> {
   today: IsoDate;
 }
 
-/** A big tappable row: the input, its label, and its help read as a description. */
-function Choice(props: {
-  type: 'radio' | 'checkbox';
-  id: string;
-  name: string;
-  value: string;
-  checked: boolean;
-  label: string;
-  help?: string;
-  invalid: boolean;
-  errorId: string | undefined;
-  onChange: (checked: boolean) => void;
-}) {
-  const helpId = props.help ? `${props.id}-help` : undefined;
-  return (
-    <label class="choice screener-choice" for={props.id}>
-      <input
-        type={props.type}
-        id={props.id}
-        name={props.name}
-        value={props.value}
-        checked={props.checked}
-        aria-labelledby={`${props.id}-label`}
-        aria-describedby={ids(helpId, props.errorId)}
-        aria-invalid={props.invalid ? 'true' : undefined}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
-      />
-      <span class="screener-choice__text">
-        <span id={`${props.id}-label`} class="screener-choice__label">
-          {props.label}
-        </span>
-        {props.help && (
-          <span id={helpId} class="screener-choice__help">
-            {props.help}
-          </span>
-        )}
-      </span>
-    </label>
-  );
-}
-
 function ChoiceFields(props: FieldProps<ChoiceQuestion>) {
   const st = useScreenerText();
   const { question, draft } = props;
   const multi = question.kind === 'multi';
   const chosen = draft.kind === 'single' ? [draft.value] : draft.kind === 'multi' ? draft.values : [];
+  const options = question.options.map((option) => ({
+    value: option.id,
+    label: st(option.label, option.labelValues),
+    hint: option.help ? st(option.help, option.labelValues) : undefined,
+  }));
   return (
     <div class="screener-choices">
-      {question.options.map((option) => (
-        <Choice
-          key={option.id}
-          type={multi ? 'checkbox' : 'radio'}
-          id={`${props.base}-${option.id}`}
-          name={props.base}
-          value={option.id}
-          checked={chosen.includes(option.id)}
-          label={st(option.label, option.labelValues)}
-          help={option.help ? st(option.help, option.labelValues) : undefined}
-          invalid={props.invalid.choices}
-          errorId={props.errorId}
-          onChange={(on) =>
-            props.update(
-              multi
-                ? { kind: 'multi', values: toggleOption(question, chosen, option.id, on) }
-                : { kind: 'single', value: on ? option.id : '' },
-            )
-          }
-        />
-      ))}
+      <ChoiceRows
+        type={multi ? 'checkbox' : 'radio'}
+        idBase={props.base}
+        idBy="value"
+        name={props.base}
+        options={options}
+        isChecked={(value) => chosen.includes(value)}
+        invalid={props.invalid.choices}
+        describedBy={props.errorId}
+        rowClass="screener-choice"
+        onChange={(value, on) =>
+          props.update(multi ? { kind: 'multi', values: toggleOption(question, chosen, value, on) } : { kind: 'single', value: on ? value : '' })
+        }
+      />
     </div>
   );
 }
@@ -218,21 +174,19 @@ function DateField(props: FieldProps<DateQuestion>) {
     <div class="screener-date">
       <div class="field">
         <label for={inputId}>{st('screener.view.dateLabel')}</label>
-        <input
-          type="date"
+        <DateInput
           id={inputId}
           class="screener-date__input"
           value={draft.date}
-          min={EARLIEST_DATE}
-          max={props.today}
+          today={props.today}
           disabled={draft.unknown}
-          aria-invalid={props.invalid.date ? 'true' : undefined}
-          aria-describedby={props.errorId}
-          onInput={(e) => props.update({ ...draft, date: (e.currentTarget as HTMLInputElement).value })}
+          invalid={props.invalid.date}
+          describedBy={props.errorId}
+          onInput={(date) => props.update({ ...draft, date })}
         />
       </div>
       {question.unknownLabel && (
-        <Choice
+        <ChoiceRow
           type="checkbox"
           id={`${props.base}-unknown`}
           name={`${props.base}-unknown`}
@@ -240,7 +194,8 @@ function DateField(props: FieldProps<DateQuestion>) {
           checked={draft.unknown}
           label={st(question.unknownLabel)}
           invalid={props.invalid.choices}
-          errorId={props.errorId}
+          describedBy={props.errorId}
+          class="screener-choice"
           onChange={(on) => props.update({ ...draft, unknown: on })}
         />
       )}
@@ -275,7 +230,7 @@ function PostedTimeFields(props: FieldProps<ProcessingTimeQuestion>) {
   const { labels } = question;
   const choose = (choice: PostedChoice) => (on: boolean) => on && props.update({ ...draft, choice });
   const radio = (choice: Exclude<PostedChoice, ''>, label: string) => (
-    <Choice
+    <ChoiceRow
       type="radio"
       id={`${base}-${choice}`}
       name={base}
@@ -283,7 +238,8 @@ function PostedTimeFields(props: FieldProps<ProcessingTimeQuestion>) {
       checked={draft.choice === choice}
       label={st(label)}
       invalid={props.invalid.choices}
-      errorId={props.errorId}
+      describedBy={props.errorId}
+      class="screener-choice"
       onChange={choose(choice)}
     />
   );

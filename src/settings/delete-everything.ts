@@ -5,6 +5,7 @@
  * the page deletes the database, the caches and its storage keys, and
  * reloads to the home screen with nothing in memory.
  */
+import { localStore, tabStore } from '../storage/web-storage';
 import { clearAppStorage, deleteDatabase, deleteRuntimeCaches } from '../storage/wipe';
 
 /** Asks the worker to close its database connection and drop runtime caches; resolves when it says so (or soon). */
@@ -37,9 +38,9 @@ export async function deleteEverything(options: { reload?: (path: string) => voi
   await tellServiceWorker();
   const deleted = await deleteDatabase();
   await deleteRuntimeCaches().catch(() => {});
-  clearAppStorage(typeof localStorage === 'undefined' ? undefined : localStorage);
+  clearAppStorage(localStore());
   try {
-    sessionStorage.clear();
+    tabStore()?.clear();
   } catch {
     /* nothing stored */
   }

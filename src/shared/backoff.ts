@@ -1,7 +1,9 @@
 /**
- * When to try a delivery again: exponential backoff with full jitter
- * (AWS Architecture Blog, "Exponential Backoff And Jitter"), so a roomful of
- * tablets coming back online does not hit the server in step.
+ * When to try again: exponential backoff with jitter. A delivery uses full
+ * jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"), so a
+ * roomful of tablets coming back online does not hit the server in step; a
+ * write to the device's own storage uses a narrow spread around the doubling
+ * delay, since it competes with nobody and must not retry at once.
  *
  * Pure: the random source and the clock are arguments.
  */
@@ -16,11 +18,17 @@ export interface BackoffOptions {
   capMs?: number;
   /** A number in [0, 1). */
   random?: () => number;
+  /**
+   * Jitter as a fraction of the delay either side of it (0.2: ±20%);
+   * without it, full jitter: anywhere from 0 to the delay.
+   */
+  spread?: number;
 }
 
 /**
  * Delay before try number `attempt + 1`, after `attempt` failed tries
- * (1 = the first try failed): uniformly random in [0, min(cap, base·2^(attempt−1))].
+ * (1 = the first try failed): uniformly random in [0, min(cap, base·2^(attempt−1))],
+ * or within ±spread of that ceiling.
  */
 export function backoffDelay(attempt: number, options: BackoffOptions = {}): number {
   const base = options.baseMs ?? BACKOFF_BASE_MS;
@@ -30,7 +38,8 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}): num
   // 2^30 is far past any cap; stop there so the product stays finite.
   const ceiling = Math.min(cap, base * 2 ** Math.min(n - 1, 30));
   const r = Math.min(Math.max(random(), 0), 1);
-  return Math.round(r * ceiling);
+  if (options.spread === undefined) return Math.round(r * ceiling);
+  return Math.round(ceiling * (1 - options.spread + 2 * options.spread * r));
 }
 
 /**

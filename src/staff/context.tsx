@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext, useEffect } from 'preact/hooks';
+import { tabStore } from '../storage/web-storage';
 import type { Api } from './api';
 import { ROLES, type Me, type Role } from './types';
 
@@ -34,7 +35,7 @@ const RETURN_KEY = 'staff.returnTo';
 export function rememberReturn(path: string) {
   if (!path.startsWith('/staff') || path.startsWith('/staff/signin') || path.startsWith('/staff/enrol')) return;
   try {
-    sessionStorage.setItem(RETURN_KEY, path);
+    tabStore()?.setItem(RETURN_KEY, path);
   } catch {
     // Storage refused (private mode): the inbox is a fine place to land.
   }
@@ -42,8 +43,9 @@ export function rememberReturn(path: string) {
 
 export function takeReturn(): string {
   try {
-    const path = sessionStorage.getItem(RETURN_KEY);
-    sessionStorage.removeItem(RETURN_KEY);
+    const store = tabStore();
+    const path = store?.getItem(RETURN_KEY);
+    store?.removeItem(RETURN_KEY);
     // Only a path of this console, never another site.
     if (path && /^\/staff(?:[/?#]|$)/.test(path)) return path;
   } catch {

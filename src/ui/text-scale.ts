@@ -3,6 +3,7 @@
  * screen through the `--text-scale` CSS variable on <html> (styles.css
  * multiplies the root font size by it, so everything in rem follows).
  */
+import { localStore } from '../storage/web-storage';
 
 export const TEXT_SCALE_KEY = 'ombuds.textScale';
 
@@ -22,7 +23,7 @@ export function normalizeTextScale(value: unknown): number {
 
 export function readTextScale(): number {
   try {
-    const stored = localStorage.getItem(TEXT_SCALE_KEY);
+    const stored = localStore()?.getItem(TEXT_SCALE_KEY) ?? null;
     return stored === null ? DEFAULT_TEXT_SCALE : normalizeTextScale(stored);
   } catch {
     return DEFAULT_TEXT_SCALE;
@@ -40,7 +41,7 @@ export function applyTextScale(scale: number = readTextScale()): number {
 export function saveTextScale(scale: number): number {
   const value = applyTextScale(scale);
   try {
-    localStorage.setItem(TEXT_SCALE_KEY, String(value));
+    localStore()?.setItem(TEXT_SCALE_KEY, String(value));
   } catch {
     // Storage blocked (private mode): the size lasts this visit only.
   }

@@ -1,9 +1,10 @@
 /**
  * Builds tests/bench/browser/entry.ts — the app's real storage, form-model
  * and outbox modules — into one script with Vite's build API, and loads it
- * into a page. The page is /bench-baseline.html of the app's own origin: it
- * runs no app code, so the app's own triggers (autosave timers, outbox
- * flushes) cannot interfere, yet it shares the origin's IndexedDB and
+ * into a page. The page is /bench-baseline.html of the app's own origin
+ * (only in the bench's copy of the build, bench-dist.ts): it runs no app
+ * code, so the app's own triggers (autosave timers, outbox flushes) cannot
+ * interfere, yet it shares the origin's IndexedDB and
  * service worker with the app. The script is evaluated over CDP, which the
  * page's CSP (script-src 'self') does not govern; nothing is added to the
  * production build.
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import type * as Entry from './browser/entry';
+import { BASELINE_PATH } from './bench-dist';
 import { BenchError } from './util';
 
 const OUT_DIR = '.bench/browser';
@@ -48,7 +50,7 @@ export async function buildBenchBundle(): Promise<string> {
 /** Opens the origin's one-line page and loads the bundle into it. */
 export async function openBenchPage(page: Page, baseUrl: string): Promise<void> {
   const code = await buildBenchBundle();
-  await page.goto(`${baseUrl}/bench-baseline.html`);
+  await page.goto(`${baseUrl}${BASELINE_PATH}`);
   await page.evaluate(code);
   const ok = await page.evaluate((name) => typeof (globalThis as Record<string, unknown>)[name] === 'object', GLOBAL);
   if (!ok) throw new BenchError('the bench bundle did not load in the page');

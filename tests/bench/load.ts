@@ -40,12 +40,14 @@
  * control and the network cut (page and worker alike), a reload of /guide
  * until a paragraph of guide text is laid out with content, against a
  * reload of /bench-baseline.html — a one-line page the same worker answers
- * from the same precache — until its paragraph is laid out. Both are
- * measured in the page (performance.now() at the first animation frame
- * where the text is there), so the bench's own overhead is in neither.
+ * from the same precache (only in the bench's copy of the build,
+ * bench-dist.ts) — until its paragraph is laid out. Both are measured in
+ * the page (performance.now() at the first animation frame where the text
+ * is there), so the bench's own overhead is in neither.
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { goOffline, newContext, waitForController, waitForServiceWorker } from '../e2e/harness';
+import { BASELINE_PATH } from './bench-dist';
 import { BenchError, keptRuns, median, shortMessage, withTimeout } from './util';
 
 export const SLOW3G = { rttMs: 400, kbitPerS: 400, cpuSlowdown: 4 } as const;
@@ -221,13 +223,13 @@ async function offlineRuns(browser: Browser, baseUrl: string, runs: number): Pro
     await withTimeout(waitForServiceWorker(page), 60_000, 'service worker install');
     await page.reload();
     await waitForController(page);
-    const cached = await page.evaluate(async () => {
+    const cached = await page.evaluate(async (path) => {
       for (const name of await caches.keys()) {
-        for (const req of await (await caches.open(name)).keys()) if (new URL(req.url).pathname === '/bench-baseline.html') return true;
+        for (const req of await (await caches.open(name)).keys()) if (new URL(req.url).pathname === path) return true;
       }
       return false;
-    });
-    if (!cached) throw new BenchError('/bench-baseline.html is not precached: the offline baseline needs it in the worker precache');
+    }, BASELINE_PATH);
+    if (!cached) throw new BenchError(`${BASELINE_PATH} is not precached: the offline baseline needs it in the worker precache`);
     await goOffline(context);
     const guide: number[] = [];
     const baseline: number[] = [];
@@ -237,7 +239,7 @@ async function offlineRuns(browser: Browser, baseUrl: string, runs: number): Pro
       await textVisibleAt(page, GUIDE_TEXT);
       await page.reload({ waitUntil: 'commit' });
       guide.push(await textVisibleAt(page, GUIDE_TEXT));
-      await page.goto(`${baseUrl}/bench-baseline.html`, { waitUntil: 'commit' });
+      await page.goto(`${baseUrl}${BASELINE_PATH}`, { waitUntil: 'commit' });
       await textVisibleAt(page, BASELINE_TEXT);
       await page.reload({ waitUntil: 'commit' });
       baseline.push(await textVisibleAt(page, BASELINE_TEXT));

@@ -23,6 +23,7 @@ import { benchServer } from './server';
 import { benchStaff } from './staff';
 import { benchLighthouse } from './lighthouse';
 import { startBaselineApp } from './baseline-app';
+import { prepareBenchDist } from './bench-dist';
 import { benchLoad } from './load';
 import { benchStorage } from './storage';
 import { benchSync } from './sync';
@@ -247,7 +248,7 @@ async function main(): Promise<number> {
   let browserProblem = '';
   if (needsServer) {
     try {
-      server = await startServer({ port: fixedPort, env: { RATE_LIMIT_PER_MINUTE: '0' } });
+      server = await startServer({ port: fixedPort, env: { RATE_LIMIT_PER_MINUTE: '0', DIST_DIR: prepareBenchDist() } });
       const s = server;
       onCleanup('intake server', async () => {
         await s.stop();

@@ -7,6 +7,7 @@ import { currentSessionId, endSession, noteSessionUse, onSessionEnd, setEventMod
 import { DB_NAME, closeDb, getDb } from '../../src/storage/db';
 import { createDraft, listDrafts, markSubmitted } from '../../src/storage/drafts';
 import { currentEvent } from '../../src/event-mode/events';
+import { expectShown } from './shown';
 
 async function resetDb() {
   await closeDb();
@@ -72,13 +73,13 @@ describe('the idle timer', () => {
     act(() => void vi.advanceTimersByTime(149_000));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     act(() => void vi.advanceTimersByTime(1_000));
-    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    expectShown(screen.getByRole('alertdialog'));
     // A touch anywhere cancels too (jsdom has no PointerEvent; touchstart is the tablet's own event).
     fireEvent.touchStart(document.body);
     expect(screen.queryByRole('alertdialog')).toBeNull();
 
     act(() => void vi.advanceTimersByTime(150_000));
-    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    expectShown(screen.getByRole('alertdialog'));
     expect(reload).not.toHaveBeenCalled();
     act(() => void vi.advanceTimersByTime(30_000));
     expect(screen.queryByRole('alertdialog')).toBeNull();

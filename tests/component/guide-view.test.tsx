@@ -7,6 +7,7 @@ import { TEXT_SCALE_KEY } from '../../src/ui/text-scale';
 import { renderWithI18n } from './render-with-app';
 import { GUIDE_SECTION_IDS as SECTION_IDS } from '../unit/guide-sections';
 import { readFileSync } from '../unit/node-fs';
+import { expectShown } from './shown';
 
 // Relative to the project root, vitest's working directory.
 const english: CompiledGuide = compileGuide(readFileSync('locales/en/guide.md', 'utf8'));
@@ -54,7 +55,7 @@ describe('the guide in English', () => {
     const { container } = await renderGuide();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(english.title);
     // Honest about how: compared with stored copies of dated sources, and which brochure edition wins.
-    expect(screen.getByText(/^Facts compared on December 4, 2026 with copies of official sources dated 2012 to 2024\. The two editions .* We follow the newer edition/)).toBeTruthy();
+    expectShown(screen.getByText(/^Facts compared on December 4, 2026 with copies of official sources dated 2012 to 2024\. The two editions .* We follow the newer edition/));
 
     const toc = screen.getByRole('navigation', { name: 'Contents' });
     const links = within(toc).getAllByRole('link');
@@ -200,7 +201,7 @@ describe('share', () => {
     vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { share: undefined, clipboard: { writeText } }));
     const { i18n } = await renderGuide();
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
-    expect(await screen.findByText(i18n.t('guide.share.copied'))).toBeTruthy();
+    expectShown(await screen.findByText(i18n.t('guide.share.copied')));
     expect(writeText).toHaveBeenCalledWith(`${location.origin}/guide`);
   });
 
@@ -225,7 +226,7 @@ describe('other languages', () => {
     const setLocale = vi.fn();
     const { i18n, container } = await renderGuide({ locale: 'ar', setLocale }, makeGuideLoader(loaders));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(arabic.title);
-    expect(screen.getByText(i18n.t('guide.communityTranslation'))).toBeTruthy();
+    expectShown(screen.getByText(i18n.t('guide.communityTranslation')));
     const site = screen.getByRole('link', { name: i18n.t('guide.officialWebsite') });
     expect(site.getAttribute('href')).toBe('https://www.dhs.gov/topic/cis-ombudsman');
     // The phone number stays left-to-right inside Arabic text.
@@ -241,7 +242,7 @@ describe('other languages', () => {
     expect(h1.getAttribute('lang')).toBe('en');
     expect(h1.getAttribute('dir')).toBe('ltr');
     expect(container.querySelector('#how-to-ask')?.getAttribute('lang')).toBe('en');
-    expect(screen.getByText(i18n.t('guide.englishEdition'))).toBeTruthy();
+    expectShown(screen.getByText(i18n.t('guide.englishEdition')));
     expect(setLocale).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: i18n.t('guide.showTranslation', { language: 'العربية' }) }));
@@ -255,7 +256,7 @@ describe('other languages', () => {
     const evicted = makeGuideLoader({ ...loaders, '/locales/ar/guide.md': () => Promise.reject(new TypeError('Failed to fetch')) });
     const { i18n, container } = await renderGuide({ locale: 'ar' }, evicted);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(english.title);
-    expect(screen.getByText(i18n.t('guide.fallback'))).toBeTruthy();
+    expectShown(screen.getByText(i18n.t('guide.fallback')));
     expect(container.querySelectorAll('section.guide-section')).toHaveLength(8);
     expect(container.querySelector('#what-it-is')?.getAttribute('dir')).toBe('ltr');
   });
@@ -263,7 +264,7 @@ describe('other languages', () => {
   it('shows English with a notice for a language with no guide yet', async () => {
     const { i18n } = await renderGuide({ locale: 'ht' }, makeGuideLoader(loaders));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(english.title);
-    expect(screen.getByText(i18n.t('guide.fallback'))).toBeTruthy();
+    expectShown(screen.getByText(i18n.t('guide.fallback')));
   });
 
   it('says so and offers a retry when not even English loads', async () => {

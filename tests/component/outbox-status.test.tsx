@@ -4,6 +4,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { closeDb, getDb } from '../../src/storage/db';
 import type { OutboxRecord, PendingOutboxRecord } from '../../src/storage/outbox-record';
 import { renderWithI18n } from './render-with-app';
+import { expectShown } from './shown';
 
 const triggers = vi.hoisted(() => ({
   sendNow: vi.fn(async () => ({ ran: true, attempted: 1, delivered: 0, waiting: 1, needsAttention: 0 })),
@@ -63,18 +64,18 @@ describe('OutboxStatus', () => {
     // Only the delivered one says delivered; the others say they are not.
     expect(screen.getAllByText(/^Delivered/)).toHaveLength(2);
     const reasons = item('Not delivered — needs attention');
-    expect(within(reasons).getByText(/^Date of birth: /)).toBeTruthy();
-    expect(within(reasons).getByText('Something in the request was not accepted.')).toBeTruthy();
+    expectShown(within(reasons).getByText(/^Date of birth: /));
+    expectShown(within(reasons).getByText('Something in the request was not accepted.'));
     expect(within(reasons).getByRole('link', { name: 'Fix and send again' }).getAttribute('href')).toBe('/requests/d');
-    expect(screen.getByRole('heading', { level: 1, name: 'Where your requests stand' })).toBeTruthy();
+    expectShown(screen.getByRole('heading', { level: 1, name: 'Where your requests stand' }));
     expect(screen.getAllByRole('heading', { level: 3, name: 'Request about I-485 and I-765' })).toHaveLength(3);
   });
 
   it('has a Send now button and the honest note for browsers without Background Sync', async () => {
     await seed(pending('a', { attempts: 2, lastError: 'network' }));
     renderWithI18n(<OutboxStatus />);
-    expect(await screen.findByText('It was tried 2 times so far.')).toBeTruthy();
-    expect(screen.getByText(/sent only while the app is open/)).toBeTruthy();
+    expectShown(await screen.findByText('It was tried 2 times so far.'));
+    expectShown(screen.getByText(/sent only while the app is open/));
     fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('1 request is still waiting. The app will keep trying.'));
     expect(triggers.sendNow).toHaveBeenCalledTimes(1);
@@ -83,17 +84,17 @@ describe('OutboxStatus', () => {
   it('offers Try again and Remove when the device has no copy to fix (event mode)', async () => {
     await seed(pending('e', { state: 'needs-attention', hasLocalCopy: false, reasons: [{ code: 'unknown_kid' }] }));
     renderWithI18n(<OutboxStatus />);
-    expect(await screen.findByText(/changed its security key/)).toBeTruthy();
+    expectShown(await screen.findByText(/changed its security key/));
     expect(screen.queryByRole('link', { name: 'Fix and send again' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Remove from this list' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, remove it' }));
-    await waitFor(() => expect(screen.getByText('There are no finished requests on this device yet.')).toBeTruthy());
+    await waitFor(() => expectShown(screen.getByText('There are no finished requests on this device yet.')));
   });
 
   it('shows nothing to send when all is delivered', async () => {
     await seed({ id: 'c', state: 'delivered', confirmation: 'K7Q-4M2-XP9', deliveredAt: '2025-05-03T12:00:00.000Z', formTypes: [] });
     renderWithI18n(<OutboxStatus />);
-    expect(await screen.findByRole('heading', { level: 3, name: 'Request' })).toBeTruthy();
+    expectShown(await screen.findByRole('heading', { level: 3, name: 'Request' }));
     expect(screen.queryByRole('button', { name: 'Send now' })).toBeNull();
   });
 });

@@ -3,20 +3,21 @@ import { fireEvent, screen, within } from '@testing-library/preact';
 import { AboutYouStep } from '../../src/requests/steps/AboutYouStep';
 import { emptyForm } from '../../src/requests/form-model';
 import { renderStep, validForm } from './request-harness';
+import { expectShown } from './shown';
 
 describe('About you step', () => {
   it('asks who fills in the form and the person’s details, with labels and hints', () => {
     renderStep(<AboutYouStep />);
     const who = screen.getByRole('group', { name: 'Who is filling in this form?' });
-    expect(within(who).getByLabelText('I am asking for help for myself')).toBeTruthy();
-    expect(within(who).getByLabelText(/I am helping someone/)).toBeTruthy();
+    expectShown(within(who).getByLabelText('I am asking for help for myself'));
+    expectShown(within(who).getByLabelText(/I am helping someone/));
     const family = screen.getByLabelText('Family name (last name)');
     expect(family.getAttribute('aria-describedby')).toContain('-hint');
     expect(screen.getByLabelText('Date of birth').getAttribute('type')).toBe('date');
     expect(screen.getByLabelText('Date of birth').getAttribute('max')).toBe('2025-06-01');
     expect(screen.getByLabelText('Country of birth').tagName).toBe('SELECT');
-    expect(within(screen.getByLabelText('Country of birth')).getByRole('option', { name: 'Mexico' })).toBeTruthy();
-    expect(screen.getByLabelText('A-number (Alien Registration Number)')).toBeTruthy();
+    expect(within(screen.getByLabelText('Country of birth')).getByRole('option', { name: 'Mexico' })).toHaveProperty('value', 'MX');
+    expectShown(screen.getByLabelText('A-number (Alien Registration Number)'));
   });
 
   it('keeps what is typed exactly, markup included, and shows it as text', () => {
@@ -30,11 +31,11 @@ describe('About you step', () => {
 
   it('switches between a U.S. and a foreign address', () => {
     const { form } = renderStep(<AboutYouStep />);
-    expect(screen.getByLabelText('ZIP code')).toBeTruthy();
+    expectShown(screen.getByLabelText('ZIP code'));
     fireEvent.click(screen.getByLabelText('Address in another country'));
     expect(form().person.address.kind).toBe('foreign');
     expect(screen.queryByLabelText('ZIP code')).toBeNull();
-    expect(screen.getByLabelText('Postal code')).toBeTruthy();
+    expectShown(screen.getByLabelText('Postal code'));
     // The U.S. is not offered for a foreign address.
     const country = screen.getByLabelText('Country') as HTMLSelectElement;
     expect([...country.options].some((o) => o.value === 'US')).toBe(false);

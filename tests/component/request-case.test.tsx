@@ -4,6 +4,7 @@ import { CaseStep } from '../../src/requests/steps/CaseStep';
 import { emptyForm } from '../../src/requests/form-model';
 import { formFromPrefill } from '../../src/requests/prefill';
 import { renderStep, validForm } from './request-harness';
+import { expectShown } from './shown';
 
 describe('Case step', () => {
   it('takes form numbers, receipt numbers, problems and the story', () => {
@@ -49,9 +50,9 @@ describe('Case step', () => {
       processing: { posted: { kind: 'months', months: 7 } as never, basis: 'max' as never, months: 7, outside: true, outsideFrom: '2024-08-05' },
     });
     renderStep(<CaseStep />, { form });
-    expect(screen.getByText(/We filled in some answers from the check/)).toBeTruthy();
-    expect(screen.getByText(/You said this is urgent/)).toBeTruthy();
-    expect(screen.getByText(/normal processing time of 7 months/)).toBeTruthy();
+    expectShown(screen.getByText(/We filled in some answers from the check/));
+    expectShown(screen.getByText(/You said this is urgent/));
+    expectShown(screen.getByText(/normal processing time of 7 months/));
     expect((screen.getByLabelText('Form numbers 1') as HTMLInputElement).value).toBe('I-765');
     expect((screen.getByLabelText('Date you filed') as HTMLInputElement).value).toBe('2024-01-05');
   });

@@ -3,6 +3,7 @@ import { fireEvent, screen } from '@testing-library/preact';
 import { ConsentStep } from '../../src/requests/steps/ConsentStep';
 import { emptyForm } from '../../src/requests/form-model';
 import { renderStep, TODAY } from './request-harness';
+import { expectShown } from './shown';
 
 // jsdom draws nothing; the drawing itself is covered in Chromium (e2e).
 beforeAll(() => {
@@ -22,9 +23,9 @@ describe('Consent and signature step', () => {
     const { form } = renderStep(<ConsentStep />);
     fireEvent.click(screen.getByLabelText('Draw my signature'));
     expect(form().consent.signatureKind).toBe('drawn');
-    expect(screen.getByRole('img', { name: 'Signature box, empty' })).toBeTruthy();
-    expect(screen.getByText(/If you cannot draw, choose “Type my name”/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Clear the signature' })).toBeTruthy();
+    expectShown(screen.getByRole('img', { name: 'Signature box, empty' }));
+    expectShown(screen.getByText(/If you cannot draw, choose “Type my name”/));
+    expect(screen.getByRole('button', { name: 'Clear the signature' })).toHaveProperty('disabled', false);
     expect(screen.queryByLabelText('Type your full name')).toBeNull();
   });
 
@@ -33,7 +34,7 @@ describe('Consent and signature step', () => {
     form.filler = 'helper';
     form.submitter.relationship = 'family';
     renderStep(<ConsentStep />, { form, checked: true });
-    expect(screen.getByText(/Only the person who needs help can agree and sign/)).toBeTruthy();
+    expectShown(screen.getByText(/Only the person who needs help can agree and sign/));
     const share = screen.getByLabelText(/talk about my case with the person helping me/);
     expect(share.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById('rq-consent-shareWithSubmitter-error')!.textContent).toContain('must agree');

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen } from '@testing-library/preact';
 import { ContactsStep } from '../../src/requests/steps/ContactsStep';
 import { renderStep } from './request-harness';
+import { expectShown } from './shown';
 
 describe('USCIS contacts step', () => {
   it('adds a contact group with channel, date and service request number, and removes it', () => {
     const { form } = renderStep(<ContactsStep />);
-    expect(screen.getByText('You have not added a contact with USCIS yet.')).toBeTruthy();
+    expectShown(screen.getByText('You have not added a contact with USCIS yet.'));
     fireEvent.click(screen.getByRole('button', { name: 'Add a contact with USCIS' }));
     const group = screen.getByRole('group', { name: 'Contact 1' });
     expect(group).toBeTruthy();
@@ -15,7 +16,7 @@ describe('USCIS contacts step', () => {
     fireEvent.input(screen.getByLabelText('Service request number'), { target: { value: 'sr-123 456' } });
     expect(form().case.priorAttempts).toEqual([{ channel: 'e_request', date: '2025-02-03', serviceRequestNumber: 'sr-123 456' }]);
     fireEvent.click(screen.getByRole('button', { name: 'Add another contact' }));
-    expect(screen.getByRole('group', { name: 'Contact 2' })).toBeTruthy();
+    expectShown(screen.getByRole('group', { name: 'Contact 2' }));
     fireEvent.click(screen.getByRole('button', { name: 'Remove contact 1' }));
     expect(form().case.priorAttempts).toEqual([{ channel: '', date: '', serviceRequestNumber: '' }]);
   });

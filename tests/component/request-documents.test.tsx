@@ -4,6 +4,7 @@ import { DocumentsStep } from '../../src/requests/steps/DocumentsStep';
 import type { AttachmentsState } from '../../src/requests/use-attachments';
 import type { AttachmentRecord } from '../../src/storage/types';
 import { renderStep } from './request-harness';
+import { expectShown } from './shown';
 
 function state(overrides: Partial<AttachmentsState> = {}): AttachmentsState {
   return { files: [], loaded: true, busy: false, notices: [], add: vi.fn(async () => {}), remove: vi.fn(async () => {}), ...overrides };
@@ -25,15 +26,15 @@ describe('Documents step', () => {
   it('offers the camera and a file picker, and says never to send originals', () => {
     const attachments = state();
     renderStep(<DocumentsStep attachments={attachments} />);
-    expect(screen.getByText(/Never send original papers/)).toBeTruthy();
-    expect(screen.getByText(/up to 10 MB for each file and 25 MB in all/)).toBeTruthy();
+    expectShown(screen.getByText(/Never send original papers/));
+    expectShown(screen.getByText(/up to 10 MB for each file and 25 MB in all/));
     const camera = screen.getByTestId('docs-camera');
     expect(camera.getAttribute('capture')).toBe('environment');
     expect(camera.getAttribute('accept')).toBe('image/*,application/pdf');
     const picker = screen.getByTestId('docs-picker');
     expect(picker.hasAttribute('capture')).toBe(false);
     expect(picker.getAttribute('accept')).toContain('application/pdf');
-    expect(screen.getByRole('button', { name: 'Take a photo' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Take a photo' })).toHaveProperty('disabled', false);
     const picked = new File(['%PDF-1.4'], 'letter.pdf', { type: 'application/pdf' });
     fireEvent.change(picker, { target: { files: [picked] } });
     expect(attachments.add).toHaveBeenCalledWith([picked]);
@@ -42,10 +43,10 @@ describe('Documents step', () => {
   it('lists files with thumbnails and sizes, and removes one', () => {
     const attachments = state({ files: [file('notice.jpg', 250_000), file('letter.pdf', 1_500_000, false)] });
     const { container } = renderStep(<DocumentsStep attachments={attachments} />);
-    expect(screen.getByText('notice.jpg', { selector: '.docs-item__name' })).toBeTruthy();
-    expect(screen.getByText('letter.pdf', { selector: '.docs-item__name' })).toBeTruthy();
+    expectShown(screen.getByText('notice.jpg', { selector: '.docs-item__name' }));
+    expectShown(screen.getByText('letter.pdf', { selector: '.docs-item__name' }));
     expect(container.querySelectorAll('img.docs-item__thumb')).toHaveLength(1);
-    expect(screen.getByText(/2 files: 1.7 MB of 25 MB/)).toBeTruthy();
+    expectShown(screen.getByText(/2 files: 1.7 MB of 25 MB/));
     fireEvent.click(screen.getByRole('button', { name: 'Remove letter.pdf' }));
     expect(attachments.remove).toHaveBeenCalledWith('id-letter.pdf');
   });

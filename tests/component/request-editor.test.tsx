@@ -8,6 +8,7 @@ import { normalizeForm } from '../../src/requests/form-model';
 import { PREFILL_KEY } from '../../src/requests/prefill';
 import { renderWithI18n } from './render-with-app';
 import { validForm } from './request-harness';
+import { expectShown } from './shown';
 
 beforeEach(async () => {
   await closeDb();
@@ -23,9 +24,9 @@ describe('the request form', () => {
     const first = renderWithI18n(<RequestsView />, { path: `/requests/${draft.id}` });
     await screen.findByRole('heading', { level: 1, name: 'About you' });
     await waitFor(() => expect(location.pathname).toBe(`/requests/${draft.id}/about-you`));
-    expect(screen.getByText('Step 1 of 6')).toBeTruthy();
+    expectShown(screen.getByText('Step 1 of 6'));
     fireEvent.input(screen.getByLabelText('Family name (last name)'), { target: { value: 'Nguyễn <i>Văn</i>' } });
-    expect(screen.getByText('Saving…')).toBeTruthy();
+    expectShown(screen.getByText('Saving…'));
     // Two writes (the step, then the typing) on a busy machine: give them time.
     await waitFor(() => expect(screen.getAllByText('Saved on this device').length).toBeGreaterThan(0), { timeout: 5_000 });
     expect(normalizeForm((await getDraft(draft.id))?.data).person.familyName).toBe('Nguyễn <i>Văn</i>');
@@ -77,7 +78,7 @@ describe('the request form', () => {
     await screen.findByRole('heading', { level: 1, name: 'About you' });
     fireEvent.click(screen.getByLabelText(/I am helping someone/));
     await screen.findByRole('heading', { level: 1, name: 'About the person who needs help' });
-    expect(screen.getByText('Step 1 of 7')).toBeTruthy();
+    expectShown(screen.getByText('Step 1 of 7'));
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     await screen.findByRole('heading', { level: 1, name: 'About you, the helper' });
     expect(location.pathname).toBe(`/requests/${draft.id}/helper`);
@@ -89,7 +90,7 @@ describe('the request form', () => {
     const draft = await createDraft({ data: validForm() });
     renderWithI18n(<RequestsView />, { path: `/requests/${draft.id}/review` });
     await screen.findByRole('heading', { level: 1, name: 'Check and send' });
-    expect(screen.getByText('García')).toBeTruthy();
+    expectShown(screen.getByText('García'));
     fireEvent.click(screen.getByRole('link', { name: 'Change Your case' }));
     await screen.findByRole('heading', { level: 1, name: 'Your case' });
     fireEvent.click(screen.getByRole('button', { name: 'Back to check and send' }));
@@ -105,7 +106,7 @@ describe('the request form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
     const summary = await screen.findByRole('heading', { level: 2, name: 'There is a problem' });
     expect(summary.parentElement!.textContent).toContain('The Ombudsman can only help if you agree');
-    expect(within(screen.getByRole('region', { name: 'Consent and signature' })).getByText('1 answer here needs a fix.')).toBeTruthy();
+    expectShown(within(screen.getByRole('region', { name: 'Consent and signature' })).getByText('1 answer here needs a fix.'));
     expect((await getDraft(draft.id))?.status).toBe('editing');
   });
 

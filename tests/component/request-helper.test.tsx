@@ -3,6 +3,7 @@ import { fireEvent, screen } from '@testing-library/preact';
 import { HelperStep } from '../../src/requests/steps/HelperStep';
 import { emptyForm } from '../../src/requests/form-model';
 import { renderStep } from './request-harness';
+import { expectShown } from './shown';
 
 function helping() {
   const form = emptyForm();
@@ -14,7 +15,7 @@ describe('Helper step (volunteer mode)', () => {
   it('asks how the helper helps, from the schema’s list, and their details', () => {
     const { form } = renderStep(<HelperStep />, { form: helping() });
     for (const name of ['Family member', 'Employer', 'Volunteer at a faith-based organization', 'Congressional office', 'Other']) {
-      expect(screen.getByLabelText(name)).toBeTruthy();
+      expectShown(screen.getByLabelText(name));
     }
     fireEvent.click(screen.getByLabelText('Volunteer at a community organization'));
     expect(form().submitter.relationship).toBe('community_volunteer');

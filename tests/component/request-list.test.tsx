@@ -6,6 +6,7 @@ import { closeDb } from '../../src/storage/db';
 import { createDraft, getDraft, listDrafts, saveDraft } from '../../src/storage/drafts';
 import { emptyForm } from '../../src/requests/form-model';
 import { renderWithI18n } from './render-with-app';
+import { expectShown } from './shown';
 
 beforeEach(async () => {
   await closeDb();
@@ -27,7 +28,7 @@ describe('the request list', () => {
   it('starts empty with a button to start a request, and shows where sent requests stand', async () => {
     renderWithI18n(<RequestsView />, { path: '/requests' });
     await screen.findByText('You have no requests on this device yet.');
-    expect(screen.getByRole('region', { name: 'Where your requests stand' })).toBeTruthy();
+    expectShown(screen.getByRole('region', { name: 'Where your requests stand' }));
     expect(screen.getByRole('link', { name: 'Start a new request' }).getAttribute('href')).toBe('/requests/new');
   });
 
@@ -43,8 +44,8 @@ describe('the request list', () => {
     expect(document.querySelector('main b, b')).toBeNull();
     const first = headings[0]!.closest('li')!;
     expect(within(first).getByRole('link', { name: /Continue/ }).getAttribute('href')).toBe(`/requests/${newer.id}`);
-    expect(within(first).getByText('Forms: I-130 ·')).toBeTruthy();
-    expect(within(first).getByText('Not sent yet')).toBeTruthy();
+    expectShown(within(first).getByText('Forms: I-130 ·'));
+    expectShown(within(first).getByText('Not sent yet'));
   });
 
   it('deletes only after the person confirms', async () => {
@@ -84,7 +85,7 @@ describe('the request list', () => {
       renderWithI18n(<RequestsView />, { path: '/requests' });
       await waitFor(() => expect(screen.queryByText('Loading…')).toBeNull());
       expect(screen.queryByText(/could not be opened right now/)).toBeNull();
-      expect(screen.getByRole('link', { name: 'Start a new request' })).toBeTruthy();
+      expectShown(screen.getByRole('link', { name: 'Start a new request' }));
     } finally {
       globalThis.indexedDB = saved;
     }

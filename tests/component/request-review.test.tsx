@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/preact';
 import { ReviewStep } from '../../src/requests/steps/ReviewStep';
 import { renderStep, validForm, DRAFT_ID } from './request-harness';
+import { expectShown } from './shown';
 
 describe('Review step', () => {
   it('shows every part with a Change link back to its step', () => {
@@ -20,11 +21,11 @@ describe('Review step', () => {
     }
     expect(screen.queryByRole('region', { name: 'About you, the helper' })).toBeNull();
     // Normalized forms where the answer is valid, words where it is a choice.
-    expect(screen.getByText('A012-345-678')).toBeTruthy();
+    expectShown(screen.getByText('A012-345-678'));
     expect(screen.getAllByText('Mexico').length).toBeGreaterThan(0);
-    expect(screen.getByText('The case is taking longer than the USCIS normal processing time')).toBeTruthy();
-    expect(screen.getByText(/Called the USCIS Contact Center/)).toBeTruthy();
-    expect(screen.getByText('Typed name: Ana García')).toBeTruthy();
+    expectShown(screen.getByText('The case is taking longer than the USCIS normal processing time'));
+    expectShown(screen.getByText(/Called the USCIS Contact Center/));
+    expectShown(screen.getByText('Typed name: Ana García'));
     expect(container.querySelector('script')).toBeNull();
     expect(container.textContent).toContain('<script>alert(1)</script>');
   });
@@ -34,9 +35,9 @@ describe('Review step', () => {
     form.filler = 'helper';
     form.submitter = { relationship: 'faith_volunteer', relationshipOther: '', name: 'Lee Wong', organization: 'St. Mary', phone: '', email: 'lee@example.org', g28OnFile: false };
     renderStep(<ReviewStep files={[]} />, { form });
-    expect(screen.getByRole('region', { name: 'About the person who needs help' })).toBeTruthy();
+    expectShown(screen.getByRole('region', { name: 'About the person who needs help' }));
     const helper = screen.getByRole('region', { name: 'About you, the helper' });
-    expect(within(helper).getByText('Volunteer at a faith-based organization')).toBeTruthy();
+    expectShown(within(helper).getByText('Volunteer at a faith-based organization'));
     expect(screen.queryAllByRole('link')).toHaveLength(0);
   });
 
@@ -44,6 +45,6 @@ describe('Review step', () => {
     const form = validForm();
     form.person.familyName = '';
     renderStep(<ReviewStep files={[]} problems={new Map([['about-you', 1]])} />, { form });
-    expect(within(screen.getByRole('region', { name: 'About you' })).getByText('1 answer here needs a fix.')).toBeTruthy();
+    expectShown(within(screen.getByRole('region', { name: 'About you' })).getByText('1 answer here needs a fix.'));
   });
 });

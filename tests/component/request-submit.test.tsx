@@ -53,6 +53,6 @@ describe('sending a request', () => {
     await screen.findByText(/could not be handed over for sending/);
     await waitFor(async () => expect((await getDraft(draft.id))?.status).toBe('editing'));
     expect((await getDraft(draft.id))?.request).toBeUndefined();
-    expect(screen.getByRole('button', { name: 'Send request' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Send request' })).toHaveProperty('disabled', false);
   });
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { answer, expectOutcome, expectQuestion, next, pick, reasonsOf, renderScreener, t, toProblems, typeDate } from './screener-harness';
+import { expectShown } from './shown';
 
 describe('"not yet" is its own kind of answer', () => {
   it('a case inside the posted time says "not yet", never "cannot help", with the day to come back', () => {
@@ -23,10 +24,10 @@ describe('"not yet" is its own kind of answer', () => {
     const article = expectOutcome('screener.outcome.notYet.title');
     expect(article.dataset.kind).toBe('not-yet');
     expect(article.className).toContain('screener-outcome--not-yet');
-    expect(within(article).getByText(t('screener.kind.notYet'))).toBeTruthy();
+    expectShown(within(article).getByText(t('screener.kind.notYet')));
     expect(within(article).queryByText(t('screener.kind.cannotHelp'))).toBeNull();
     expect(within(article).queryByRole('heading', { name: t('screener.view.referralsElsewhere') })).toBeNull();
-    expect(within(article).getByText(/^Your case is still inside the posted processing time\. It will be outside it on March \d+, 2027\.$/)).toBeTruthy();
+    expectShown(within(article).getByText(/^Your case is still inside the posted processing time\. It will be outside it on March \d+, 2027\.$/));
   });
 
   it('naturalization inside the posted time but 100 days after the interview: come back on the day the limit in law passes', () => {
@@ -46,7 +47,7 @@ describe('"not yet" is its own kind of answer', () => {
     const article = expectOutcome('screener.outcome.notYet.title');
     expect(article.dataset.kind).toBe('not-yet');
     // 2026-08-17 + 121 days: the first day past the 120-day limit, before the posted time ends.
-    expect(within(article).getByText(t('screener.comeBack.processing', { date: 'December 16, 2026' }))).toBeTruthy();
+    expectShown(within(article).getByText(t('screener.comeBack.processing', { date: 'December 16, 2026' })));
   });
 });
 
@@ -74,7 +75,7 @@ describe('records', () => {
     answer('wants', 'screener.q.wants.option.records');
     const article = expectOutcome('screener.outcome.records.title');
     expect(reasonsOf(article)).toEqual([t('screener.reason.recordsRequest')]);
-    expect(within(article).getByText(t('screener.referral.uscisFoia.name'))).toBeTruthy();
-    expect(within(article).getByText(t('screener.referral.ogis.name'))).toBeTruthy();
+    expectShown(within(article).getByText(t('screener.referral.uscisFoia.name')));
+    expectShown(within(article).getByText(t('screener.referral.ogis.name')));
   });
 });

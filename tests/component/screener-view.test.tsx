@@ -14,6 +14,7 @@ import type { FactId } from '../../src/facts/contacts';
 const factHref = (id: FactId) => PUBLISHED_FACTS.href(id);
 const formatFact = (id: FactId) => PUBLISHED_FACTS.text(id);
 import { answer, appText, back, expectOutcome, expectQuestion, heading, next, pick, reasonsOf, renderScreener, t, tick, toProblems, typeDate } from './screener-harness';
+import { expectShown } from './shown';
 
 describe('the screener, one question per screen', () => {
   it('asks inside a fieldset whose legend is the question, with help and progress', () => {
@@ -21,8 +22,8 @@ describe('the screener, one question per screen', () => {
     const group = screen.getByRole('group', { name: t('screener.q.about.title') });
     expect(group.tagName).toBe('FIELDSET');
     expect(group.querySelector('legend h2')?.textContent).toBe(t('screener.q.about.title'));
-    expect(screen.getByText(t('screener.view.progress', { number: 1 }))).toBeTruthy();
-    expect(screen.getByText(t('screener.q.about.help'))).toBeTruthy();
+    expectShown(screen.getByText(t('screener.view.progress', { number: 1 })));
+    expectShown(screen.getByText(t('screener.q.about.help')));
     const uscis = screen.getByRole('radio', { name: t('screener.q.about.option.uscis') });
     expect(document.getElementById(uscis.getAttribute('aria-describedby')!)?.textContent).toBe(t('screener.q.about.option.uscis.help'));
     // Nothing to go back to, nothing to start over yet.
@@ -47,7 +48,7 @@ describe('the screener, one question per screen', () => {
     answer('about', 'screener.q.about.option.uscis');
     expectQuestion('screener.q.wants.title');
     expect(document.activeElement).toBe(heading());
-    expect(screen.getByText(t('screener.view.progress', { number: 2 }))).toBeTruthy();
+    expectShown(screen.getByText(t('screener.view.progress', { number: 2 })));
   });
 });
 
@@ -58,10 +59,10 @@ describe('a path to each kind of result', () => {
     const article = expectOutcome('screener.outcome.detention.title');
     expect(article.dataset.kind).toBe('go-elsewhere');
     expect(document.activeElement).toBe(within(article).getByRole('heading', { level: 2 }));
-    expect(within(article).getByText(t('screener.kind.goElsewhere'))).toBeTruthy();
+    expectShown(within(article).getByText(t('screener.kind.goElsewhere')));
     expect(reasonsOf(article)).toEqual([t('screener.reason.detentionConditions')]);
-    expect(within(article).getByRole('heading', { name: t('screener.view.referralsElsewhere') })).toBeTruthy();
-    expect(within(article).getByRole('heading', { name: t('screener.referral.oido.name') })).toBeTruthy();
+    expectShown(within(article).getByRole('heading', { name: t('screener.view.referralsElsewhere') }));
+    expectShown(within(article).getByRole('heading', { name: t('screener.referral.oido.name') }));
     const link = within(article).getByRole('link', { name: new RegExp(formatFact('oidoWebsite').replace(/[./]/g, '\\$&')) });
     expect(link.getAttribute('href')).toBe(factHref('oidoWebsite'));
     // Not for the Ombudsman: no request, no deadline notice.
@@ -81,9 +82,9 @@ describe('a path to each kind of result', () => {
     answer('wants', 'screener.q.wants.option.legalAdvice');
     const article = expectOutcome('screener.outcome.legalAdvice.title');
     expect(article.dataset.kind).toBe('cannot-help');
-    expect(within(article).getByText(t('screener.kind.cannotHelp'))).toBeTruthy();
+    expectShown(within(article).getByText(t('screener.kind.cannotHelp')));
     expect(reasonsOf(article)).toEqual([t('screener.reason.noLegalAdvice')]);
-    expect(within(article).getByText(t('screener.step.findLegalHelp'))).toBeTruthy();
+    expectShown(within(article).getByText(t('screener.step.findLegalHelp')));
   });
 
   it('first try USCIS: a mistake USCIS was never told about', () => {
@@ -95,9 +96,9 @@ describe('a path to each kind of result', () => {
     const article = expectOutcome('screener.outcome.firstTryUscis.title');
     expect(article.dataset.kind).toBe('first-try-uscis');
     expect(reasonsOf(article)).toContain(t('screener.reason.notContactedUscis'));
-    expect(within(article).getByRole('heading', { name: t('screener.view.referralsFirstTryUscis') })).toBeTruthy();
+    expectShown(within(article).getByRole('heading', { name: t('screener.view.referralsFirstTryUscis') }));
     expect(within(article).getByRole('link', { name: formatFact('uscisContactCenterPhone') }).getAttribute('href')).toBe(factHref('uscisContactCenterPhone'));
-    expect(within(article).getByText(t('screener.view.factTty'))).toBeTruthy();
+    expectShown(within(article).getByText(t('screener.view.factTty')));
   });
 
   it('may help, urgent: an emergency with an expedite request USCIS has not answered', () => {
@@ -107,13 +108,13 @@ describe('a path to each kind of result', () => {
     const article = expectOutcome('screener.outcome.mayHelp.title');
     expect(article.dataset.kind).toBe('may-help');
     expect(article.className).toContain('screener-outcome--urgent');
-    expect(within(article).getByText(t('screener.urgent'))).toBeTruthy();
+    expectShown(within(article).getByText(t('screener.urgent')));
     expect(reasonsOf(article)).toEqual([t('screener.reason.emergency'), t('screener.reason.expediteRequested')]);
     // Asking the Ombudsman does not extend a deadline: said on every "may help".
     expect(within(article).getByRole('note').textContent).toContain(t('screener.notice.deadlines'));
     const checklist = within(article).getByRole('heading', { name: t('screener.view.checklist') }).nextElementSibling as HTMLElement;
-    expect(within(checklist).getByText(t('screener.checklist.emergencyProof'))).toBeTruthy();
-    expect(screen.getByRole('button', { name: t('screener.view.startRequest') })).toBeTruthy();
+    expectShown(within(checklist).getByText(t('screener.checklist.emergencyProof')));
+    expect(screen.getByRole('button', { name: t('screener.view.startRequest') })).toHaveProperty('disabled', false);
   });
 
   it('may help: past the posted processing time, with the date it was passed', () => {
@@ -139,7 +140,7 @@ describe('a path to each kind of result', () => {
     expect(article.className).not.toContain('screener-outcome--urgent');
     expect(reasonsOf(article)).toEqual([t('screener.reason.processingDelayOutside'), t('screener.reason.contactedUscis')]);
     // 2025-06-12 + 9 months = 2026-03-12; outside from the day after.
-    expect(within(article).getByText(t('screener.processing.outside', { date: 'March 13, 2026' }))).toBeTruthy();
+    expectShown(within(article).getByText(t('screener.processing.outside', { date: 'March 13, 2026' })));
   });
   // "Not yet" has its own tests in screener-advice.test.tsx.
 });
@@ -200,7 +201,7 @@ describe('moving around', () => {
     fireEvent.input(screen.getByLabelText(t('screener.q.postedTime.minInput')), { target: { value: '9' } });
     fireEvent.input(screen.getByLabelText(t('screener.q.postedTime.maxInput')), { target: { value: '7' } });
     next();
-    expect(screen.getByText(t('screener.error.rangeInverted'))).toBeTruthy();
+    expectShown(screen.getByText(t('screener.error.rangeInverted')));
     expect(screen.getByLabelText(t('screener.q.postedTime.minInput')).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText(t('screener.q.postedTime.maxInput')).getAttribute('aria-invalid')).toBe('true');
   });
@@ -211,8 +212,8 @@ describe('moving around', () => {
     answer('wants', 'screener.q.wants.option.legalAdvice');
     expectOutcome('screener.outcome.legalAdvice.title');
     const summary = screen.getByRole('heading', { name: t('screener.view.answers') }).closest('section')!;
-    expect(within(summary).getByText(t('screener.q.about.title'))).toBeTruthy();
-    expect(within(summary).getByText(t('screener.q.wants.option.legalAdvice'))).toBeTruthy();
+    expectShown(within(summary).getByText(t('screener.q.about.title')));
+    expectShown(within(summary).getByText(t('screener.q.wants.option.legalAdvice')));
 
     fireEvent.click(within(summary).getByRole('button', { name: t('screener.view.changeLabel', { question: t('screener.q.wants.title') }) }));
     expectQuestion('screener.q.wants.title');
@@ -239,7 +240,7 @@ describe('moving around', () => {
     answer('about', 'screener.q.about.option.court');
     fireEvent.click(screen.getByRole('button', { name: t('screener.view.print') }));
     expect(print).toHaveBeenCalledOnce();
-    expect(screen.getByText(t('screener.view.resultDate', { date: 'November 25, 2026' }))).toBeTruthy();
+    expectShown(screen.getByText(t('screener.view.resultDate', { date: 'November 25, 2026' })));
     vi.unstubAllGlobals();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { CSRF, mockOffice, renderStaff, signedIn, type SentCall } from './staff-harness';
 import type { StaffAccount } from '../../src/staff/types';
+import { expectShown } from './shown';
 
 const ACCOUNTS: StaffAccount[] = [
   { id: 'staff-admin', email: 'admin@agency.example', role: 'admin', status: 'active', lastSignInAt: '2026-12-04T09:00:00.000Z' },
@@ -23,16 +24,16 @@ describe('staff accounts (administrators)', () => {
     renderStaff('/staff/accounts', office);
     await screen.findByRole('heading', { level: 1, name: 'Staff accounts' });
     fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
-    expect(await screen.findByText('Enter the e-mail address to invite.')).toBeTruthy();
+    expectShown(await screen.findByText('Enter the e-mail address to invite.'));
     fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'new@agency.example' } });
     fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'supervisor' } });
     await waitFor(() => expect((screen.getByLabelText('Role') as HTMLSelectElement).value).toBe('supervisor'));
     fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
-    expect(await screen.findByText('http://localhost/staff/enrol#one-time-token')).toBeTruthy();
+    expectShown(await screen.findByText('http://localhost/staff/enrol#one-time-token'));
     const [sent] = office.sent('POST', 'staff');
     expect(sent!.body).toEqual({ email: 'new@agency.example', role: 'supervisor' });
     expect(sent!.headers['X-CSRF-Token']).toBe(CSRF);
-    expect(await screen.findByRole('rowheader', { name: 'new@agency.example' })).toBeTruthy();
+    expectShown(await screen.findByRole('rowheader', { name: 'new@agency.example' }));
   });
 
   it('disables an account, and never offers to disable or demote oneself', async () => {
@@ -54,7 +55,7 @@ describe('staff accounts (administrators)', () => {
   it('tells a supervisor the screen is not for them, without asking the server', async () => {
     const office = mockOffice({ 'GET session': signedIn('supervisor') });
     renderStaff('/staff/accounts', office);
-    expect(await screen.findByText(/for the administrator role/)).toBeTruthy();
+    expectShown(await screen.findByText(/for the administrator role/));
     expect(office.sent('GET', 'staff')).toHaveLength(0);
   });
 });
@@ -85,7 +86,7 @@ describe('the audit log (supervisors)', () => {
     expect(row.textContent).toContain('officer@agency.example');
     expect(row.textContent).toContain('203.0.113.7');
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'export' } });
-    expect(await screen.findByRole('cell', { name: 'Exported requests' })).toBeTruthy();
+    expectShown(await screen.findByRole('cell', { name: 'Exported requests' }));
     expect(office.sent('GET', 'audit').at(-1)!.query.get('action')).toBe('export');
   });
 });
@@ -115,7 +116,7 @@ describe('event counts (supervisors)', () => {
     const table = screen.getByRole('table', { name: 'Counts of event evt-houston by day' });
     const row = within(table).getByRole('row', { name: /2026-11-21/ });
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['18', '7']);
-    expect(within(table).getByRole('columnheader', { name: 'Requests sent from the form' })).toBeTruthy();
+    expectShown(within(table).getByRole('columnheader', { name: 'Requests sent from the form' }));
   });
 });
 

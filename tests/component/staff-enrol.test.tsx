@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen } from '@testing-library/preact';
 import { mockOffice, renderStaff } from './staff-harness';
+import { expectShown } from './shown';
 
 const TOKEN = 'enrol-token-abcdefghijklmnopqrstuvwxyz012345';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -14,7 +15,7 @@ describe('enrolling from the one-time link', () => {
       'POST enrolment/verify': { status: 204 },
     });
     renderStaff(`/staff/enrol#${TOKEN}`, office);
-    expect(await screen.findByText('new@agency.example')).toBeTruthy();
+    expectShown(await screen.findByText('new@agency.example'));
     expect(location.hash).toBe('');
     expect(office.sent('POST', 'enrolment/start')[0]!.body).toEqual({ token: TOKEN });
     // No session is asked for on this page: the link alone is the key.
@@ -22,23 +23,23 @@ describe('enrolling from the one-time link', () => {
 
     fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'short' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByText('Use at least 12 characters.')).toBeTruthy();
+    expectShown(await screen.findByText('Use at least 12 characters.'));
     expect(office.sent('POST', 'enrolment/password')).toHaveLength(0);
 
     fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'new@agency.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByText('Do not use your e-mail address as the password.')).toBeTruthy();
+    expectShown(await screen.findByText('Do not use your e-mail address as the password.'));
 
     fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'lantern orchard pebble' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     const qr = await screen.findByRole('img', { name: 'QR code for your authenticator app' });
     expect(qr.querySelector('path')!.getAttribute('d')!.length).toBeGreaterThan(100);
-    expect(screen.getByText('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP')).toBeTruthy();
+    expectShown(screen.getByText('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP'));
     expect(office.sent('POST', 'enrolment/password')[0]!.body).toEqual({ token: TOKEN, password: 'lantern orchard pebble' });
 
     fireEvent.input(screen.getByLabelText('6-digit code the app shows'), { target: { value: '123 456' } });
     fireEvent.click(screen.getByRole('button', { name: 'Finish' }));
-    expect(await screen.findByRole('heading', { name: 'Your account is ready' })).toBeTruthy();
+    expectShown(await screen.findByRole('heading', { name: 'Your account is ready' }));
     expect(office.sent('POST', 'enrolment/verify')[0]!.body).toEqual({ token: TOKEN, code: '123456' });
     expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/staff/signin');
   });

@@ -1,5 +1,6 @@
 /** A request as the office API answers it, for console tests in jsdom and in Chromium. */
 import type { RequestDetail, RequestSummary } from '../../src/staff/types';
+import { validRequest } from '../fixtures/valid-request';
 
 export function summary(overrides: Partial<RequestSummary> = {}): RequestSummary {
   return {
@@ -21,6 +22,7 @@ export const COUNTS = { received: 3, in_review: 2, needs_information: 1, accepte
 
 export function detail(overrides: Partial<RequestDetail> = {}, person: Record<string, unknown> = {}): RequestDetail {
   const { name: _name, ...base } = summary();
+  const request = validRequest(base.id, { day: '2026-11-30' });
   return {
     ...base,
     caseNumber: null,
@@ -30,21 +32,9 @@ export function detail(overrides: Partial<RequestDetail> = {}, person: Record<st
     infoReasons: null,
     infoNote: null,
     request: {
-      id: base.id,
-      schemaVersion: 1,
-      locale: 'es',
-      person: {
-        familyName: 'García López',
-        givenName: 'Ana',
-        otherNames: [],
-        dateOfBirth: '1990-02-28',
-        countryOfBirth: 'MX',
-        citizenship: 'MX',
-        aNumber: 'A012345678',
-        address: { kind: 'us', line1: '100 Main St', city: 'Austin', state: 'TX', zip: '78701' },
-        email: 'ana@example.com',
-        ...person,
-      },
+      ...request,
+      person: { ...request.person, aNumber: 'A012345678', ...person },
+      // A family member helped, and the person tried the Contact Center first.
       submitter: {
         relationship: 'family',
         name: 'Luis García',
@@ -52,23 +42,11 @@ export function detail(overrides: Partial<RequestDetail> = {}, person: Record<st
         g28OnFile: false,
       },
       case: {
-        formTypes: ['I-485'],
+        ...request.case,
         receiptNumbers: ['EAC2190012345'],
-        problemKinds: ['past-processing-time'],
-        whatHappened: 'My case has been pending for two years.',
-        helpWanted: 'Please ask USCIS to look at my case.',
         priorAttempts: [{ channel: 'contact_center', date: '2026-10-01', serviceRequestNumber: 'SRN1234567890' }],
       },
-      consent: {
-        agreed: true,
-        shareWithSubmitter: true,
-        signedBy: 'person',
-        signature: { kind: 'typed', name: 'Ana García López' },
-        date: '2026-11-30',
-      },
-      attachments: [],
-      createdAt: '2026-11-30T10:00:00.000Z',
-      submittedAt: '2026-11-30T10:30:00.000Z',
+      consent: { ...request.consent, shareWithSubmitter: true },
     } as unknown as RequestDetail['request'],
     attachments: [
       { id: 'att-photo', name: 'receipt-notice.jpg', type: 'image/jpeg', size: 120_000, href: `/api/v1/office/requests/${base.id}/attachments/att-photo` },

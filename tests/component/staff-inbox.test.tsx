@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { COUNTS, mockOffice, renderStaff, signedIn, summary, type SentCall } from './staff-harness';
+import { expectShown } from './shown';
 
 function inboxOffice(role: 'officer' | 'supervisor' = 'officer', extra = {}) {
   return mockOffice({
@@ -34,7 +35,7 @@ describe('the inbox', () => {
     expect(rows[2]!.textContent).toContain('Vietnamese (vi)');
     expect(rows[2]!.textContent).toContain('In review');
     const counts = screen.getByRole('navigation', { name: 'Requests by state' });
-    expect(within(counts).getByRole('link', { name: /Closed\s*4/ })).toBeTruthy();
+    expectShown(within(counts).getByRole('link', { name: /Closed\s*4/ }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByRole('link', { name: 'OMB-PAGE-TWO1' });
@@ -78,7 +79,7 @@ describe('the inbox', () => {
     fireEvent.input(screen.getByLabelText('Received from'), { target: { value: '2026-12-01' } });
     fireEvent.input(screen.getByLabelText('Received to'), { target: { value: '2026-11-01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
-    expect(await screen.findByText('The “to” date must be on or after the “from” date.')).toBeTruthy();
+    expectShown(await screen.findByText('The “to” date must be on or after the “from” date.'));
     expect((screen.getByLabelText('Received to') as HTMLInputElement).value).toBe('2026-11-01');
     expect(office.sent('GET', 'requests')).toHaveLength(before);
   });

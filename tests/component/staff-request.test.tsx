@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { CSRF, detail, mockOffice, renderStaff, signedIn, type SentCall } from './staff-harness';
 import type { RequestDetail } from '../../src/staff/types';
+import { expectShown } from './shown';
 
 const ID = detail().id;
 
@@ -36,12 +37,12 @@ describe('a request’s page', () => {
     expect(field('Receipt numbers')).toBe('EAC2190012345');
     expect(field('What went wrong?')).toBe('My case has been pending for two years.');
     expect(field('Language the person used')).toBe('Spanish (es)');
-    expect(screen.getByText('The case is taking longer than the USCIS normal processing time')).toBeTruthy();
+    expectShown(screen.getByText('The case is taking longer than the USCIS normal processing time'));
     const helper = screen.getByRole('region', { name: 'Helper or preparer' });
-    expect(within(helper).getByText('Family member')).toBeTruthy();
-    expect(within(helper).getByText('Luis García')).toBeTruthy();
+    expectShown(within(helper).getByText('Family member'));
+    expectShown(within(helper).getByText('Luis García'));
     expect(field('I agree that the Ombudsman may talk about my case with the person helping me.')).toBe('Yes');
-    expect(screen.getByText('Typed name: Ana García López')).toBeTruthy();
+    expectShown(screen.getByText('Typed name: Ana García López'));
   });
 
   it('shows photos inline and offers other files as downloads', async () => {
@@ -57,7 +58,7 @@ describe('a request’s page', () => {
     const attack = '<img src=x onerror="window.__pwned=1">';
     renderStaff(`/staff/requests/${ID}`, requestOffice(detail({}, { familyName: attack, givenName: '<script>alert(1)</script>' })));
     await screen.findByRole('heading', { level: 1, name: 'Request OMB-7Q3K-9XW2' });
-    expect(screen.getByText(attack)).toBeTruthy();
+    expectShown(screen.getByText(attack));
     expect(document.querySelector('img[src="x"]')).toBeNull();
     expect(document.querySelector('main script')).toBeNull();
   });
@@ -70,7 +71,7 @@ describe('a request’s page', () => {
     fireEvent.click(within(review).getByLabelText('Needs information'));
     fireEvent.input(within(review).getByLabelText('Note to the person (optional)'), { target: { value: 'Please send the receipt notice.' } });
     fireEvent.click(within(review).getByRole('button', { name: 'Save review' }));
-    expect(await within(review).findByText('Choose at least one thing that is needed.')).toBeTruthy();
+    expectShown(await within(review).findByText('Choose at least one thing that is needed.'));
     expect(office.sent('POST', `requests/${ID}/review`)).toHaveLength(0);
     expect((within(review).getByLabelText('Note to the person (optional)') as HTMLTextAreaElement).value).toBe('Please send the receipt notice.');
 
@@ -81,7 +82,7 @@ describe('a request’s page', () => {
     expect(sent!.headers['X-CSRF-Token']).toBe(CSRF);
     expect(sent!.body).toEqual({ state: 'needs_information', infoReasons: ['missing_receipt_notice'], infoNote: 'Please send the receipt notice.' });
     const history = screen.getByRole('region', { name: 'History' });
-    expect(within(history).getByRole('row', { name: /In review\s+Needs information/ })).toBeTruthy();
+    expectShown(within(history).getByRole('row', { name: /In review\s+Needs information/ }));
   });
 
   it('needs a case number to accept and a reason to close', async () => {
@@ -90,10 +91,10 @@ describe('a request’s page', () => {
     const review = await screen.findByRole('region', { name: 'Review' });
     fireEvent.click(within(review).getByLabelText('Accepted'));
     fireEvent.click(within(review).getByRole('button', { name: 'Save review' }));
-    expect(await within(review).findByText('Enter the office’s case number.')).toBeTruthy();
+    expectShown(await within(review).findByText('Enter the office’s case number.'));
     fireEvent.click(within(review).getByLabelText('Closed'));
     fireEvent.click(within(review).getByRole('button', { name: 'Save review' }));
-    expect(await within(review).findByText('Choose why the request is closed.')).toBeTruthy();
+    expectShown(await within(review).findByText('Choose why the request is closed.'));
     fireEvent.change(within(review).getByLabelText('Reason for closing'), { target: { value: 'duplicate' } });
     fireEvent.click(within(review).getByRole('button', { name: 'Save review' }));
     await waitFor(() => expect(office.sent('POST', `requests/${ID}/review`)[0]?.body).toEqual({ state: 'closed', closeReason: 'duplicate' }));
@@ -155,10 +156,10 @@ describe('a request’s page', () => {
     renderStaff(`/staff/requests/${ID}`, office);
     const notes = await screen.findByRole('region', { name: 'Internal notes' });
     fireEvent.click(within(notes).getByRole('button', { name: 'Add note' }));
-    expect(await within(notes).findByText('Write the note first.')).toBeTruthy();
+    expectShown(await within(notes).findByText('Write the note first.'));
     fireEvent.input(within(notes).getByLabelText('New note'), { target: { value: 'Called the <b>helper</b>.' } });
     fireEvent.click(within(notes).getByRole('button', { name: 'Add note' }));
-    expect(await within(notes).findByText('Called the <b>helper</b>.')).toBeTruthy();
+    expectShown(await within(notes).findByText('Called the <b>helper</b>.'));
     const [sent] = office.sent('POST', `requests/${ID}/notes`);
     expect(sent!.body).toEqual({ text: 'Called the <b>helper</b>.' });
     expect(sent!.headers['X-CSRF-Token']).toBe(CSRF);
@@ -194,7 +195,7 @@ describe('the print view', () => {
     await waitFor(() =>
       expect(document.documentElement.style.getPropertyValue('--staff-print-who')).toBe('"O\\"Brien \\\\ Test, Ana · A012-345-678 · OMB-7Q3K-9XW2"'),
     );
-    expect(screen.getByText('Family name (last name)', { selector: 'dt' })).toBeTruthy();
-    expect(screen.getByText('receipt-notice.jpg')).toBeTruthy();
+    expectShown(screen.getByText('Family name (last name)', { selector: 'dt' }));
+    expectShown(screen.getByText('receipt-notice.jpg'));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { COUNTS, CSRF, me, mockOffice, noSession, renderStaff, signedIn, summary } from './staff-harness';
+import { expectShown } from './shown';
 
 const inbox = { body: { requests: [summary()], nextCursor: null, counts: COUNTS } };
 
@@ -17,8 +18,8 @@ describe('signing in to the office console', () => {
     await screen.findByRole('heading', { level: 1, name: 'Sign in to the office console' });
     fill('officer@agency.example', '', '12a');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('Enter your password.')).toBeTruthy();
-    expect(screen.getByText('The code is 6 digits, for example 123456.')).toBeTruthy();
+    expectShown(await screen.findByText('Enter your password.'));
+    expectShown(screen.getByText('The code is 6 digits, for example 123456.'));
     expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(screen.getByLabelText('Password'));
     expect(office.sent('POST', 'session')).toHaveLength(0);
@@ -85,7 +86,7 @@ describe('signing in to the office console', () => {
     });
     renderStaff('/staff', office);
     await screen.findByRole('link', { name: 'OMB-7Q3K-9XW2' });
-    expect(screen.getByText(`${me().email} (Intake officer)`)).toBeTruthy();
+    expectShown(screen.getByText(`${me().email} (Intake officer)`));
     expired = true;
     // The idle timeout ended the session on the server; the next call answers 401.
     fireEvent.click(screen.getByLabelText('Urgent only'));

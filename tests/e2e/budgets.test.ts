@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findForbidden, measureBuild } from '../bench/sizes';
 
@@ -19,6 +20,12 @@ describe('size budgets of the build', () => {
   it('keeps everything the worker precaches (all locales and guides) within 400 KB gzip', () => {
     expect(sizes.precacheGzip).toBeLessThanOrEqual(400 * KB);
     expect(sizes.precacheFiles).toContain('index.html');
+  });
+
+  it('ships no test-only page: the documents are the app, its guide shell and the console', () => {
+    // The bench adds its yardstick page to its own copy of the build (tests/bench/bench-dist.ts).
+    expect(readdirSync('dist').filter((f) => f.endsWith('.html')).sort()).toEqual(['guide.html', 'index.html', 'staff.html']);
+    expect(sizes.precacheFiles.filter((f) => f.endsWith('.html')).sort()).toEqual(['guide.html', 'index.html']);
   });
 
   it('ships no ICU or Markdown parser in any chunk', () => {

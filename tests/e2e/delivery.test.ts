@@ -36,6 +36,24 @@ const seedDraft = (page: Page, files: string[] = []) => seed(page, { familyName:
 const sendFromReview = (page: Page, id: string) => send(page, suite.server.url, id);
 const stateOf = outboxState;
 
+/** Runs in a tab: wraps its lock manager so every try for the flush lock is logged with whether it was granted. */
+function logFlushLockTries() {
+  const w = window as unknown as { __flushTries: { granted: boolean }[] };
+  w.__flushTries = [];
+  const locks = navigator.locks;
+  const request = locks.request.bind(locks) as (name: string, options: LockOptions, cb: LockGrantedCallback<unknown>) => Promise<unknown>;
+  Object.defineProperty(locks, 'request', {
+    configurable: true,
+    value: (name: string, options: LockOptions, cb: LockGrantedCallback<unknown>) =>
+      request(name, options, (lock) => {
+        if (name === 'ombuds-flush') w.__flushTries.push({ granted: lock !== null });
+        return cb(lock);
+      }),
+  });
+}
+
+const flushLockTries = (tab: Page) => tab.evaluate(() => (window as unknown as { __flushTries: { granted: boolean }[] }).__flushTries);
+
 describe('delivery', () => {
   it('submitted offline, page closed, reopened online: delivered once, nothing personal left, the wire id in no URL the person visited', async () => {
     const context = await newContext(suite.browser);
@@ -146,7 +164,7 @@ describe('delivery', () => {
     await context.close();
   });
 
-  it('two tabs flushing at once: each request received once', async () => {
+  it('two tabs flushing at once: their flushes overlap, the lock lets one send, each request received once', async () => {
     const context = await newContext(suite.browser);
     const tabA = await openApp(context);
     await goOffline(context);
@@ -161,21 +179,55 @@ describe('delivery', () => {
     const tabB = await context.newPage();
     await tabB.goto(`${suite.server.url}/`);
     await tabB.locator('main h1').waitFor();
-    // Slow answers, so the two tabs' flushes surely overlap.
+    const tabs = { A: tabA, B: tabB };
+    // Each tab logs its tries for the flush lock and whether it got it.
+    for (const tab of Object.values(tabs)) await tab.evaluate(logFlushLockTries);
+
+    // The first send to arrive is held until both tabs have tried to flush
+    // while it is in flight: the overlap is made, then observed, not assumed.
     const seen: string[] = [];
+    let holder: 'A' | 'B' | 'worker' | null = null;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let arrived!: () => void;
+    const firstSend = new Promise<void>((r) => (arrived = r));
     await context.route('**/api/v1/requests/**', async (route) => {
-      if (route.request().method() === 'PUT') seen.push(new URL(route.request().url()).pathname);
-      await new Promise((r) => setTimeout(r, 150));
+      const request = route.request();
+      if (request.method() === 'PUT') {
+        seen.push(new URL(request.url()).pathname);
+        if (holder === null) {
+          const page = request.serviceWorker() ? null : request.frame().page();
+          holder = page === tabA ? 'A' : page === tabB ? 'B' : 'worker';
+          arrived();
+          await released;
+        }
+      }
       return route.continue();
     });
-    // Back online: both tabs hear 'online' and flush at the same moment.
     await goOnline(context);
-    await Promise.all([tabA, tabB].map((tab) => tab.evaluate(() => window.dispatchEvent(new Event('online')))));
+    const online = () => Promise.all(Object.values(tabs).map((tab) => tab.evaluate(() => window.dispatchEvent(new Event('online')))));
+    await online();
+    await firstSend;
+    const owner = holder as 'A' | 'B' | 'worker' | null;
+    const triesBefore = { A: await flushLockTries(tabA), B: await flushLockTries(tabB) };
+    // While that send waits: both tabs hear 'online' again and flush.
+    await online();
+    const others = (Object.keys(tabs) as ('A' | 'B')[]).filter((name) => name !== owner);
+    for (const name of others) {
+      await expect.poll(async () => (await flushLockTries(tabs[name])).length, { timeout: 10_000 }).toBeGreaterThan(triesBefore[name].length);
+      // Its flush ran while another flush's send was in flight, and the lock kept it out.
+      const during = (await flushLockTries(tabs[name])).slice(triesBefore[name].length);
+      expect(during.every((t) => !t.granted)).toBe(true);
+    }
+    // The flush whose send is held still holds the lock (it may have started before the logging did).
+    expect(await tabB.evaluate(async () => (await navigator.locks.query()).held?.some((l) => l.name === 'ombuds-flush'))).toBe(true);
+    release();
+
     for (const id of ids) await expect.poll(() => stateOf(tabB, id), { timeout: 30_000 }).toBe('delivered');
     const list = await staffList();
     expect(list).toHaveLength(before + 3);
     for (const wire of wireIds) expect(list.filter((r) => r.id === wire)).toHaveLength(1);
-    // One request PUT each: the tabs never sent the same request twice.
+    // One request PUT each: the overlapping flushes never sent the same request twice.
     for (const wire of wireIds) expect(seen.filter((p) => p.endsWith(`/requests/${wire}`))).toHaveLength(1);
     await context.close();
   });

@@ -87,7 +87,10 @@ describe('the app shell', () => {
     const context = await suite.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'allow' });
     const page = await context.newPage();
     await page.goto(suite.server.url + '/');
-    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-Hans');
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    // The screen itself, not only the attribute, is in Chinese.
+    await expect.poll(async () => (await page.locator('main h1').textContent()) ?? '').toMatch(/\p{Script=Han}/u);
     await context.close();
   });
 });

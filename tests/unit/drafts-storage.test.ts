@@ -18,7 +18,7 @@ import {
   saveDraft,
 } from '../../src/storage/drafts';
 import { ATTACHMENT_LIMITS, addAttachment, listAttachments, removeAttachment, sha256Hex } from '../../src/storage/attachments';
-import { createAutosaver, classifySaveError, retryDelay, type ExternalChange, type SaveStatus } from '../../src/requests/autosave';
+import { createAutosaver, classifySaveError, type ExternalChange, type SaveStatus } from '../../src/requests/autosave';
 import { isIosNotStandalone, requestPersistence, resetPersistenceRequest, storageEstimate } from '../../src/storage/usage';
 import { LIMITS } from '../../src/shared/request-schema';
 
@@ -489,10 +489,30 @@ describe('autosave', () => {
     expect(classifySaveError(new DOMException('x', 'InvalidStateError'))).toBe('closed');
     expect(classifySaveError(new DraftError('missing'))).toBe('missing');
     expect(classifySaveError(new Error('?'))).toBe('unknown');
-    expect(retryDelay(1, () => 0.5)).toBe(1000);
-    expect(retryDelay(3, () => 0.5)).toBe(4000);
-    expect(retryDelay(20, () => 0.5)).toBe(30_000);
-    expect(retryDelay(1, () => 0)).toBe(800);
+  });
+
+  it('waits a second, less at most a fifth, before retrying a failed write', async () => {
+    const draft = await createDraft();
+    let failing = true;
+    const save = vi.fn(async (input: Parameters<typeof saveDraft>[0]) => {
+      if (failing) throw new DOMException('aborted', 'AbortError');
+      return saveDraft(input);
+    });
+    const saver = createAutosaver<object>({ id: draft.id, baseUpdatedAt: draft.updatedAt, intervalMs: 1, guard: false, save, random: () => 0, reset: async () => {} });
+    const before = Date.now();
+    saver.update({ text: 'x' });
+    await until(() => {
+      const s = saver.status();
+      return s.state === 'error' && s.retryAt !== null;
+    });
+    const after = Date.now();
+    const status = saver.status();
+    if (status.state !== 'error' || status.retryAt === null) throw new Error('no retry planned');
+    expect(status.retryAt).toBeGreaterThanOrEqual(before + 800);
+    expect(status.retryAt).toBeLessThanOrEqual(after + 800);
+    failing = false;
+    await saver.dispose();
+    expect((await getDraft(draft.id))?.data).toEqual({ text: 'x' });
   });
 });
 

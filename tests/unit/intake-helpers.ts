@@ -11,6 +11,7 @@ import { readSettings } from '../../src/server/settings';
 import { importSealingKey, parseKeysResponse, pickSealingKey } from '../../src/outbox/server-key';
 import { sealBytes, sealJson, type SealingKey } from '../../src/shared/seal';
 import { newClaim, wireIdFor } from '../../src/shared/request-claim';
+import { validRequest } from '../fixtures/valid-request';
 
 export const NOW = new Date('2025-06-15T12:00:00.000Z');
 export const TOKEN = 'staff-token-0123456789abcdef';
@@ -90,39 +91,7 @@ export function file(text = 'hello %PDF ' + uuid()): FileFixture {
 
 /** A complete, valid request as the device sends it (already normalized). */
 export function request(id: string, files: FileFixture[] = [], overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id,
-    schemaVersion: 1,
-    locale: 'es',
-    person: {
-      familyName: 'García López',
-      givenName: 'Ana',
-      otherNames: [],
-      dateOfBirth: '1990-02-28',
-      countryOfBirth: 'MX',
-      citizenship: 'MX',
-      address: { kind: 'us', line1: '100 Main St', city: 'Austin', state: 'TX', zip: '78701' },
-      email: 'ana@example.com',
-    },
-    case: {
-      formTypes: ['I-485'],
-      receiptNumbers: [],
-      problemKinds: ['past-processing-time'],
-      whatHappened: 'My case has been pending for two years.',
-      helpWanted: 'Please ask USCIS to look at my case.',
-      priorAttempts: [],
-    },
-    consent: {
-      agreed: true,
-      signedBy: 'person',
-      signature: { kind: 'typed', name: 'Ana García López' },
-      date: '2025-06-14',
-    },
-    attachments: files.map((f) => f.ref),
-    createdAt: '2025-06-14T10:00:00.000Z',
-    submittedAt: '2025-06-14T10:30:00.000Z',
-    ...overrides,
-  };
+  return { ...validRequest(id, { attachments: files.map((f) => f.ref) }), ...overrides };
 }
 
 export async function putRequest(server: TestServer, id: string, body: unknown, key: SealingKey, sealFor = id) {

@@ -13,6 +13,7 @@ import {
 } from '../../src/shared/request-schema';
 import { emptyForm } from '../../src/requests/form-model';
 import { toWireInput } from '../../src/requests/form-wire';
+import { validRequest } from '../fixtures/valid-request';
 import { FIELD_IDS, FIELD_OPTIONS, fieldHintId, fieldIdOf, fieldLabelId, optionLabelId } from '../../src/requests/labels';
 
 const TODAY = '2025-06-15';
@@ -24,36 +25,12 @@ const PNG =
 
 type Json = Record<string, unknown>;
 
-/** A complete request the person filled in alone, as a client sends it. */
+/** A complete request the person filled in alone, as a client sends it, with the optional lists left out. */
 function minimal(): Json {
-  return {
-    id: ID,
-    schemaVersion: 1,
-    locale: 'es',
-    person: {
-      familyName: 'García López',
-      givenName: 'Ana',
-      dateOfBirth: '1990-02-28',
-      countryOfBirth: 'MX',
-      citizenship: 'MX',
-      address: { kind: 'us', line1: '100 Main St', city: 'Austin', state: 'TX', zip: '78701' },
-      email: 'ana@example.com',
-    },
-    case: {
-      formTypes: ['I-485'],
-      problemKinds: ['past-processing-time'],
-      whatHappened: 'My case has been pending for two years.',
-      helpWanted: 'Please ask USCIS to look at my case.',
-    },
-    consent: {
-      agreed: true,
-      signedBy: 'person',
-      signature: { kind: 'typed', name: 'Ana García López' },
-      date: '2025-06-14',
-    },
-    createdAt: '2025-06-14T10:00:00.000Z',
-    submittedAt: '2025-06-14T10:30:00.000Z',
-  };
+  const { person, case: theCase, attachments: _a, ...rest } = validRequest(ID);
+  const { otherNames: _o, ...personAlone } = person;
+  const { receiptNumbers: _r, priorAttempts: _p, ...caseAlone } = theCase;
+  return { ...rest, person: personAlone, case: caseAlone };
 }
 
 /** Everything filled in, a volunteer helping, a foreign address, a drawn signature, a file. */

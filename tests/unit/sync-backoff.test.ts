@@ -18,6 +18,15 @@ describe('backoff with full jitter', () => {
     expect(backoffDelay(5, { random: () => 0.5 })).toBe(16_000);
   });
 
+  it('stays within the spread around the doubling delay when one is given (a storage write)', () => {
+    const save = { baseMs: 1000, capMs: 30_000, spread: 0.2 };
+    expect(backoffDelay(1, { ...save, random: () => 0.5 })).toBe(1000);
+    expect(backoffDelay(3, { ...save, random: () => 0.5 })).toBe(4000);
+    expect(backoffDelay(20, { ...save, random: () => 0.5 })).toBe(30_000);
+    expect(backoffDelay(1, { ...save, random: () => 0 })).toBe(800);
+    expect(backoffDelay(1, { ...save, random: () => 1 })).toBe(1200);
+  });
+
   it('never leaves [0, cap] whatever the attempt count or random source', () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer(), fc.double()), fc.double({ min: -1, max: 2, noNaN: true }), (attempt, r) => {
