@@ -25,7 +25,7 @@ function SentBack(props: { record: PendingOutboxRecord }) {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(draft?.text ?? '');
-      setSaid(t('status.answer.copied'));
+      setSaid(t('status.copied'));
     } catch {
       setSaid(t('status.keep.copyFailed'));
     }

@@ -44,7 +44,7 @@ function FollowedTitle(props: { item: Followed; level: 'h1' | 'h2' }) {
   const Heading = props.level;
   return (
     <>
-      <Heading class="status__title">{forms ? t('outbox.item.title', { forms }) : t('status.item.untitled')}</Heading>
+      <Heading class="status__title">{forms ? t('outbox.item.title', { forms }) : t('outbox.item.titleNoForms')}</Heading>
       {confirmation && <p class="status__confirmation">{t('status.item.confirmation', { confirmation })}</p>}
     </>
   );

@@ -80,7 +80,7 @@ export function CopyShare(props: { link: StatusLink }) {
         </button>
       </div>
       <p role="status" class={`status-keep__said${said.what === 'failed' ? ' note note--error' : ''}`}>
-        {said.what === 'copied' && t(said.which === 'link' ? 'status.keep.copiedLink' : 'status.keep.copiedConfirmation')}
+        {said.what === 'copied' && t('status.copied')}
         {said.what === 'failed' && t('status.keep.copyFailed')}
       </p>
       {said.what === 'failed' && (
