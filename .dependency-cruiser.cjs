@@ -3,7 +3,7 @@
  * folders it may import; anything else is an upward or sideways import and
  * fails `npm test`. Features may use each other, but never in a circle.
  */
-const FEATURES = '(guide|screener|requests|event-mode|settings)';
+const FEATURES = '(guide|screener|requests|event-mode|settings|status)';
 
 /** folder -> the folders below it that it may import. */
 const allowed = {
@@ -26,6 +26,8 @@ const allowed = {
 const allowedFiles = {
   // The console keeps where to return after signing in again in this tab's storage, like every page does.
   staff: ['^src/storage/web-storage\\.ts$'],
+  // The worker runs the status checks (src/status/refresh.ts and the plain modules it needs), never a screen.
+  sw: ['^src/status/[^/]+\\.ts$'],
 };
 
 const layerRules = Object.entries(allowed).map(([from, to]) => ({

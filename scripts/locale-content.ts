@@ -120,6 +120,7 @@ export const MESSAGE_NAMESPACES: Record<string, string> = {
   outbox: 'app',
   settings: 'app',
   event: 'app',
+  status: 'app',
 };
 
 export function namespaceOf(key: string): string {

@@ -20,6 +20,10 @@ bootI18n()
   .then(() => whenIdle())
   .then(() => import('./outbox/triggers'))
   .then((m) => m.startDeliveryTriggers())
+  .catch(() => {})
+  // Then what the office says about requests already delivered.
+  .then(() => import('./status/triggers'))
+  .then((m) => m.startStatusTriggers())
   .catch(() => {});
 
 function whenIdle(): Promise<void> {

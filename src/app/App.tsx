@@ -25,6 +25,7 @@ const GuideView = lazy(withMessages('guide', () => import('../guide/GuideView'))
 const ScreenerView = lazy(withMessages('screener', () => import('../screener/ScreenerView')));
 const RequestsView = lazy(withMessages('requests', () => import('../requests/RequestsView')));
 const SettingsView = lazy(withMessages('settings', () => import('../settings/SettingsView')));
+const StatusView = lazy(withMessages('status', () => import('../status/StatusView')));
 
 export function App(props: { initial: LoadedCatalog }) {
   const [catalog, setCatalog] = useState(props.initial);
@@ -85,6 +86,8 @@ export function App(props: { initial: LoadedCatalog }) {
                   <Route path="/requests/*" component={RequestsView} />
                   <Route path="/requests" component={RequestsView} />
                   <Route path="/settings" component={SettingsView} />
+                  <Route path="/status" component={StatusView} />
+                  <Route path="/status/*" component={StatusView} />
                   <Route default component={NotFound} />
                 </Router>
               </ErrorBoundary>

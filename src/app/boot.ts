@@ -36,4 +36,5 @@ function prefetchScreen(path: string, code: string): void {
   } else if (path.startsWith('/screener')) import('../screener/ScreenerView').catch(quiet);
   else if (path.startsWith('/requests')) import('../requests/RequestsView').catch(quiet);
   else if (path.startsWith('/settings')) import('../settings/SettingsView').catch(quiet);
+  else if (path.startsWith('/status')) import('../status/StatusView').catch(quiet);
 }

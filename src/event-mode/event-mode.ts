@@ -21,6 +21,7 @@ import {
   type SessionDraft,
 } from './events';
 import { EMPTY_COUNTS, type EventRecord } from '../storage/event-record';
+import { forgetAllStatusSecrets } from '../storage/statuses';
 import { tabStore } from '../storage/web-storage';
 import { rememberLocale } from '../i18n/remembered-locale';
 import { flushOpenForms } from '../ui/form-guard';
@@ -135,6 +136,8 @@ export async function wipeSession(event: EventRecord | undefined): Promise<void>
     const startedAt = event?.startedAt ?? Number.POSITIVE_INFINITY;
     await wipeSessionDrafts((d) => d.sessionId === sessionId || (d.sessionId === undefined && d.createdAt >= startedAt));
   }
+  // The person took their status link with them (QR code) or not at all: the tablet keeps none.
+  await forgetAllStatusSecrets().catch(() => undefined);
   const tally = endSession();
   if (event && tally) await recordSession(event.id, tally).catch(() => undefined);
   try {

@@ -21,17 +21,13 @@ import {
 import type { OutboxRecord, PendingOutboxRecord, SealedAttachment } from '../storage/outbox-record';
 import { retryDelay } from '../shared/backoff';
 import { withFlushLock, type LockHandle, type LockOptions } from './flush-lock';
-import {
-  CONTENT_SHA256_HEADER,
-  REQUEST_CLAIM_HEADER,
-  attachmentUrl,
-  classify,
-  requestUrl,
-  type Outcome,
-  type Reason,
-} from '../shared/protocol';
+import { CONTENT_SHA256_HEADER, classify, type Outcome, type Reason } from '../shared/protocol';
 import { currentSealingKey } from './sealing-key';
-import { MissingFileError, onTheWire, sealRequest, wireIdOf } from './seal-request';
+import { MissingFileError, onTheWire, sealRequest, wireIdOf, type SealedRequest } from './seal-request';
+import { readFollowUpCopy, storeAnswered } from './follow-up-store';
+import { sealFollowUp } from './seal-follow-up';
+import { routeOf } from './routes';
+import type { SealingKey } from '../shared/seal';
 import { isDue } from './state';
 
 /** Background Sync tag the page registers on submit and the worker answers. */
@@ -157,26 +153,36 @@ async function send(ctx: Ctx, url: string, init: RequestInit, bytes: number, exp
 }
 
 function putAttachment(ctx: Ctx, record: PendingOutboxRecord, a: SealedAttachment): Promise<Outcome> {
-  const id = wireIdOf(record);
-  const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', [CONTENT_SHA256_HEADER]: a.sha256 };
-  if (record.claim !== undefined) headers[REQUEST_CLAIM_HEADER] = record.claim;
-  return send(ctx, attachmentUrl(ctx.apiBase, id, a.id), { body: a.sealed, headers }, a.sealed.size, {
-    id,
-    attachmentId: a.id,
-    sha256: a.sha256,
-  });
+  const route = routeOf(ctx.apiBase, record);
+  return send(
+    ctx,
+    route.attachmentUrl(a.id),
+    { body: a.sealed, headers: { 'Content-Type': 'application/octet-stream', [CONTENT_SHA256_HEADER]: a.sha256, ...route.headers, ...route.uploadHeaders } },
+    a.sealed.size,
+    { id: route.id, attachmentId: a.id, sha256: a.sha256 },
+  );
 }
 
 function putRequest(ctx: Ctx, record: PendingOutboxRecord): Promise<Outcome> {
-  const id = wireIdOf(record);
+  const route = routeOf(ctx.apiBase, record);
   const text = JSON.stringify(record.body);
   return send(
     ctx,
-    requestUrl(ctx.apiBase, id),
-    { body: text, headers: { 'Content-Type': 'application/json', Accept: 'application/json' } },
+    route.url,
+    { body: text, headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...route.headers } },
     text.length,
-    { id },
+    route.expect,
   );
+}
+
+/** Seals what the device still holds in plaintext for this record: a request's draft, or a follow-up. */
+async function sealLocalCopy(record: PendingOutboxRecord, key: SealingKey): Promise<SealedRequest | undefined> {
+  if (record.followUp) {
+    const copy = await readFollowUpCopy(record.id);
+    return copy ? sealFollowUp(copy.draft, copy.files, key) : undefined;
+  }
+  const copy = await readLocalCopy(record.id);
+  return copy ? sealRequest(wireIdOf(record), onTheWire(copy.request, record), copy.files, key) : undefined;
 }
 
 const pending = (r: OutboxRecord | undefined, leaseId: string): PendingOutboxRecord | undefined =>
@@ -208,10 +214,9 @@ async function sealAgain(
   if (!key || (record.kid !== undefined && key.kid === record.kid && !record.needsSeal)) {
     return retry(record.id, leaseId, ctx, record, record.needsSeal ? 'no_key' : 'unknown_kid');
   }
-  const copy = await readLocalCopy(record.id);
-  if (!copy) return refuse(record.id, leaseId, [{ code: record.needsSeal ? 'no_local_copy' : 'unknown_kid' }]);
   try {
-    const sealed = await sealRequest(wireIdOf(record), onTheWire(copy.request, record), copy.files, key);
+    const sealed = await sealLocalCopy(record, key);
+    if (!sealed) return refuse(record.id, leaseId, [{ code: record.needsSeal ? 'no_local_copy' : 'unknown_kid' }]);
     const next = pending(await storeSealed(record.id, leaseId, sealed, deletePlaintext), leaseId);
     return next ?? 'skipped';
   } catch (err) {
@@ -260,6 +265,9 @@ async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
       switch (outcome.kind) {
         case 'delivered':
           await storeDelivered(id, outcome.receipt);
+          return 'delivered';
+        case 'answered':
+          await storeAnswered(id, outcome.receipt);
           return 'delivered';
         case 'uploaded':
           // Not an answer a request PUT gives; treat as garbled.

@@ -36,7 +36,7 @@ const CHANNEL = 'ombuds-outbox';
 let sender: BroadcastChannel | null = null;
 const localListeners = new Set<(change: OutboxChange) => void>();
 
-function publish(change: OutboxChange): void {
+export function publish(change: OutboxChange): void {
   // Same context first (a channel never hears itself), then other tabs and the worker.
   for (const l of localListeners) l(change);
   if (typeof BroadcastChannel === 'undefined') return;

@@ -1,5 +1,5 @@
 import type { DeliveredOutboxRecord, OutboxRecord, PendingOutboxRecord, SealedAttachment } from '../storage/outbox-record';
-import type { DeliveryReceipt, Reason } from '../shared/protocol';
+import type { AnswerReceipt, DeliveryReceipt, Reason } from '../shared/protocol';
 import type { SealedEnvelope } from '../shared/seal';
 import { MAX_RETRY_AFTER_MS } from '../shared/backoff';
 
@@ -30,6 +30,8 @@ export type OutboxEvent =
   | { type: 'sealed'; leaseId: string; body: SealedEnvelope; kid: string; attachments: SealedAttachment[] }
   | { type: 'attachment-uploaded'; leaseId: string; attachmentId: string }
   | { type: 'delivered'; receipt: DeliveryReceipt }
+  /** A follow-up arrived. */
+  | { type: 'answered'; receipt: AnswerReceipt }
   | { type: 'retry'; leaseId: string; now: number; code: string; delayMs: number }
   | { type: 'missing-attachments'; leaseId: string; now: number; ids: string[] }
   | { type: 'refused'; leaseId: string; reasons: Reason[] }
@@ -76,7 +78,14 @@ export function deliveredRecord(record: OutboxRecord, receipt: DeliveryReceipt):
     confirmation: receipt.confirmation,
     deliveredAt: receipt.receivedAt,
     formTypes: record.formTypes,
+    ...(receipt.id !== record.id ? { wireId: receipt.id } : {}),
+    ...(receipt.statusSecret ? { statusSecret: receipt.statusSecret } : {}),
   };
+}
+
+/** A delivered follow-up keeps when it arrived and which request it answered; no confirmation of its own. */
+export function answeredRecord(record: OutboxRecord, receipt: AnswerReceipt): DeliveredOutboxRecord {
+  return { id: record.id, state: 'delivered', confirmation: '', deliveredAt: receipt.receivedAt, formTypes: [], answers: receipt.requestId };
 }
 
 /** Returns the same object when the event does not apply, so callers can skip the write. */
@@ -107,6 +116,8 @@ export function transition(record: OutboxRecord, event: OutboxEvent): OutboxReco
     }
     case 'delivered':
       return deliveredRecord(record, event.receipt);
+    case 'answered':
+      return answeredRecord(record, event.receipt);
     case 'retry':
       if (!holds(record, event.leaseId)) return record;
       return {

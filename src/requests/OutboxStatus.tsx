@@ -1,35 +1,56 @@
 import { Component, type ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { useI18n, type I18n } from '../i18n/context';
+import { useI18n } from '../i18n/context';
 import { removeOutboxRecord, retryOutboxRecord, type OutboxRecord } from '../outbox/submit';
-import type { Reason } from '../shared/protocol';
 import { hasBackgroundSync, sendNow } from '../outbox/triggers';
 import { isUnsent } from '../outbox/state';
-import { ERROR_CODES, errorMessageId } from '../shared/fields';
-import { fieldIdOf, fieldLabelId } from './labels';
+import { reasonText } from './reason-text';
 import { useOutboxRecords } from './outbox-hooks';
+import type { StatusRecord } from '../storage/status-record';
+import { StatusLine } from '../status/StatusDetails';
+import { useStatusRecords } from '../status/use-followed';
+import { answerTo, wireIdOf } from '../status/followed';
 import { OUTBOX_LABEL } from './outbox-labels';
 import './outbox.css';
 
 export { useUnsentCount } from './outbox-hooks';
 export { UnsentBadge } from './UnsentBadge';
 
-const FORM_CODES = new Set<string>(ERROR_CODES);
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
-/** A refusal reason in words: the field's label when there is one, then what is wrong. */
-export function reasonText({ t, intl }: Pick<I18n, 't' | 'intl'>, reason: Reason): string {
-  const own = `outbox.reason.${reason.code}`;
-  const message = FORM_CODES.has(reason.code)
-    ? t(errorMessageId(reason.code as (typeof ERROR_CODES)[number]))
-    : own in intl.messages
-      ? t(own)
-      : t('outbox.reason.other');
-  const field = reason.path ? fieldIdOf(reason.path) : undefined;
-  return field ? t('outbox.reason.field', { field: t(fieldLabelId(field)), message }) : message;
+/** An answer to the office (a follow-up): where it stands, and the way to its request's status page (by the page's key, never the wire id). */
+function AnswerItem(props: { record: OutboxRecord; requestKey: string }) {
+  const { t, intl } = useI18n();
+  const r = props.record;
+  const line =
+    r.state === 'delivered'
+      ? t('status.answer.arrived', { date: intl.formatDate(new Date(r.deliveredAt), DATE) })
+      : r.state === 'needs-attention'
+        ? t((r.reasons ?? []).some((x) => x.code === 'request_closed') ? 'status.answer.closed' : 'status.answer.refused')
+        : t(r.state === 'sending' ? 'status.answer.sending' : 'status.answer.waiting');
+  return (
+    <li class={`outbox__item outbox__item--${r.state}`}>
+      <h3 class="outbox__title">{t('outbox.item.answer')}</h3>
+      <p class="outbox__state">{line}</p>
+      <a class="button" href={`/status/${props.requestKey}`}>
+        {t('status.open')}
+      </a>
+    </li>
+  );
 }
 
-function Item(props: { record: OutboxRecord }) {
+interface ItemProps {
+  record: OutboxRecord;
+  status: StatusRecord | undefined;
+  /** For an answer: the status page's key of the request it answers. */
+  requestKey?: string;
+}
+
+function Item(props: ItemProps) {
+  return answerTo(props.record) ? <AnswerItem record={props.record} requestKey={props.requestKey ?? ''} /> : <RequestItem {...props} />;
+}
+
+function RequestItem(props: { record: OutboxRecord; status: StatusRecord | undefined }) {
   const i18n = useI18n();
   const { t, intl } = i18n;
   const r = props.record;
@@ -44,6 +65,14 @@ function Item(props: { record: OutboxRecord }) {
         <p class="outbox__state">{t(OUTBOX_LABEL.delivered)}</p>
         <p>{t('outbox.state.delivered', { date: intl.formatDate(new Date(r.deliveredAt), DATE), confirmation: r.confirmation })}</p>
         <p class="fineprint">{t('outbox.state.deliveredKeep')}</p>
+        {r.statusSecret && (
+          <>
+            <StatusLine record={props.status} />
+            <a class="button" href={`/status/${r.id}`}>
+              {t('status.open')}
+            </a>
+          </>
+        )}
       </>
     );
   } else if (r.state === 'needs-attention') {
@@ -118,12 +147,12 @@ const shown = (r: OutboxRecord) => JSON.stringify(r, (key, value: unknown) => (U
  * formatting every item each time kept the main thread (which also runs
  * the flush) busy.
  */
-class ListedItem extends Component<{ record: OutboxRecord }> {
-  override shouldComponentUpdate(next: { record: OutboxRecord }): boolean {
-    return shown(next.record) !== shown(this.props.record);
+class ListedItem extends Component<ItemProps> {
+  override shouldComponentUpdate(next: ItemProps): boolean {
+    return shown(next.record) !== shown(this.props.record) || next.status !== this.props.status || next.requestKey !== this.props.requestKey;
   }
   override render() {
-    return <Item record={this.props.record} />;
+    return <Item {...this.props} />;
   }
 }
 
@@ -136,6 +165,13 @@ class ListedItem extends Component<{ record: OutboxRecord }> {
 export function OutboxStatus(props: { headingLevel?: 1 | 2 }) {
   const { t } = useI18n();
   const records = useOutboxRecords();
+  const statuses = useStatusRecords();
+  /** A request's status page key from its wire id: the draft's id when sent from here, else the link's local id. */
+  const keyOf = (wireId: string | undefined): string | undefined => {
+    if (!wireId) return undefined;
+    const sent = records?.find((r) => r.state === 'delivered' && wireIdOf(r) === wireId);
+    return sent?.id ?? statuses.get(wireId)?.localId;
+  };
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState('');
   const runs = useRef(0);
@@ -168,7 +204,7 @@ export function OutboxStatus(props: { headingLevel?: 1 | 2 }) {
       ) : (
         <ul class="outbox__list">
           {records.map((r) => (
-            <ListedItem key={r.id} record={r} />
+            <ListedItem key={r.id} record={r} status={r.state === 'delivered' ? statuses.get(wireIdOf(r)) : undefined} requestKey={keyOf(answerTo(r))} />
           ))}
         </ul>
       )}

@@ -33,6 +33,15 @@ export interface DeliveryReceipt {
   /** Formatted for reading aloud, e.g. "K7Q-4M2-XP9". */
   confirmation: string;
   receivedAt: string;
+  /** What asks the office for the request's status (servers before statuses send none). */
+  statusSecret?: string;
+}
+
+/** What a successful follow-up PUT answers. */
+export interface AnswerReceipt {
+  id: string;
+  requestId: string;
+  receivedAt: string;
 }
 
 export interface AttachmentReceipt {
@@ -57,6 +66,8 @@ export interface ErrorBody {
 
 export type Outcome =
   | { kind: 'delivered'; receipt: DeliveryReceipt }
+  /** A follow-up arrived. */
+  | { kind: 'answered'; receipt: AnswerReceipt }
   | { kind: 'uploaded' }
   /** Try again later; `retryAfterMs` when the server said when. */
   | { kind: 'retry'; code: string; retryAfterMs?: number }
@@ -74,6 +85,9 @@ export function joinUrl(apiBase: string, ...parts: string[]): string {
 export const requestUrl = (apiBase: string, id: string) => joinUrl(apiBase, 'requests', id);
 export const attachmentUrl = (apiBase: string, id: string, attachmentId: string) =>
   joinUrl(apiBase, 'requests', id, 'attachments', attachmentId);
+export const followUpUrl = (apiBase: string, requestId: string, id: string) => joinUrl(apiBase, 'requests', requestId, 'follow-ups', id);
+export const followUpAttachmentUrl = (apiBase: string, requestId: string, id: string, attachmentId: string) =>
+  joinUrl(apiBase, 'requests', requestId, 'follow-ups', id, 'attachments', attachmentId);
 
 const CODE = /^[a-z][a-z0-9_.]{0,63}$/;
 const MAX_LIST = 200;
@@ -103,7 +117,16 @@ export function parseDeliveryReceipt(json: unknown, expectedId: string): Deliver
   const { confirmation, receivedAt } = json;
   if (typeof confirmation !== 'string' || !/^[A-Z0-9-]{4,20}$/.test(confirmation)) return undefined;
   if (typeof receivedAt !== 'string' || !Number.isFinite(Date.parse(receivedAt))) return undefined;
-  return { id: expectedId, confirmation, receivedAt };
+  const secret = json.statusSecret;
+  return typeof secret === 'string' && /^[A-Za-z0-9_-]{22,128}$/.test(secret)
+    ? { id: expectedId, confirmation, receivedAt, statusSecret: secret }
+    : { id: expectedId, confirmation, receivedAt };
+}
+
+export function parseAnswerReceipt(json: unknown, expectedId: string, requestId: string): AnswerReceipt | undefined {
+  if (!isRecord(json) || json.id !== expectedId || json.requestId !== requestId) return undefined;
+  if (typeof json.receivedAt !== 'string' || !Number.isFinite(Date.parse(json.receivedAt))) return undefined;
+  return { id: expectedId, requestId, receivedAt: json.receivedAt };
 }
 
 export function parseAttachmentReceipt(json: unknown, expectedId: string, attachmentId: string): AttachmentReceipt | undefined {
@@ -124,10 +147,10 @@ export interface ClassifyOptions {
   nowMs?: number;
 }
 
-/** Reads an answer to either PUT. `expect` says which receipt a 2xx must echo. */
+/** Reads an answer to any PUT. `expect` says which receipt a 2xx must echo (`requestId`: a follow-up's). */
 export function classify(
   res: ResponseLike,
-  expect: { id: string; attachmentId?: string; sha256?: string },
+  expect: { id: string; attachmentId?: string; sha256?: string; requestId?: string },
   options: ClassifyOptions = {},
 ): Outcome {
   const { status } = res;
@@ -136,6 +159,10 @@ export function classify(
       const receipt = parseAttachmentReceipt(res.body, expect.id, expect.attachmentId);
       if (receipt && (expect.sha256 === undefined || receipt.sha256 === expect.sha256)) return { kind: 'uploaded' };
       return { kind: 'retry', code: 'bad_response' };
+    }
+    if (expect.requestId !== undefined) {
+      const answer = parseAnswerReceipt(res.body, expect.id, expect.requestId);
+      return answer ? { kind: 'answered', receipt: answer } : { kind: 'retry', code: 'bad_response' };
     }
     const receipt = parseDeliveryReceipt(res.body, expect.id);
     // A captive portal or a proxy can answer 200 with its own page: only our echo counts.

@@ -70,13 +70,14 @@ export async function addAttachment(draftId: string, file: NewAttachment): Promi
     ...(file.height !== undefined ? { height: file.height } : {}),
   };
   const db = await getDb();
-  const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
+  const tx = db.transaction(['drafts', 'followUps', 'attachments'], 'readwrite');
   const fail = async (code: AttachmentErrorCode): Promise<AddAttachmentResult> => {
     tx.abort();
     await tx.done.catch(() => {});
     return { ok: false, code };
   };
-  const draft = await tx.objectStore('drafts').get(draftId);
+  // Files belong to a request's draft or to an answer to the office (a follow-up).
+  const draft = (await tx.objectStore('drafts').get(draftId)) ?? (await tx.objectStore('followUps').get(draftId));
   if (!draft) return fail('draft_missing');
   if (draft.status !== 'editing') return fail('draft_submitted');
   const others = await tx.objectStore('attachments').index('by-draft').getAll(draftId);
@@ -98,9 +99,9 @@ export async function listAttachments(draftId: string): Promise<AttachmentRecord
 /** Removes one file, unless its request was already submitted. */
 export async function removeAttachment(id: string): Promise<boolean> {
   const db = await getDb();
-  const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
+  const tx = db.transaction(['drafts', 'followUps', 'attachments'], 'readwrite');
   const record = await tx.objectStore('attachments').get(id);
-  const draft = record ? await tx.objectStore('drafts').get(record.draftId) : undefined;
+  const draft = record ? ((await tx.objectStore('drafts').get(record.draftId)) ?? (await tx.objectStore('followUps').get(record.draftId))) : undefined;
   if (!record || (draft && draft.status !== 'editing')) {
     await tx.done;
     return false;

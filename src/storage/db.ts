@@ -1,8 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { AttachmentRecord, DraftRecord, EventRecord, OutboxRecord } from './types';
+import type { AttachmentRecord, DraftRecord, EventRecord, FollowUpDraft, OutboxRecord, StatusRecord } from './types';
 
 export const DB_NAME = 'ombuds';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface OmbudsDB extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { 'by-updated': number } };
@@ -11,6 +11,10 @@ export interface OmbudsDB extends DBSchema {
   /** Small settings and bookkeeping: event mode, sync lease, cached server key. */
   kv: { key: string; value: unknown };
   events: { key: string; value: EventRecord };
+  /** The office's last known answer per request (src/storage/statuses.ts). */
+  statuses: { key: string; value: StatusRecord };
+  /** Answers to "needs information" being written or waiting to go (src/storage/follow-ups.ts). */
+  followUps: { key: string; value: FollowUpDraft; indexes: { 'by-request': string } };
 }
 
 export type Db = IDBPDatabase<OmbudsDB>;
@@ -34,6 +38,10 @@ export function upgradeSchema(db: IDBPDatabase<OmbudsDB>, oldVersion: number, tx
   if (oldVersion < 2) {
     // Version 1 drafts had no status: every one of them was still being edited.
     void backfillDraftStatus(tx);
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore('statuses', { keyPath: 'id' });
+    db.createObjectStore('followUps', { keyPath: 'id' }).createIndex('by-request', 'requestId');
   }
 }
 

@@ -18,17 +18,32 @@ export interface SealedAttachment {
   uploaded: boolean;
 }
 
+/**
+ * What a record carries to the office: a request (the default), or the
+ * person's answer to a request that needs information (a follow-up, sent
+ * under the request with its status secret).
+ */
+export interface FollowUpTarget {
+  kind: 'follow-up';
+  /** The request it answers, by its id on the wire. */
+  requestId: string;
+  /** The request's status secret: what lets the answer in. */
+  statusSecret: string;
+}
+
 /** A request still on its way (or sent back). */
 export interface PendingOutboxRecord {
-  /** The draft's id: the page's own name for the request, never sent. */
+  /** The draft's id: the page's own name for the request, never sent (a follow-up: its own id, also on the wire). */
   id: string;
   /**
    * The id the request and its files travel under (derived from `claim`).
-   * Absent on records from before claims: those travel under `id`.
+   * Absent on records from before claims, and on follow-ups: those travel under `id`.
    */
   wireId?: string;
   /** The secret behind `wireId`, sent with each file upload; gone once delivered. */
   claim?: string;
+  /** Present on follow-ups only. */
+  followUp?: FollowUpTarget;
   state: 'waiting' | 'sending' | 'needs-attention';
   /** Summary kept for the person's records: no names, no answers. */
   formTypes: string[];
@@ -61,11 +76,17 @@ export interface PendingOutboxRecord {
 /** After the server confirmed: the sealed data is gone; this is kept for the person's records. */
 export interface DeliveredOutboxRecord {
   id: string;
+  /** The id the office knows it by, when not `id` (a claimed request): what its status is asked under. */
+  wireId?: string;
   state: 'delivered';
   confirmation: string;
   /** The server's clock (ISO 8601). */
   deliveredAt: string;
   formTypes: string[];
+  /** What the office's status endpoint asks for; absent from servers before statuses and on a shared tablet once the person has gone. */
+  statusSecret?: string;
+  /** A delivered follow-up: the request it answered (the secret is not kept). */
+  answers?: string;
 }
 
 export type OutboxRecord = PendingOutboxRecord | DeliveredOutboxRecord;

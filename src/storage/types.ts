@@ -72,3 +72,7 @@ export type { OutboxRecord, PendingOutboxRecord, DeliveredOutboxRecord, SealedAt
 
 /** Event records are typed beside event mode's storage (src/storage/event-record.ts). */
 export type { EventRecord, EventCounts } from './event-record';
+
+/** Status records are typed beside the status store (src/storage/status-record.ts). */
+export type { StatusRecord, KnownStatus } from './status-record';
+export type { FollowUpDraft } from './follow-up-record';

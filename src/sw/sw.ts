@@ -5,6 +5,8 @@ import { NetworkFirst } from 'workbox-strategies';
 import { resolveApiBase } from '../outbox/api-base';
 import { SYNC_TAG, flush } from '../outbox/flush';
 import { closeDb } from '../storage/db';
+import { isEventMode } from '../outbox/outbox-store';
+import { PERIODIC_TAG, refreshStatuses } from '../status/refresh';
 import { deleteRuntimeCaches } from '../storage/wipe';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -68,6 +70,20 @@ self.addEventListener('sync', (event: Event) => {
       // Forced: the browser fires 'sync' when a connection is back, which is what the backoff waited for.
       const summary = await flush({ apiBase: await resolveApiBase(), force: true });
       if (!summary.ran || summary.waiting > 0) throw new Error('outbox not yet empty');
+    })(),
+  );
+});
+
+// Periodic Background Sync (installed Chromium apps; the page registers it
+// only while something is followed): ask the office about delivered
+// requests with no page open. A shared tablet never asks in the background.
+self.addEventListener('periodicsync', (event: Event) => {
+  const periodic = event as SyncEvent;
+  if (periodic.tag !== PERIODIC_TAG) return;
+  periodic.waitUntil(
+    (async () => {
+      if (await isEventMode()) return;
+      await refreshStatuses({ apiBase: await resolveApiBase(), minAgeMs: 60 * 60_000 });
     })(),
   );
 });

@@ -13,6 +13,7 @@ import { getDraft, listDrafts } from '../../src/storage/drafts';
 import { listAttachments } from '../../src/storage/attachments';
 import { getOutboxRecord, listOutbox } from '../../src/outbox/outbox-store';
 import { currentEvent, kvGet } from '../../src/event-mode/events';
+import { followLink, listStatuses } from '../../src/storage/statuses';
 
 const PREVIOUS_VERSION = 2;
 
@@ -148,6 +149,14 @@ describe('a database written by the previous version', () => {
   it('keeps the request waiting in the outbox, sealed, with its attempts', async () => {
     expect(await getOutboxRecord(outbox.id)).toEqual(outbox);
     expect(await listOutbox()).toEqual([outbox]);
+  });
+
+  it('gains an empty statuses store that takes a followed request', async () => {
+    expect(await listStatuses()).toEqual([]);
+    const link = { id: submitted.id, secret: 'aSecretOfTwentyTwoPlus_chars' };
+    await followLink(link, 1_764_800_000_000);
+    expect(await listStatuses()).toEqual([{ ...link, localId: expect.any(String), addedAt: 1_764_800_000_000 }]);
+    expect(await getOutboxRecord(outbox.id)).toEqual(outbox);
   });
 
   it('keeps the event this device serves', async () => {

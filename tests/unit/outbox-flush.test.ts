@@ -154,7 +154,12 @@ describe('flush', () => {
       confirmation: expect.stringMatching(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/),
       deliveredAt: '2025-06-15T12:00:00.000Z',
       formTypes: ['I-485'],
+      // The id and secret the person's status page asks the office with (and the status endpoint accepts).
+      wireId: wire,
+      statusSecret: expect.stringMatching(/^[A-Za-z0-9_-]{22,}$/),
     });
+    const asked = await s.app.request(`/api/v1/requests/${wire}/status`, { headers: { 'X-Status-Secret': (record as { statusSecret: string }).statusSecret } });
+    expect(asked.status).toBe(200);
     expect(await getDraft(id)).toBeUndefined();
     expect(await allFiles()).toEqual([]);
     const detail = await (await s.app.request(`/api/v1/requests/${wire}`, { headers: staff })).json();
