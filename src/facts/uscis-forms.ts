@@ -7,10 +7,12 @@
  * The list is the forms people at outreach events most often wait on; the
  * Ombudsman's own pages name several of them (web alerts: I-485, I-765,
  * I-539; scope of assistance: I-360, N-400 as forms with time limits in
- * law). "Another form" covers the rest. Checked 2026-11-25.
+ * law). I-129 because employers' petitions for workers are cases the
+ * Ombudsman takes (issue 16). "Another form" covers the rest. Checked 2026-11-25.
  */
 export const USCIS_FORMS = {
   i90: 'I-90',
+  i129: 'I-129',
   i129f: 'I-129F',
   i130: 'I-130',
   i131: 'I-131',

@@ -6,6 +6,7 @@
  * shared schema validates and normalizes. Pure: no DOM, no storage.
  */
 import {
+  type RequesterKind,
   PRIOR_ATTEMPT_CHANNELS,
   PROBLEM_KINDS,
   SUBMITTER_RELATIONSHIPS,
@@ -35,7 +36,12 @@ export interface AddressForm {
   country: string;
 }
 
+/** The requester: a person, or a company (then only the company fields and the shared ones count). */
 export interface PersonForm {
+  kind: RequesterKind;
+  businessName: string;
+  contactName: string;
+  contactTitle: string;
   familyName: string;
   givenName: string;
   middleName: string;
@@ -113,6 +119,10 @@ export function emptyForm(): RequestForm {
   return {
     filler: '',
     person: {
+      kind: 'person',
+      businessName: '',
+      contactName: '',
+      contactTitle: '',
       familyName: '',
       givenName: '',
       middleName: '',
@@ -173,6 +183,7 @@ export function normalizeForm(data: unknown): RequestForm {
     filler: oneOf(d.filler, ['self', 'helper'] as const),
     person: {
       ...textKeys(p, empty.person),
+      kind: p.kind === 'company' ? 'company' : 'person',
       otherNames: strList(p.otherNames, []),
       address: { ...textKeys(a, empty.person.address), kind: a.kind === 'foreign' ? 'foreign' : 'us' },
     },
@@ -223,6 +234,10 @@ export type StepId = (typeof STEPS)[number];
 
 export function isStepId(value: string | undefined): value is StepId {
   return (STEPS as readonly (string | undefined)[]).includes(value);
+}
+
+export function isCompany(form: RequestForm): boolean {
+  return form.person.kind === 'company';
 }
 
 export function isHelping(form: RequestForm): boolean {

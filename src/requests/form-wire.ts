@@ -5,7 +5,7 @@
 import { REQUEST_SCHEMA_VERSION, type RequestIssue, validateRequest } from '../shared/request-schema';
 import type { IsoDate } from '../shared/fields';
 import { readScreenerBlock } from '../shared/screener-answers';
-import { type RequestForm, isHelping } from './form-model';
+import { type RequestForm, isCompany, isHelping } from './form-model';
 
 /** A blank entry in a list is a row the person added and left empty, not an answer. */
 const filled = (list: readonly string[]) => list.filter((x) => x.trim() !== '');
@@ -58,21 +58,35 @@ export function toWireInput(form: RequestForm, meta: WireMeta): Record<string, u
     id: meta.id,
     schemaVersion: REQUEST_SCHEMA_VERSION,
     locale: meta.locale,
-    person: {
-      familyName: person.familyName,
-      givenName: person.givenName,
-      middleName: person.middleName,
-      otherNames: filled(person.otherNames),
-      dateOfBirth: person.dateOfBirth,
-      countryOfBirth: person.countryOfBirth,
-      citizenship: person.citizenship,
-      aNumber: person.aNumber,
-      uscisAccountNumber: person.uscisAccountNumber,
-      address,
-      phone: person.phone,
-      email: person.email,
-      preferredLanguage: person.preferredLanguage,
-    },
+    // A company's wire object has no room for a person's details typed before the switch.
+    person: isCompany(form)
+      ? {
+          kind: 'company',
+          businessName: person.businessName,
+          contactName: person.contactName,
+          contactTitle: person.contactTitle,
+          uscisAccountNumber: person.uscisAccountNumber,
+          address,
+          phone: person.phone,
+          email: person.email,
+          preferredLanguage: person.preferredLanguage,
+        }
+      : {
+          kind: 'person',
+          familyName: person.familyName,
+          givenName: person.givenName,
+          middleName: person.middleName,
+          otherNames: filled(person.otherNames),
+          dateOfBirth: person.dateOfBirth,
+          countryOfBirth: person.countryOfBirth,
+          citizenship: person.citizenship,
+          aNumber: person.aNumber,
+          uscisAccountNumber: person.uscisAccountNumber,
+          address,
+          phone: person.phone,
+          email: person.email,
+          preferredLanguage: person.preferredLanguage,
+        },
     ...(helping
       ? {
           submitter: {

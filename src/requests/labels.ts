@@ -11,6 +11,7 @@ import {
   ADDRESS_KINDS,
   PRIOR_ATTEMPT_CHANNELS,
   PROBLEM_KINDS,
+  REQUESTER_KINDS,
   SIGNATURE_KINDS,
   SUBMITTER_RELATIONSHIPS,
 } from '../shared/request-schema';
@@ -18,6 +19,10 @@ import {
 /** Field ids: wire paths without list indexes. */
 export const FIELD_IDS = [
   'person',
+  'person.kind',
+  'person.businessName',
+  'person.contactName',
+  'person.contactTitle',
   'person.familyName',
   'person.givenName',
   'person.middleName',
@@ -76,6 +81,7 @@ export type FieldId = (typeof FIELD_IDS)[number];
 
 /** Fields whose value is one of a fixed list; each value has a label. */
 export const FIELD_OPTIONS: Readonly<Partial<Record<FieldId, readonly string[]>>> = {
+  'person.kind': REQUESTER_KINDS,
   'person.address.kind': ADDRESS_KINDS,
   // Countries are named by Intl.DisplayNames; only "stateless" needs words.
   'person.citizenship': [STATELESS],

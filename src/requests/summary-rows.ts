@@ -5,7 +5,7 @@
 import type { IntlShape } from '@formatjs/intl';
 import type { AttachmentRecord } from '../storage/types';
 import { countryName, displayANumber, displayReceipt, formatBytes, formatIsoDate, isStateless, languageName } from './display';
-import { isHelping, type RequestForm, type StepId } from './form-model';
+import { isCompany, isHelping, type RequestForm, type StepId } from './form-model';
 import { fieldLabelId, optionLabelId, type FieldId } from './labels';
 
 export interface Row {
@@ -48,17 +48,26 @@ export function summarySections(form: RequestForm, files: readonly AttachmentRec
       title: t(helping ? 'request.step.about-you.titleHelper' : 'request.step.about-you.title'),
       rows: [
         { label: t('request.filler.legend'), value: form.filler ? t(`request.filler.${form.filler}`) : '' },
-        { label: label('person.familyName'), value: p.familyName },
-        { label: label('person.givenName'), value: p.givenName },
-        { label: label('person.middleName'), value: p.middleName },
-        { label: label('person.otherNames'), value: list(p.otherNames) },
-        { label: label('person.dateOfBirth'), value: date(p.dateOfBirth) },
-        { label: label('person.countryOfBirth'), value: countryName(locale, p.countryOfBirth) },
-        {
-          label: label('person.citizenship'),
-          value: isStateless(p.citizenship) ? t('request.field.person.citizenship.option.stateless') : countryName(locale, p.citizenship),
-        },
-        { label: label('person.aNumber'), value: displayANumber(p.aNumber) },
+        { label: label('person.kind'), value: option('person.kind', p.kind) },
+        ...(isCompany(form)
+          ? [
+              { label: label('person.businessName'), value: p.businessName },
+              { label: label('person.contactName'), value: p.contactName },
+              { label: label('person.contactTitle'), value: p.contactTitle },
+            ]
+          : [
+              { label: label('person.familyName'), value: p.familyName },
+              { label: label('person.givenName'), value: p.givenName },
+              { label: label('person.middleName'), value: p.middleName },
+              { label: label('person.otherNames'), value: list(p.otherNames) },
+              { label: label('person.dateOfBirth'), value: date(p.dateOfBirth) },
+              { label: label('person.countryOfBirth'), value: countryName(locale, p.countryOfBirth) },
+              {
+                label: label('person.citizenship'),
+                value: isStateless(p.citizenship) ? t('request.field.person.citizenship.option.stateless') : countryName(locale, p.citizenship),
+              },
+              { label: label('person.aNumber'), value: displayANumber(p.aNumber) },
+            ]),
         { label: label('person.uscisAccountNumber'), value: p.uscisAccountNumber },
         { label: label('person.address'), value: addressLines.filter(Boolean).join('\n') },
         { label: label('person.phone'), value: p.phone },

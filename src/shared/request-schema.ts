@@ -102,9 +102,15 @@ export const ForeignAddressSchema = strict({
 
 export const AddressSchema = v.variant('kind', [UsAddressSchema, ForeignAddressSchema], variantMessage);
 
-/** The person the request is about: the applicant or petitioner, never the helper. */
-export function makePersonSchema(today: IsoDate) {
+/**
+ * The requester: the person the request is about (the applicant or
+ * petitioner, never the helper), or a company or organization that
+ * petitioned (an employer's Form I-129). `kind` may be left out for a
+ * person, as every request before companies did.
+ */
+function makeIndividualSchema(today: IsoDate) {
   return strict({
+    kind: v.optional(v.literal('person', optionMessage)),
     familyName: requiredText(LIMITS.name),
     // Optional: people with one name write it as the family name.
     givenName: optionalText(LIMITS.name),
@@ -121,6 +127,23 @@ export function makePersonSchema(today: IsoDate) {
     email: optionalField(checkEmail),
     preferredLanguage: optionalField(checkLanguageTag),
   });
+}
+
+/** A business has no birth, citizenship or A-number: a key for them is refused (unknown_field). */
+const CompanySchema = strict({
+  kind: v.literal('company', optionMessage),
+  businessName: requiredText(LIMITS.organization),
+  contactName: requiredText(LIMITS.submitterName),
+  contactTitle: optionalText(LIMITS.contactTitle),
+  uscisAccountNumber: optionalField(checkUscisAccountNumber),
+  address: AddressSchema,
+  phone: optionalField(checkPhone),
+  email: optionalField(checkEmail),
+  preferredLanguage: optionalField(checkLanguageTag),
+});
+
+export function makePersonSchema(today: IsoDate) {
+  return v.variant('kind', [makeIndividualSchema(today), CompanySchema], variantMessage);
 }
 
 /** Someone who fills in the request for the person. */
@@ -311,6 +334,12 @@ export type CaseRequestSchemaType = ReturnType<typeof makeCaseRequestSchema>;
 /** A valid, normalized request. */
 export type CaseRequest = v.InferOutput<CaseRequestSchemaType>;
 export type AttachmentRef = v.InferOutput<typeof AttachmentRefSchema>;
+export type Requester = CaseRequest['person'];
+export type CompanyRequester = v.InferOutput<typeof CompanySchema>;
+
+export function isCompany(requester: Requester): requester is CompanyRequester {
+  return requester.kind === 'company';
+}
 
 export interface RequestSchemas {
   PersonSchema: ReturnType<typeof makePersonSchema>;

@@ -52,6 +52,10 @@ export const PRIOR_ATTEMPT_CHANNELS = [
 ] as const;
 export type PriorAttemptChannel = (typeof PRIOR_ATTEMPT_CHANNELS)[number];
 
+/** Who asks: a person, or a company or organization (an employer's petition). */
+export const REQUESTER_KINDS = ['person', 'company'] as const;
+export type RequesterKind = (typeof REQUESTER_KINDS)[number];
+
 export const ADDRESS_KINDS = ['us', 'foreign'] as const;
 export const SIGNATURE_KINDS = ['typed', 'drawn'] as const;
 
@@ -80,6 +84,7 @@ export const LIMITS = {
   province: 100,
   submitterName: 150,
   organization: 200,
+  contactTitle: 100,
   relationshipOther: 100,
   office: 200,
   whatHappened: 5000,

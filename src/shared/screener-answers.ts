@@ -29,7 +29,7 @@ export const SCREENER_QUESTIONS = {
   problems: multi('emergency', 'past-processing-time', 'mistake', 'other-unresolved'),
   receipt: single('have', 'lost', 'never-received'),
   'filed-date': date(),
-  'form-type': single('i90', 'i129f', 'i130', 'i131', 'i360', 'i485', 'i539', 'i589', 'i751', 'i765', 'n400', 'other'),
+  'form-type': single('i90', 'i129', 'i129f', 'i130', 'i131', 'i360', 'i485', 'i539', 'i589', 'i751', 'i765', 'n400', 'other'),
   'interview-date': date(true),
   sij: single('yes', 'no'),
   'received-date': date(),

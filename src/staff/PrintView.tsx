@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { displayANumber } from '../requests/display';
+import { isCompany } from '../shared/request-schema';
 import { useStaffTitle } from './context';
 import { Alert } from './Field';
 import { Sections } from './Sections';
@@ -22,7 +23,8 @@ export function PrintView(props: { id?: string; params?: { id?: string } }) {
   const { detail, failure } = useRequest(id);
   const sections = useMemo(() => (detail ? requestSections(detail.request, t, intl) : []), [detail?.request]);
   const name = detail ? personName(detail.request) : '';
-  const aNumber = detail?.request.person?.aNumber ? displayANumber(detail.request.person.aNumber) : 'no A-number';
+  const requester = detail?.request.person;
+  const aNumber = requester && !isCompany(requester) && requester.aNumber ? displayANumber(requester.aNumber) : 'no A-number';
 
   useEffect(() => {
     if (!detail) return;

@@ -6,7 +6,7 @@
  */
 import type { IntlShape } from '@formatjs/intl';
 import { normalizeForm, type RequestForm, type StepId } from '../requests/form-model';
-import type { CaseRequest } from '../shared/request-schema';
+import { type CaseRequest, isCompany } from '../shared/request-schema';
 import { summarySections, type Section } from '../requests/summary-rows';
 
 type T = (id: string, values?: Record<string, string | number>) => string;
@@ -31,7 +31,7 @@ export function wireToForm(request: CaseRequest): RequestForm {
 }
 
 const OFFICE_TITLES: Partial<Record<StepId, string>> = {
-  'about-you': 'The person who needs help',
+  'about-you': 'Who needs help',
   helper: 'Helper or preparer',
   case: 'The case',
   contacts: 'What the person tried with USCIS',
@@ -44,8 +44,9 @@ export function requestSections(request: CaseRequest, t: T, intl: IntlShape<stri
   return summarySections(wireToForm(request), [], t, intl, 'en').map((s) => ({ ...s, title: OFFICE_TITLES[s.step] ?? s.title }));
 }
 
-/** Family name, given name: how the office files a person. */
+/** Family name, given name: how the office files a person; a company by its name. */
 export function personName(request: CaseRequest): string {
   const p = request.person;
+  if (isCompany(p)) return p.businessName;
   return [p?.familyName, [p?.givenName, p?.middleName].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 }

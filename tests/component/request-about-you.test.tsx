@@ -76,4 +76,34 @@ describe('About you step', () => {
     renderStep(<AboutYouStep />, { form });
     expect(screen.getByLabelText('Family name (last name)').getAttribute('autocomplete')).toBe('off');
   });
+
+  it('asks a company for its name, contact person and title, and no birth details', () => {
+    const { form } = renderStep(<AboutYouStep />);
+    const who = screen.getByRole('group', { name: /Who needs help\?/ });
+    expect((within(who).getByLabelText('A person') as HTMLInputElement).checked).toBe(true);
+    expectShown(screen.getByLabelText('Date of birth'));
+    fireEvent.click(within(who).getByLabelText('A company or organization'));
+    expect(form().person.kind).toBe('company');
+    expect(screen.queryByLabelText('Date of birth')).toBeNull();
+    expect(screen.queryByLabelText('A-number (Alien Registration Number)')).toBeNull();
+    expect(screen.queryByLabelText('Family name (last name)')).toBeNull();
+    fireEvent.input(screen.getByLabelText('Business name'), { target: { value: 'Acme Tools LLC' } });
+    fireEvent.input(screen.getByLabelText('Contact person'), { target: { value: 'Dana Lee' } });
+    fireEvent.input(screen.getByLabelText('Contact person’s job title'), { target: { value: 'HR manager' } });
+    expect(form().person).toMatchObject({ businessName: 'Acme Tools LLC', contactName: 'Dana Lee', contactTitle: 'HR manager' });
+    expect((screen.getByLabelText('Business name') as HTMLInputElement).getAttribute('autocomplete')).toBe('organization');
+    expectShown(screen.getByLabelText('ZIP code'));
+    expectShown(screen.getByLabelText('E-mail address'));
+  });
+
+  it('shows a company’s missing name and contact beside their fields, and nothing about a birth date', () => {
+    const form = validForm();
+    form.person.kind = 'company';
+    form.person.dateOfBirth = '';
+    const { container } = renderStep(<AboutYouStep />, { form, checked: true });
+    expect(screen.getByLabelText('Business name').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Contact person').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Contact person’s job title').getAttribute('aria-invalid')).toBeNull();
+    expect(container.querySelectorAll('[aria-invalid="true"]')).toHaveLength(2);
+  });
 });

@@ -47,4 +47,17 @@ describe('Review step', () => {
     renderStep(<ReviewStep files={[]} problems={new Map([['about-you', 1]])} />, { form });
     expectShown(within(screen.getByRole('region', { name: 'About you' })).getByText('1 answer here needs a fix.'));
   });
+
+  it('shows a company’s rows, and no person’s birth details', () => {
+    const form = validForm();
+    form.person = { ...form.person, kind: 'company', businessName: 'Acme Tools LLC', contactName: 'Dana Lee', contactTitle: 'HR manager' };
+    renderStep(<ReviewStep files={[]} />, { form });
+    const about = screen.getByRole('region', { name: 'About you' });
+    expectShown(within(about).getByText('A company or organization'));
+    expectShown(within(about).getByText('Acme Tools LLC'));
+    expectShown(within(about).getByText('Dana Lee'));
+    expectShown(within(about).getByText('HR manager'));
+    expect(within(about).queryByText('Date of birth')).toBeNull();
+    expect(within(about).queryByText('A012-345-678')).toBeNull();
+  });
 });

@@ -120,6 +120,40 @@ describe('PUT /api/v1/requests/:id', () => {
     expect((await count(s, 'requests'))).toBe(0);
   });
 
+  it('receives a company’s request (an employer’s I-129): no date of birth, found by its e-mail', async () => {
+    const s = await server();
+    const key = await serverKey(s);
+    const id = uuid();
+    const company = request(id);
+    company.person = {
+      kind: 'company',
+      businessName: 'Acme Tools LLC',
+      contactName: 'Dana Lee',
+      contactTitle: 'HR manager',
+      address: { kind: 'us', line1: '1 Industrial Way', city: 'Austin', state: 'TX', zip: '78701' },
+      email: 'hr@acme.example',
+    };
+    company.case = { ...(company.case as Record<string, unknown>), formTypes: ['I-129'] };
+    const res = await putRequest(s, id, company, key);
+    expect(res.status).toBe(201);
+    const detail = await (await s.app.request(`/api/v1/requests/${id}`, { headers: staff })).json();
+    expect(detail.formTypes).toEqual(['I-129']);
+    expect(detail.request.person).toEqual(company.person);
+    const found = await s.app.request('/api/v1/requests/search', {
+      method: 'POST',
+      headers: { ...staff, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'email', value: 'HR@acme.example' }),
+    });
+    expect((await found.json()).requests.map((r: { id: string }) => r.id)).toEqual([id]);
+    // With a date of birth it is not a company's request: refused, nothing stored.
+    const other = uuid();
+    const withBirth = { ...request(other), person: { ...(company.person as Record<string, unknown>), dateOfBirth: '1990-01-01' } };
+    const refused = await putRequest(s, other, withBirth, key);
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).issues).toEqual([{ code: 'unknown_field', path: 'person' }]);
+    expect(await count(s, 'requests')).toBe(1);
+  });
+
   it('refuses a body whose id is not the URL id', async () => {
     const s = await server();
     const key = await serverKey(s);

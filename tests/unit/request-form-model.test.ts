@@ -5,6 +5,13 @@ import { formFromPrefill, takeScreenerPrefill, PREFILL_KEY } from '../../src/req
 import { fileKind, fitWithin, renamed } from '../../src/requests/images';
 import { getAt, setAt } from '../../src/requests/paths';
 import { validateRequest } from '../../src/shared/request-schema';
+import { isCompany, type Requester } from '../../src/shared/request-schema';
+
+/** The requester as a person: a test about a person's fields fails here if it got a company. */
+function individual(requester: Requester) {
+  if (isCompany(requester)) throw new Error('expected a person, got a company');
+  return requester;
+}
 
 const TODAY = '2025-06-01';
 const META = { id: '3b241101-e2bb-4255-8caf-4136c566a962', locale: 'en', createdAt: Date.UTC(2025, 4, 1), submittedAt: Date.UTC(2025, 5, 1), attachments: [] };
@@ -49,8 +56,8 @@ describe('form model', () => {
     const result = validateRequest(toWireInput(valid(), META), TODAY);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.person.familyName).toBe('García');
-    expect(result.value.person.aNumber).toBe('012345678');
+    expect(individual(result.value.person).familyName).toBe('García');
+    expect(individual(result.value.person).aNumber).toBe('012345678');
     expect(result.value.case.formTypes).toEqual(['I-485']);
     expect(result.value.case.receiptNumbers).toEqual(['EAC2190012345']);
     expect(result.value.submitter).toBeUndefined();

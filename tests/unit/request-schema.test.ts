@@ -15,6 +15,13 @@ import { emptyForm } from '../../src/requests/form-model';
 import { toWireInput } from '../../src/requests/form-wire';
 import { validRequest } from '../fixtures/valid-request';
 import { FIELD_IDS, FIELD_OPTIONS, fieldHintId, fieldIdOf, fieldLabelId, optionLabelId } from '../../src/requests/labels';
+import { isCompany, type Requester } from '../../src/shared/request-schema';
+
+/** The requester as a person: a test about a person's fields fails here if it got a company. */
+function individual(requester: Requester) {
+  if (isCompany(requester)) throw new Error('expected a person, got a company');
+  return requester;
+}
 
 const TODAY = '2025-06-15';
 const ID = '3f1e2d4c-5b6a-4789-8abc-def012345678';
@@ -115,7 +122,7 @@ describe('valid requests', () => {
     const result = validateRequest(minimal(), TODAY);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.person.otherNames).toEqual([]);
+    expect(individual(result.value.person).otherNames).toEqual([]);
     expect(result.value.case.receiptNumbers).toEqual([]);
     expect(result.value.case.priorAttempts).toEqual([]);
     expect(result.value.attachments).toEqual([]);
@@ -125,7 +132,8 @@ describe('valid requests', () => {
     const result = validateRequest(full(), TODAY);
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
-    const { person, case: theCase, consent } = result.value;
+    const { case: theCase, consent } = result.value;
+    const person = individual(result.value.person);
     expect(person.familyName).toBe('Nguyễn');
     expect(person.countryOfBirth).toBe('VN');
     expect(person.aNumber).toBe('012345678');
@@ -156,7 +164,7 @@ describe('valid requests', () => {
       ['A123-456-789', '123456789'],
     ]) {
       const result = validateRequest(withValue(minimal(), 'person.aNumber', input), TODAY);
-      expect(result.ok && result.value.person.aNumber).toBe(expected);
+      expect(result.ok && individual(result.value.person).aNumber).toBe(expected);
     }
   });
 
@@ -175,7 +183,7 @@ describe('valid requests', () => {
   it('treats blank optional fields as absent', () => {
     const input = withValue(withValue(minimal(), 'person.middleName', '   '), 'person.aNumber', '');
     const result = validateRequest(input, TODAY);
-    expect(result.ok && [result.value.person.middleName, result.value.person.aNumber]).toEqual([undefined, undefined]);
+    expect(result.ok && [individual(result.value.person).middleName, individual(result.value.person).aNumber]).toEqual([undefined, undefined]);
   });
 
   it('keeps markup as plain text: nothing stripped, nothing interpreted', () => {
@@ -187,7 +195,7 @@ describe('valid requests', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.case.whatHappened).toBe(markup);
-    expect(result.value.person.familyName).toBe('<script>alert(1)</script>');
+    expect(individual(result.value.person).familyName).toBe('<script>alert(1)</script>');
     expect(result.value.case.office).toBe('"><svg onload=alert(1)>');
   });
 });

@@ -3,10 +3,10 @@ import { useCountries, useLanguages, useUsStates } from '../choices';
 import { Group, ListField, RadioGroup, SelectField, TextField, DateField, useOptions } from '../controls';
 import { STATELESS } from '../../shared/fields';
 import { useForm } from '../form-context';
-import { isHelping } from '../form-model';
-import { ADDRESS_KINDS, LIMITS } from '../../shared/request-schema';
+import { isCompany, isHelping } from '../form-model';
+import { ADDRESS_KINDS, LIMITS, REQUESTER_KINDS } from '../../shared/request-schema';
 
-/** Step 1: who fills in the form, and the person who needs help (never the helper). */
+/** Step 1: who fills in the form, and who needs help (never the helper): a person, or a company that petitioned. */
 export function AboutYouStep() {
   const { t, locale } = useI18n();
   const { form } = useForm();
@@ -19,6 +19,8 @@ export function AboutYouStep() {
   const addressKinds = useOptions('person.address.kind', ADDRESS_KINDS);
   const states = useUsStates();
   const languages = useLanguages();
+  const kinds = useOptions('person.kind', REQUESTER_KINDS);
+  const company = isCompany(form);
   const foreign = form.person.address.kind === 'foreign';
   return (
     <>
@@ -31,22 +33,34 @@ export function AboutYouStep() {
           { value: 'helper', label: t('request.filler.helper'), hint: t('request.filler.helperHint') },
         ]}
       />
-      <p class="field__hint">{t('request.field.person.hint')}</p>
-      <Group legend={t('request.person.names')}>
-        <TextField path="person.familyName" maxLength={LIMITS.name} autocomplete={auto('family-name')} spellcheck={false} />
-        <TextField path="person.givenName" maxLength={LIMITS.name} autocomplete={auto('given-name')} spellcheck={false} />
-        <TextField path="person.middleName" maxLength={LIMITS.name} autocomplete={auto('additional-name')} spellcheck={false} />
-        <ListField path="person.otherNames" addLabel={t('request.person.otherNames.add')} max={LIMITS.otherNames} maxLength={LIMITS.otherName} />
-      </Group>
-      <Group legend={t('request.person.birth')}>
-        <DateField path="person.dateOfBirth" autocomplete={auto('bday')} />
-        <SelectField path="person.countryOfBirth" options={countries} />
-        <SelectField path="person.citizenship" options={citizenship} />
-      </Group>
-      <Group legend={t('request.person.numbers')}>
-        <TextField path="person.aNumber" autocomplete="off" spellcheck={false} ltr />
-        <TextField path="person.uscisAccountNumber" autocomplete="off" inputMode="numeric" spellcheck={false} ltr />
-      </Group>
+      <RadioGroup path="person.kind" options={kinds} />
+      {company ? (
+        <Group legend={t('request.field.person.kind.option.company')}>
+          <TextField path="person.businessName" maxLength={LIMITS.organization} autocomplete={auto('organization')} />
+          <TextField path="person.contactName" maxLength={LIMITS.submitterName} autocomplete={auto('name')} spellcheck={false} />
+          <TextField path="person.contactTitle" maxLength={LIMITS.contactTitle} autocomplete={auto('organization-title')} />
+          <TextField path="person.uscisAccountNumber" autocomplete="off" inputMode="numeric" spellcheck={false} ltr />
+        </Group>
+      ) : (
+        <>
+          <p class="field__hint">{t('request.field.person.hint')}</p>
+          <Group legend={t('request.person.names')}>
+            <TextField path="person.familyName" maxLength={LIMITS.name} autocomplete={auto('family-name')} spellcheck={false} />
+            <TextField path="person.givenName" maxLength={LIMITS.name} autocomplete={auto('given-name')} spellcheck={false} />
+            <TextField path="person.middleName" maxLength={LIMITS.name} autocomplete={auto('additional-name')} spellcheck={false} />
+            <ListField path="person.otherNames" addLabel={t('request.person.otherNames.add')} max={LIMITS.otherNames} maxLength={LIMITS.otherName} />
+          </Group>
+          <Group legend={t('request.person.birth')}>
+            <DateField path="person.dateOfBirth" autocomplete={auto('bday')} />
+            <SelectField path="person.countryOfBirth" options={countries} />
+            <SelectField path="person.citizenship" options={citizenship} />
+          </Group>
+          <Group legend={t('request.person.numbers')}>
+            <TextField path="person.aNumber" autocomplete="off" spellcheck={false} ltr />
+            <TextField path="person.uscisAccountNumber" autocomplete="off" inputMode="numeric" spellcheck={false} ltr />
+          </Group>
+        </>
+      )}
       <Group legend={t('request.field.person.address.label')} hint={t('request.field.person.address.hint')}>
         <RadioGroup path="person.address.kind" options={addressKinds} />
         <TextField path="person.address.inCareOf" maxLength={LIMITS.inCareOf} autocomplete="off" />

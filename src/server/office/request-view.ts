@@ -23,9 +23,10 @@ const EXTENSIONS: Record<string, string> = {
 /** A file's extension by its checked type, for names made of its id (never the person's file name). */
 export const extensionOf = (type: string) => EXTENSIONS[type] ?? 'bin';
 
-/** "Given Middle Family" as the person wrote it (JSON text: the console escapes it). */
+/** "Given Middle Family" as the person wrote it, or a company's name (JSON text: the console escapes it). */
 export function personName(request: unknown): string {
-  const p = (request as { person?: { givenName?: string; middleName?: string; familyName?: string } } | null)?.person;
+  const p = (request as { person?: { kind?: string; businessName?: string; givenName?: string; middleName?: string; familyName?: string } } | null)?.person;
+  if (p?.kind === 'company') return typeof p.businessName === 'string' ? p.businessName : '';
   return [p?.givenName, p?.middleName, p?.familyName].filter((s) => typeof s === 'string' && s !== '').join(' ');
 }
 
