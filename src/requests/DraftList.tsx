@@ -10,6 +10,7 @@ import { ownsDraft } from '../event-mode/session';
 import { probeStorage } from '../storage/db';
 import { ConfirmDialog } from './ConfirmDialog';
 import { normalizeForm } from './form-model';
+import { requesterName } from './display';
 import { OutboxStatus } from './OutboxStatus';
 import { useOutboxRecords } from './outbox-hooks';
 import { OUTBOX_LABEL } from './outbox-labels';
@@ -21,16 +22,16 @@ interface Item {
   forms: string;
 }
 
-function toItem(record: DraftRecord): Item {
+function toItem(record: DraftRecord, locale: string): Item {
   const form = normalizeForm(record.data);
-  const name = [form.person.givenName, form.person.familyName].map((x) => x.trim()).filter(Boolean).join(' ');
+  const name = requesterName(form.person, locale);
   const forms = form.case.formTypes.map((x) => x.trim()).filter(Boolean).join(', ');
   return { record, name, forms };
 }
 
 /** /requests: the drafts on this device, to resume, copy or delete, and "Start a new request". */
 export function DraftList() {
-  const { t, intl } = useI18n();
+  const { t, intl, locale } = useI18n();
   const { route } = useLocation();
   useTitle(t('drafts.title'));
   const [items, setItems] = useState<Item[] | null>(null);
@@ -46,13 +47,13 @@ export function DraftList() {
     try {
       await recoverRescuedDrafts().catch(() => []);
       // On a shared tablet, never the last person's drafts.
-      setItems((await listDrafts()).filter(ownsDraft).map(toItem));
+      setItems((await listDrafts()).filter(ownsDraft).map((record) => toItem(record, locale)));
       setFailed(false);
     } catch {
       setFailed((await probeStorage()) ? 'error' : 'unavailable');
       setItems([]);
     }
-  }, []);
+  }, [locale]);
 
   useEffect(() => {
     void refresh();

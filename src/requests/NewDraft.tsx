@@ -12,7 +12,7 @@ import { formFromPrefill, takeScreenerPrefill } from './prefill';
  * draft's, so Back does not make another one.
  */
 export function NewDraft() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { route } = useLocation();
   useTitle(t('request.title'));
   const [failed, setFailed] = useState(false);
@@ -20,13 +20,13 @@ export function NewDraft() {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    const form = formFromPrefill(takeScreenerPrefill());
+    const form = formFromPrefill(takeScreenerPrefill(), locale);
     // On a shared tablet the draft belongs to this person's session, so "Next person" wipes it.
     const sessionId = currentSessionId();
     createDraft({ data: form, ...(sessionId ? { sessionId } : {}) })
       .then((draft) => route(`/requests/${draft.id}`, true))
       .catch(() => setFailed(true));
-  }, [route]);
+  }, [route, locale]);
   return (
     <section class="page">
       <h1>{t('request.title')}</h1>

@@ -37,6 +37,24 @@ export function formatIsoDate(intl: IntlShape<string>, iso: string): string {
   return intl.formatDate(new Date(Date.UTC(y, m - 1, d, 12)), { dateStyle: 'long', timeZone: 'UTC' });
 }
 
+/** Chinese says the family name first; a name in Han characters is written without a space. */
+export function familyNameFirst(locale: string): boolean {
+  return locale === 'zh-Hans' || locale === 'zh-Hant';
+}
+
+/** Who a request is for, as the reader says it: a company by its name, a person in the reader's name order. */
+export function requesterName(
+  p: { kind: string; businessName: string; givenName: string; familyName: string },
+  locale: string,
+): string {
+  if (p.kind === 'company') return p.businessName.trim();
+  const given = p.givenName.trim();
+  const family = p.familyName.trim();
+  if (!familyNameFirst(locale)) return [given, family].filter(Boolean).join(' ');
+  const han = /^[\p{Script=Han}]+$/u;
+  return [family, given].filter(Boolean).join(han.test(family) && han.test(given) ? '' : ' ');
+}
+
 export function displayANumber(input: string): string {
   const result = checkANumber(input);
   return result.ok ? formatANumber(result.value) : input;

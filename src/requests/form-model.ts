@@ -77,6 +77,7 @@ export interface CaseForm {
   formTypes: string[];
   receiptNumbers: string[];
   dateFiled: string;
+  dateReceived: string;
   office: string;
   problemKinds: ProblemKind[];
   whatHappened: string;
@@ -142,6 +143,7 @@ export function emptyForm(): RequestForm {
       formTypes: [''],
       receiptNumbers: [''],
       dateFiled: '',
+      dateReceived: '',
       office: '',
       problemKinds: [],
       whatHappened: '',

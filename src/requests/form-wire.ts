@@ -104,6 +104,7 @@ export function toWireInput(form: RequestForm, meta: WireMeta): Record<string, u
       formTypes: filled(form.case.formTypes),
       receiptNumbers: filled(form.case.receiptNumbers),
       dateFiled: form.case.dateFiled,
+      dateReceived: form.case.dateReceived,
       office: form.case.office,
       problemKinds: [...form.case.problemKinds],
       whatHappened: form.case.whatHappened,

@@ -58,6 +58,7 @@ export const FIELD_IDS = [
   'case.formTypes',
   'case.receiptNumbers',
   'case.dateFiled',
+  'case.dateReceived',
   'case.office',
   'case.problemKinds',
   'case.whatHappened',

@@ -8,6 +8,7 @@ import { SCREENER_PREFILL_KEY, toRequestChannels, toRequestProblemKinds } from '
 import { emptyForm, type PriorAttemptForm, type RequestForm } from './form-model';
 import { tabStore } from '../storage/web-storage';
 import { readScreenerBlock } from '../shared/screener-answers';
+import { LOCALES } from '../i18n/locales';
 
 // The screener's words become the form's in one place: src/screener/to-request.ts.
 export const PREFILL_KEY = SCREENER_PREFILL_KEY;
@@ -37,16 +38,23 @@ export function takeScreenerPrefill(storage: Pick<Storage, 'getItem' | 'removeIt
 
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-/** A new form with what the screener already knows; every value checked, since it crossed a storage boundary. */
-export function formFromPrefill(prefill: ScreenerPrefill | null): RequestForm {
+/**
+ * A new form with what the screener already knows; every value checked,
+ * since it crossed a storage boundary. The preferred language starts as
+ * the app's: most people use the app in the language they want to be
+ * answered in, and can change it.
+ */
+export function formFromPrefill(prefill: ScreenerPrefill | null, appLocale?: string): RequestForm {
   const form = emptyForm();
+  if (appLocale && LOCALES.some((l) => l.code === appLocale)) form.person.preferredLanguage = appLocale;
   if (!prefill) return form;
   for (const mapped of toRequestProblemKinds(prefill.problemKinds)) {
     if (!form.case.problemKinds.includes(mapped)) form.case.problemKinds.push(mapped);
   }
   if (typeof prefill.formType === 'string' && prefill.formType.length <= 20) form.case.formTypes = [prefill.formType];
-  const date = isDate(prefill.receivedDate) ? prefill.receivedDate : isDate(prefill.filedDate) ? prefill.filedDate : '';
-  form.case.dateFiled = date;
+  // Each date to its own field: the day USCIS received the case is not the day it was sent.
+  if (isDate(prefill.receivedDate)) form.case.dateReceived = prefill.receivedDate;
+  if (isDate(prefill.filedDate)) form.case.dateFiled = prefill.filedDate;
   const channels = toRequestChannels(prefill.priorContacts);
   // One known date fits only when there was one way of contact.
   const lastDate = channels.length === 1 && isDate(prefill.lastContactDate) ? prefill.lastContactDate : '';

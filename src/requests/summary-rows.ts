@@ -104,6 +104,7 @@ export function summarySections(form: RequestForm, files: readonly AttachmentRec
       { label: label('case.formTypes'), value: list(c.formTypes) },
       { label: label('case.receiptNumbers'), value: list(c.receiptNumbers.map(displayReceipt)) },
       { label: label('case.dateFiled'), value: date(c.dateFiled) },
+      { label: label('case.dateReceived'), value: date(c.dateReceived) },
       { label: label('case.office'), value: c.office },
       { label: label('case.problemKinds'), value: c.problemKinds.map((k) => option('case.problemKinds', k)).join('\n') },
       { label: label('case.whatHappened'), value: c.whatHappened, long: true },

@@ -27,14 +27,16 @@ export function checkFormType(input: string): FieldResult {
 /**
  * The number USCIS gives when a service request (inquiry) is opened. Its
  * exact published format could not be verified, so the rule is loose:
- * 5 to 30 letters and digits once spaces and dashes are removed, uppercased.
+ * 5 to 30 letters and digits once spaces and dashes are removed. Kept as
+ * typed (only trimmed): with no known format, a normalized copy could
+ * differ from what USCIS wrote down and the office searches for.
  */
 export function checkServiceRequestNumber(input: string): FieldResult {
   if (input.length > MAX_RAW_IDENTIFIER) return fail('too_long');
   const value = compact(input).toUpperCase();
   if (value === '') return fail('required');
   if (!/^[A-Z0-9]{5,30}$/.test(value)) return fail('service_request.format');
-  return ok(value);
+  return ok(input.trim());
 }
 
 // ---------------------------------------------------------------------------

@@ -204,6 +204,8 @@ export function makeCaseSchema(today: IsoDate) {
     // A request can be about a filing that never got a receipt (a lockbox problem).
     receiptNumbers: v.optional(uniqueList(field(checkReceiptNumber), LIMITS.receiptNumbers), []),
     dateFiled: optionalPastDate(today),
+    /** From the receipt notice: what USCIS's processing times count from. */
+    dateReceived: optionalPastDate(today),
     office: optionalText(LIMITS.office),
     problemKinds: uniqueList(v.picklist(PROBLEM_KINDS, optionMessage), PROBLEM_KINDS.length, 1),
     whatHappened: requiredText(LIMITS.whatHappened, true),

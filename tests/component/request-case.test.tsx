@@ -54,7 +54,8 @@ describe('Case step', () => {
     expectShown(screen.getByText(/You said this is urgent/));
     expectShown(screen.getByText(/normal processing time of 7 months/));
     expect((screen.getByLabelText('Form numbers 1') as HTMLInputElement).value).toBe('I-765');
-    expect((screen.getByLabelText('Date you filed') as HTMLInputElement).value).toBe('2024-01-05');
+    expect((screen.getByLabelText('Date USCIS received your case') as HTMLInputElement).value).toBe('2024-01-05');
+    expect((screen.getByLabelText('Date you filed') as HTMLInputElement).value).toBe('');
     // No answers block came with this prefill: nothing to say about sending it.
     expect(screen.queryByText(/are sent with this request/)).toBeNull();
   });

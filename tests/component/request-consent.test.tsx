@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { ConsentStep } from '../../src/requests/steps/ConsentStep';
 import { emptyForm } from '../../src/requests/form-model';
 import { renderStep, TODAY } from './request-harness';
@@ -44,6 +44,19 @@ describe('Consent and signature step', () => {
     renderStep(<ConsentStep />, { checked: true });
     expect(document.getElementById('rq-consent-agreed-error')!.textContent).toContain('The Ombudsman can only help if you agree');
     expect(screen.getByLabelText('Type your full name').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByLabelText('Date signed').getAttribute('aria-invalid')).toBe('true');
+    // The date starts as today, so only what the person must do is asked for.
+    expect(screen.getByLabelText('Date signed').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('starts the signature date as today before anything is signed, and keeps a date already there', async () => {
+    const { form } = renderStep(<ConsentStep />);
+    await waitFor(() => expect((screen.getByLabelText('Date signed') as HTMLInputElement).value).toBe(TODAY));
+    expect(form().consent.date).toBe(TODAY);
+    cleanup();
+    const earlier = emptyForm();
+    earlier.consent.date = '2025-05-20';
+    const second = renderStep(<ConsentStep />, { form: earlier });
+    expect((screen.getByLabelText('Date signed') as HTMLInputElement).value).toBe('2025-05-20');
+    expect(second.form().consent.date).toBe('2025-05-20');
   });
 });

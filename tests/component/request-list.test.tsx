@@ -32,6 +32,16 @@ describe('the request list', () => {
     expect(screen.getByRole('link', { name: 'Start a new request' }).getAttribute('href')).toBe('/requests/new');
   });
 
+  it('names a draft family name first in Chinese, and a company by its name', async () => {
+    await createDraft({ data: named('小明', '王') });
+    const company = named('', '');
+    company.person = { ...company.person, kind: 'company', businessName: 'Acme Tools LLC' };
+    await createDraft({ data: company });
+    renderWithI18n(<RequestsView />, { path: '/requests', locale: 'zh-Hans' });
+    await screen.findByRole('heading', { level: 2, name: '王小明' });
+    expectShown(screen.getByRole('heading', { level: 2, name: 'Acme Tools LLC' }));
+  });
+
   it('lists drafts most recent first, each to continue, copy or delete', async () => {
     const older = await createDraft({ data: named('Ana', 'García') });
     const newer = await createDraft({ data: named('Li', 'Wei') });

@@ -190,7 +190,7 @@ describe('the screener offline', () => {
     await page.goto(`${suite.server.url}/requests/${id}/case`);
     await page.getByText(en['request.case.fromScreener']!).waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'I-485'));
-    expect(await page.getByLabel(en['request.field.case.dateFiled.label']!, { exact: true }).inputValue()).toBe(received);
+    expect(await page.getByLabel(en['request.field.case.dateReceived.label']!, { exact: true }).inputValue()).toBe(received);
     expect(await page.getByRole('checkbox', { name: en['request.field.case.problemKinds.option.past-processing-time']!, exact: true }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: en['request.field.case.problemKinds.option.emergency']!, exact: true }).isChecked()).toBe(false);
   });

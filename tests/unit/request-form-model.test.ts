@@ -138,6 +138,20 @@ describe('screener prefill', () => {
     ]);
     expect(formFromPrefill(null)).toEqual(emptyForm());
   });
+
+  it('starts the preferred language as the app’s language, one the form offers', () => {
+    expect(formFromPrefill(null, 'es').person.preferredLanguage).toBe('es');
+    expect(formFromPrefill(null, 'zh-Hant').person.preferredLanguage).toBe('zh-Hant');
+    expect(formFromPrefill({ urgent: false, problemKinds: [], priorContacts: [], reasons: [] }, 'ar').person.preferredLanguage).toBe('ar');
+    expect(formFromPrefill(null, 'xx').person.preferredLanguage).toBe('');
+  });
+
+  it('puts the screener’s "date USCIS received your case" in that field, and "date you sent it" in its own', () => {
+    const received = formFromPrefill({ urgent: false, problemKinds: [], priorContacts: [], reasons: [], receivedDate: '2024-01-05' });
+    expect(received.case).toMatchObject({ dateReceived: '2024-01-05', dateFiled: '' });
+    const filed = formFromPrefill({ urgent: false, problemKinds: [], priorContacts: [], reasons: [], filedDate: '2024-02-06' });
+    expect(filed.case).toMatchObject({ dateReceived: '', dateFiled: '2024-02-06' });
+  });
 });
 
 describe('images', () => {

@@ -142,7 +142,7 @@ describe('valid requests', () => {
     expect(person.address).toMatchObject({ kind: 'foreign', country: 'VN', postalCode: '700000' });
     expect(theCase.formTypes).toEqual(['I-130', 'I-485']);
     expect(theCase.receiptNumbers).toEqual(['EAC2190012345', 'IOE0912345678']);
-    expect(theCase.priorAttempts[0]?.serviceRequestNumber).toBe('SRMT123456789');
+    expect(theCase.priorAttempts[0]?.serviceRequestNumber).toBe('srmt-123-456789');
     expect(theCase.whatHappened).toBe('The notice went to an old address.\nI never got it.');
     expect(consent.signature).toEqual({ kind: 'drawn', pngDataUrl: PNG });
   });

@@ -92,7 +92,9 @@ describe('the hand-over through sessionStorage', () => {
     expect(form.case.problemKinds).toEqual(toRequestProblemKinds(prefill.problemKinds));
     expect(form.case.problemKinds).toEqual(['past-processing-time', 'processing-mistake']);
     expect(form.case.formTypes).toEqual(['I-485']);
-    expect(form.case.dateFiled).toBe('2024-01-10');
+    // The screener asked when USCIS received the case: that field, not "date you filed".
+    expect(form.case.dateReceived).toBe('2024-01-10');
+    expect(form.case.dateFiled).toBe('');
     expect(form.case.priorAttempts.map((a) => a.channel)).toEqual(['e_request']);
     expect(form.case.priorAttempts[0]!.date).toBe(addDays(TODAY, -70));
     expect(form.screener?.urgent).toBe(false);

@@ -24,6 +24,7 @@ export function CaseStep() {
       <ListField path="case.formTypes" addLabel={t('request.case.formTypes.add')} max={LIMITS.formTypes} keepOne ltr autocomplete="off" />
       <ListField path="case.receiptNumbers" addLabel={t('request.case.receiptNumbers.add')} max={LIMITS.receiptNumbers} keepOne ltr autocomplete="off" />
       <DateField path="case.dateFiled" />
+      <DateField path="case.dateReceived" />
       <TextField path="case.office" maxLength={LIMITS.office} />
       <CheckboxGroup path="case.problemKinds" options={kinds} />
       <TextField path="case.whatHappened" multiline maxLength={LIMITS.whatHappened} />

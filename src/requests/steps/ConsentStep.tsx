@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { CheckboxField, DateField, ErrorText, RadioGroup, TextField, useOptions } from '../controls';
 import { useForm } from '../form-context';
@@ -16,6 +17,10 @@ export function ConsentStep() {
   const signed = () => {
     if (form.consent.date === '') set('consent.date', today);
   };
+  // Most people sign the day they reach this step: the date starts as today, and can be changed.
+  useEffect(() => {
+    if (form.consent.date === '') set('consent.date', today);
+  }, []);
   const drawnPath = 'consent.drawnPng';
   const drawnId = domIdFor(drawnPath);
   const drawnCodes = errors(drawnPath);
