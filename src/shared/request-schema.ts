@@ -13,11 +13,7 @@ import * as v from 'valibot';
 import {
   type ErrorCode,
   type IsoDate,
-  checkANumber,
-  checkCitizenship,
-  checkCountry,
   checkEmail,
-  checkForeignPostalCode,
   checkFormType,
   checkIsoDateTime,
   checkLanguageTag,
@@ -26,10 +22,7 @@ import {
   checkReceiptNumber,
   checkServiceRequestNumber,
   checkSha256,
-  checkUscisAccountNumber,
-  checkUsState,
   checkUuid,
-  checkZip,
 } from './fields';
 import {
   REQUEST_SCHEMA_VERSION,
@@ -61,6 +54,7 @@ import {
   crossCheck,
   uniqueList,
 } from './schema-blocks';
+import { makePersonSchema, type CompanyRequester } from './requester-schema';
 import { claimDerives, isClaimFormat, isClaimedId } from './request-claim';
 import { ScreenerBlockSchema } from './screener-answers';
 import { type ValidationResult, validateWith } from './request-issues';
@@ -71,80 +65,6 @@ export * from './request-issues';
 
 // ---------------------------------------------------------------------------
 // Wire objects
-
-const addressCommon = {
-  inCareOf: optionalText(LIMITS.inCareOf),
-  line1: requiredText(LIMITS.addressLine),
-  line2: optionalText(LIMITS.addressLine2),
-  city: requiredText(LIMITS.city),
-};
-
-export const UsAddressSchema = strict({
-  kind: v.literal('us', optionMessage),
-  ...addressCommon,
-  state: field(checkUsState),
-  zip: field(checkZip),
-});
-
-/** Territories with USPS state codes take a U.S. address, not a foreign one. */
-const US_DOMESTIC_COUNTRIES = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM']);
-
-export const ForeignAddressSchema = strict({
-  kind: v.literal('foreign', optionMessage),
-  ...addressCommon,
-  province: optionalText(LIMITS.province),
-  postalCode: optionalField(checkForeignPostalCode),
-  country: field((input) => {
-    const result = checkCountry(input);
-    return result.ok && US_DOMESTIC_COUNTRIES.has(result.value) ? { ok: false, code: 'country.not_foreign' } : result;
-  }),
-});
-
-export const AddressSchema = v.variant('kind', [UsAddressSchema, ForeignAddressSchema], variantMessage);
-
-/**
- * The requester: the person the request is about (the applicant or
- * petitioner, never the helper), or a company or organization that
- * petitioned (an employer's Form I-129). `kind` may be left out for a
- * person, as every request before companies did.
- */
-function makeIndividualSchema(today: IsoDate) {
-  return strict({
-    kind: v.optional(v.literal('person', optionMessage)),
-    familyName: requiredText(LIMITS.name),
-    // Optional: people with one name write it as the family name.
-    givenName: optionalText(LIMITS.name),
-    middleName: optionalText(LIMITS.name),
-    otherNames: v.optional(uniqueList(requiredText(LIMITS.otherName), LIMITS.otherNames), []),
-    dateOfBirth: pastDate(today),
-    countryOfBirth: field(checkCountry),
-    citizenship: field(checkCitizenship),
-    // Not everyone has an A-number or a USCIS online account.
-    aNumber: optionalField(checkANumber),
-    uscisAccountNumber: optionalField(checkUscisAccountNumber),
-    address: AddressSchema,
-    phone: optionalField(checkPhone),
-    email: optionalField(checkEmail),
-    preferredLanguage: optionalField(checkLanguageTag),
-  });
-}
-
-/** A business has no birth, citizenship or A-number: a key for them is refused (unknown_field). */
-const CompanySchema = strict({
-  kind: v.literal('company', optionMessage),
-  businessName: requiredText(LIMITS.organization),
-  contactName: requiredText(LIMITS.submitterName),
-  contactTitle: optionalText(LIMITS.contactTitle),
-  uscisAccountNumber: optionalField(checkUscisAccountNumber),
-  address: AddressSchema,
-  phone: optionalField(checkPhone),
-  email: optionalField(checkEmail),
-  preferredLanguage: optionalField(checkLanguageTag),
-});
-
-export function makePersonSchema(today: IsoDate) {
-  return v.variant('kind', [makeIndividualSchema(today), CompanySchema], variantMessage);
-}
 
 /** Someone who fills in the request for the person. */
 export const SubmitterSchema = v.pipe(
@@ -337,7 +257,6 @@ export type CaseRequestSchemaType = ReturnType<typeof makeCaseRequestSchema>;
 export type CaseRequest = v.InferOutput<CaseRequestSchemaType>;
 export type AttachmentRef = v.InferOutput<typeof AttachmentRefSchema>;
 export type Requester = CaseRequest['person'];
-export type CompanyRequester = v.InferOutput<typeof CompanySchema>;
 
 export function isCompany(requester: Requester): requester is CompanyRequester {
   return requester.kind === 'company';
