@@ -59,6 +59,14 @@ export function OutcomeView(props: { result: OutcomeResult; headingRef: Ref<HTML
           </p>
         )}
         <p class="screener-outcome__summary">{st(outcome.summary)}</p>
+        {/* On a phone the answer is long: whoever it may help can start at once, not only at the end. */}
+        {outcome.startsRequest && outcome.kind === 'may-help' && (
+          <p class="screener-start__top no-print">
+            <button type="button" class="button button--primary" onClick={props.onStartRequest}>
+              {st('screener.view.startRequest')}
+            </button>
+          </p>
+        )}
       </header>
 
       {result.reasons.length > 0 && (

@@ -114,7 +114,13 @@ describe('a path to each kind of result', () => {
     expect(within(article).getByRole('note').textContent).toContain(t('screener.notice.deadlines'));
     const checklist = within(article).getByRole('heading', { name: t('screener.view.checklist') }).nextElementSibling as HTMLElement;
     expectShown(within(checklist).getByText(t('screener.checklist.emergencyProof')));
-    expect(screen.getByRole('button', { name: t('screener.view.startRequest') })).toHaveProperty('disabled', false);
+    // Near the top (before the reasons) and again at the end, after everything to read.
+    const starts = screen.getAllByRole('button', { name: t('screener.view.startRequest') });
+    expect(starts).toHaveLength(2);
+    const reasons = within(article).getByRole('heading', { name: t('screener.view.reasons') });
+    expect(starts[0]!.compareDocumentPosition(reasons) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(starts[0]!.closest('header')).not.toBeNull();
+    for (const start of starts) expect(start).toHaveProperty('disabled', false);
   });
 
   it('may help: past the posted processing time, with the date it was passed', () => {
@@ -257,7 +263,7 @@ describe('handing over to a request', () => {
     expect((screen.getByLabelText(t('screener.view.dateLabel')) as HTMLInputElement).disabled).toBe(true);
     next();
     expectOutcome('screener.outcome.mayHelp.title');
-    fireEvent.click(screen.getByRole('button', { name: t('screener.view.startRequest') }));
+    fireEvent.click(screen.getAllByRole('button', { name: t('screener.view.startRequest') })[0]!);
     await waitFor(() => expect(location.pathname).toBe('/requests/new'));
     const stored = JSON.parse(sessionStorage.getItem(SCREENER_PREFILL_KEY)!) as Record<string, unknown>;
     expect(stored).toMatchObject({

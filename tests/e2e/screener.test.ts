@@ -170,7 +170,7 @@ describe('the screener offline', () => {
     expect(r.text).toContain(t('screener.notice.deadlines'));
     expect(await page.locator('.screener-processing__result').textContent()).toMatch(/^Your case has been outside the posted processing time since /);
 
-    await page.getByRole('button', { name: t('screener.view.startRequest'), exact: true }).click();
+    await page.getByRole('button', { name: t('screener.view.startRequest'), exact: true }).first().click();
     // /requests/new makes a draft and moves on to its own address.
     await page.waitForURL(/\/requests\/[0-9a-f-]{36}(\/[a-z-]+)?$/);
     const handed = JSON.parse((await page.evaluate(() => (window as unknown as { __prefill?: string }).__prefill)) ?? 'null') as Record<string, unknown>;
