@@ -9,7 +9,7 @@ import { errorMessageId, type ErrorCode } from '../shared/fields';
 import { domIdFor } from './form-model';
 import { wirePathOf } from './form-wire';
 import { useForm } from './form-context';
-import { fieldHintId, fieldIdOf, fieldLabelId, optionLabelId, type FieldId } from './labels';
+import { fieldHintId, fieldIdOf, fieldLabelId, isRequiredField, optionLabelId, type FieldId } from './labels';
 import { getAt } from './paths';
 import { ChoiceRows, DateInput, type ChoiceOption } from '../ui/form-controls';
 
@@ -19,7 +19,23 @@ function useLabels(path: string, label?: string, hint?: string | null) {
   return {
     label: label ?? (id ? t(fieldLabelId(id)) : path),
     hint: hint === null ? undefined : (hint ?? (id ? t(fieldHintId(id)) : undefined)),
+    required: isRequiredField(wirePathOf(path)),
   };
+}
+
+/**
+ * "(required)" beside a field from the start, not only after a first error.
+ * Hidden from screen readers here: they hear it from aria-required on an
+ * input, or from the group's description, which points at this text.
+ */
+function RequiredMark(props: { id: string; required: boolean }) {
+  const { t } = useI18n();
+  if (!props.required) return null;
+  return (
+    <span class="field__required" id={`${props.id}-required`} aria-hidden="true">
+      {t('request.required')}
+    </span>
+  );
 }
 
 /** What every control starts from: the form, its words, its DOM id and the errors at its path. */
@@ -30,6 +46,11 @@ function useField(path: string, label?: string, hint?: string | null) {
 
 function describedBy(id: string, hint: string | undefined, errors: readonly ErrorCode[], extra?: string) {
   return [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '', extra ?? ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A group has no aria-required: its description says "(required)" instead. */
+function groupDescribedBy(id: string, hint: string | undefined, errors: readonly ErrorCode[], required: boolean) {
+  return describedBy(id, hint, errors, required ? `${id}-required` : undefined);
 }
 
 export function ErrorText(props: { id: string; codes: readonly ErrorCode[] }) {
@@ -57,6 +78,7 @@ interface HeadProps {
   label: string;
   hint: string | undefined;
   codes: readonly ErrorCode[];
+  required: boolean;
 }
 
 /** Label, hint and error above a single input, in the order a screen reader meets them. */
@@ -64,6 +86,7 @@ function FieldHead(props: HeadProps) {
   return (
     <>
       <label for={props.id}>{props.label}</label>
+      <RequiredMark id={props.id} required={props.required} />
       <Hint id={props.id} hint={props.hint} />
       <ErrorText id={props.id} codes={props.codes} />
     </>
@@ -74,7 +97,10 @@ function FieldHead(props: HeadProps) {
 function GroupHead(props: HeadProps) {
   return (
     <>
-      <legend>{props.label}</legend>
+      <legend>
+        {props.label}
+        <RequiredMark id={props.id} required={props.required} />
+      </legend>
       <Hint id={props.id} hint={props.hint} />
       <ErrorText id={props.id} codes={props.codes} />
     </>
@@ -97,10 +123,11 @@ interface TextProps {
 }
 
 export function TextField(props: TextProps) {
-  const { form, set, label, hint, id, codes } = useField(props.path, props.label, props.hint);
+  const { form, set, label, hint, id, codes, required } = useField(props.path, props.label, props.hint);
   const value = getAt(form, props.path);
   const common = {
     id,
+    'aria-required': required ? ('true' as const) : undefined,
     name: props.path,
     value: typeof value === 'string' ? value : '',
     maxLength: props.maxLength,
@@ -112,7 +139,7 @@ export function TextField(props: TextProps) {
   };
   return (
     <div class={`field ${props.class ?? ''}`}>
-      <FieldHead id={id} label={label} hint={hint} codes={codes} />
+      <FieldHead id={id} label={label} hint={hint} codes={codes} required={required} />
       {props.multiline ? (
         <textarea {...common} rows={6} />
       ) : (
@@ -123,17 +150,18 @@ export function TextField(props: TextProps) {
 }
 
 export function DateField(props: { path: string; label?: string; hint?: string | null; autocomplete?: string }) {
-  const { form, set, today, label, hint, id, codes } = useField(props.path, props.label, props.hint);
+  const { form, set, today, label, hint, id, codes, required } = useField(props.path, props.label, props.hint);
   const value = getAt(form, props.path);
   return (
     <div class="field field--date">
-      <FieldHead id={id} label={label} hint={hint} codes={codes} />
+      <FieldHead id={id} label={label} hint={hint} codes={codes} required={required} />
       <DateInput
         id={id}
         name={props.path}
         value={typeof value === 'string' ? value : ''}
         today={today}
         autocomplete={props.autocomplete}
+        required={required}
         invalid={codes.length > 0}
         describedBy={describedBy(id, hint, codes)}
         onInput={(next) => set(props.path, next)}
@@ -146,17 +174,18 @@ export type Choice = ChoiceOption;
 
 export function SelectField(props: { path: string; options: readonly Choice[]; label?: string; hint?: string | null; autocomplete?: string }) {
   const { t } = useI18n();
-  const { form, set, label, hint, id, codes } = useField(props.path, props.label, props.hint);
+  const { form, set, label, hint, id, codes, required } = useField(props.path, props.label, props.hint);
   const raw = getAt(form, props.path);
   const value = typeof raw === 'string' ? raw : '';
   // A stored value that is no longer offered is still shown, never silently dropped.
   const options = value && !props.options.some((o) => o.value === value) ? [{ value, label: value }, ...props.options] : props.options;
   return (
     <div class="field">
-      <FieldHead id={id} label={label} hint={hint} codes={codes} />
+      <FieldHead id={id} label={label} hint={hint} codes={codes} required={required} />
       <select
         id={id}
         name={props.path}
+        aria-required={required ? 'true' : undefined}
         autocomplete={props.autocomplete}
         aria-invalid={codes.length ? 'true' : undefined}
         aria-describedby={describedBy(id, hint, codes)}
@@ -187,11 +216,11 @@ export function RadioGroup(props: {
   hint?: string | null;
   onChange?: (value: string) => void;
 }) {
-  const { form, set, label, hint, id, codes } = useField(props.path, props.legend, props.hint);
+  const { form, set, label, hint, id, codes, required } = useField(props.path, props.legend, props.hint);
   const value = getAt(form, props.path);
   return (
-    <fieldset id={id} aria-describedby={describedBy(id, hint, codes)} tabIndex={-1}>
-      <GroupHead id={id} label={label} hint={hint} codes={codes} />
+    <fieldset id={id} aria-describedby={groupDescribedBy(id, hint, codes, required)} tabIndex={-1}>
+      <GroupHead id={id} label={label} hint={hint} codes={codes} required={required} />
       <ChoiceRows
         type="radio"
         idBase={id}
@@ -205,7 +234,7 @@ export function RadioGroup(props: {
 }
 
 export function CheckboxGroup(props: { path: string; options: readonly Choice[]; legend?: string; hint?: string | null }) {
-  const { form, set, label, hint, id, codes } = useField(props.path, props.legend, props.hint);
+  const { form, set, label, hint, id, codes, required } = useField(props.path, props.legend, props.hint);
   const raw = getAt(form, props.path);
   const chosen = Array.isArray(raw) ? (raw as string[]) : [];
   const toggle = (value: string, on: boolean) => {
@@ -217,17 +246,18 @@ export function CheckboxGroup(props: { path: string; options: readonly Choice[];
     );
   };
   return (
-    <fieldset id={id} aria-describedby={describedBy(id, hint, codes)} tabIndex={-1}>
-      <GroupHead id={id} label={label} hint={hint} codes={codes} />
+    <fieldset id={id} aria-describedby={groupDescribedBy(id, hint, codes, required)} tabIndex={-1}>
+      <GroupHead id={id} label={label} hint={hint} codes={codes} required={required} />
       <ChoiceRows type="checkbox" idBase={id} name={props.path} options={props.options} isChecked={(v) => chosen.includes(v)} onChange={toggle} />
     </fieldset>
   );
 }
 
 export function CheckboxField(props: { path: string; label?: string; hint?: string | null }) {
-  const { form, set, label, hint, id, codes } = useField(props.path, props.label, props.hint);
+  const { form, set, label, hint, id, codes, required } = useField(props.path, props.label, props.hint);
   return (
     <div class="field">
+      <RequiredMark id={id} required={required} />
       <ErrorText id={id} codes={codes} />
       <label class="choice">
         <input
@@ -235,6 +265,7 @@ export function CheckboxField(props: { path: string; label?: string; hint?: stri
           id={id}
           name={props.path}
           checked={getAt(form, props.path) === true}
+          aria-required={required ? 'true' : undefined}
           aria-invalid={codes.length ? 'true' : undefined}
           aria-describedby={describedBy(id, hint, codes)}
           onChange={(e) => set(props.path, e.currentTarget.checked)}
@@ -264,7 +295,7 @@ export function ListField(props: {
 }) {
   const { t } = useI18n();
   const { form, set, errors } = useForm();
-  const { label, hint } = useLabels(props.path);
+  const { label, hint, required } = useLabels(props.path);
   const id = domIdFor(props.path);
   const raw = getAt(form, props.path);
   const rows = Array.isArray(raw) ? (raw as string[]) : [];
@@ -273,8 +304,8 @@ export function ListField(props: {
   const focusRow = (index: number) =>
     requestAnimationFrame(() => document.getElementById(domIdFor(`${props.path}.${index}`))?.focus());
   return (
-    <fieldset id={id} class="list-field" aria-describedby={describedBy(id, hint, listCodes)} tabIndex={-1}>
-      <GroupHead id={id} label={label} hint={hint} codes={listCodes} />
+    <fieldset id={id} class="list-field" aria-describedby={groupDescribedBy(id, hint, listCodes, required)} tabIndex={-1}>
+      <GroupHead id={id} label={label} hint={hint} codes={listCodes} required={required} />
       {shown.map((value, index) => {
         const rowPath = `${props.path}.${index}`;
         const rowId = domIdFor(rowPath);
@@ -294,6 +325,8 @@ export function ListField(props: {
                 maxLength={props.maxLength}
                 autocomplete={props.autocomplete}
                 dir={props.ltr ? 'ltr' : 'auto'}
+                // One entry is enough: only the first row must be filled.
+                aria-required={required && index === 0 ? 'true' : undefined}
                 aria-invalid={codes.length ? 'true' : undefined}
                 aria-describedby={describedBy(rowId, undefined, codes)}
                 onInput={(e) => {

@@ -95,6 +95,43 @@ export const FIELD_OPTIONS: Readonly<Partial<Record<FieldId, readonly string[]>>
 const FIELD_ID_SET = new Set<string>(FIELD_IDS);
 
 /**
+ * Fields the schema always wants once they are on screen (fields shown only
+ * in one case, like a U.S. ZIP code, are asked only then), so the form can
+ * say "(required)" before the first error. 'filler' is the form's own question.
+ */
+const REQUIRED_FIELDS: ReadonlySet<string> = new Set([
+  'filler',
+  'person.businessName',
+  'person.contactName',
+  'person.familyName',
+  'person.dateOfBirth',
+  'person.countryOfBirth',
+  'person.citizenship',
+  'person.address.line1',
+  'person.address.city',
+  'person.address.state',
+  'person.address.zip',
+  'person.address.country',
+  'submitter.relationship',
+  'submitter.relationshipOther',
+  'submitter.name',
+  'case.formTypes',
+  'case.problemKinds',
+  'case.whatHappened',
+  'case.helpWanted',
+  'case.priorAttempts.channel',
+  'case.priorAttempts.date',
+  'consent.agreed',
+  'consent.signature.name',
+  'consent.date',
+]);
+
+/** Whether the field at a wire path must be answered: 'case.priorAttempts.2.date' → true. */
+export function isRequiredField(wirePath: string): boolean {
+  return REQUIRED_FIELDS.has(wirePath.split('.').filter((part) => !/^\d+$/.test(part)).join('.'));
+}
+
+/**
  * The field an issue path belongs to, so its message can stand beside that
  * field: 'case.priorAttempts.2.date' → 'case.priorAttempts.date'. A path
  * below no known field (an attachment's checksum, an unknown key) belongs to

@@ -104,6 +104,8 @@ export function DateInput(props: {
   value: string;
   today: IsoDate;
   invalid?: boolean | undefined;
+  /** Announced as required; the "(required)" text beside it is the caller's. */
+  required?: boolean | undefined;
   describedBy?: string | undefined;
   disabled?: boolean | undefined;
   autocomplete?: string | undefined;
@@ -121,6 +123,7 @@ export function DateInput(props: {
       max={props.today}
       disabled={props.disabled}
       autocomplete={props.autocomplete}
+      aria-required={props.required ? 'true' : undefined}
       aria-invalid={props.invalid ? 'true' : undefined}
       aria-describedby={props.describedBy}
       onInput={(e) => props.onInput(e.currentTarget.value)}

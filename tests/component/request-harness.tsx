@@ -13,7 +13,7 @@ import { renderWithI18n } from './render-with-app';
 export const TODAY = '2025-06-01';
 export const DRAFT_ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 
-export function renderStep(ui: ComponentChildren, options: { form?: RequestForm; checked?: boolean; path?: string } = {}) {
+export function renderStep(ui: ComponentChildren, options: { form?: RequestForm; checked?: boolean; path?: string; locale?: string } = {}) {
   let current = options.form ?? emptyForm();
   function Harness() {
     const [form, setForm] = useState(current);
@@ -36,7 +36,7 @@ export function renderStep(ui: ComponentChildren, options: { form?: RequestForm;
       </FormContext.Provider>
     );
   }
-  const result = renderWithI18n(<Harness />, { path: options.path ?? `/requests/${DRAFT_ID}` });
+  const result = renderWithI18n(<Harness />, { path: options.path ?? `/requests/${DRAFT_ID}`, ...(options.locale ? { locale: options.locale } : {}) });
   return Object.assign(result, { form: () => current });
 }
 
