@@ -1,10 +1,7 @@
 /** The request form's steps as links, the current one marked, those with problems flagged once checked. */
 import { useI18n } from '../i18n/context';
 import type { StepId } from './form-model';
-
-export function stepTitleId(step: StepId, helping: boolean): string {
-  return step === 'about-you' && helping ? 'request.step.about-you.titleHelper' : `request.step.${step}.title`;
-}
+import { stepTitleId } from './labels';
 
 export function StepList(props: { id: string; steps: StepId[]; current: StepId; helping: boolean; problems: (step: StepId) => number }) {
   const { t } = useI18n();

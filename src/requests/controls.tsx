@@ -6,19 +6,20 @@
 import type { ComponentChildren, TargetedEvent } from 'preact';
 import { useI18n } from '../i18n/context';
 import { errorMessageId, type ErrorCode } from '../shared/fields';
-import { domIdFor } from './form-model';
+import { domIdFor, isHelping } from './form-model';
 import { wirePathOf } from './form-wire';
 import { useForm } from './form-context';
-import { fieldHintId, fieldIdOf, fieldLabelId, isRequiredField, optionLabelId, type FieldId } from './labels';
+import { fieldIdOf, formHintId, formLabelId, isRequiredField, optionLabelId, type FieldId } from './labels';
 import { getAt } from './paths';
 import { ChoiceRows, DateInput, type ChoiceOption } from '../ui/form-controls';
 
 function useLabels(path: string, label?: string, hint?: string | null) {
   const { t } = useI18n();
+  const helping = isHelping(useForm().form);
   const id = fieldIdOf(wirePathOf(path));
   return {
-    label: label ?? (id ? t(fieldLabelId(id)) : path),
-    hint: hint === null ? undefined : (hint ?? (id ? t(fieldHintId(id)) : undefined)),
+    label: label ?? (id ? t(formLabelId(id, helping)) : path),
+    hint: hint === null ? undefined : (hint ?? (id ? t(formHintId(id, helping)) : undefined)),
     required: isRequiredField(wirePathOf(path)),
   };
 }

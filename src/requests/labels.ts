@@ -155,6 +155,30 @@ export function fieldHintId(id: FieldId): string {
   return `request.field.${id}.hint`;
 }
 
+/**
+ * Fields whose words say "you" meaning the person with the case: in
+ * volunteer mode they have a `labelHelper` / `hintHelper` that speaks of
+ * "the person you help", since "you" is then the helper.
+ */
+const HELPER_LABELS: ReadonlySet<FieldId> = new Set<FieldId>(['person.otherNames', 'case.dateFiled', 'case.dateReceived', 'case.helpWanted', 'case.priorAttempts.channel']);
+const HELPER_HINTS: ReadonlySet<FieldId> = new Set<FieldId>(['person.address', 'person.preferredLanguage']);
+
+/** The label's message id as the one filling in the form reads it. */
+export function formLabelId(id: FieldId, helping: boolean): string {
+  return helping && HELPER_LABELS.has(id) ? `request.field.${id}.labelHelper` : fieldLabelId(id);
+}
+
+export function formHintId(id: FieldId, helping: boolean): string {
+  return helping && HELPER_HINTS.has(id) ? `request.field.${id}.hintHelper` : fieldHintId(id);
+}
+
+const HELPER_STEP_TITLES: ReadonlySet<string> = new Set(['about-you', 'case', 'contacts']);
+
+/** A step's title; in volunteer mode the person's steps name the person helped. */
+export function stepTitleId(step: string, helping: boolean): string {
+  return `request.step.${step}.${helping && HELPER_STEP_TITLES.has(step) ? 'titleHelper' : 'title'}`;
+}
+
 export function optionLabelId(id: FieldId, value: string): string {
   return `request.field.${id}.option.${value}`;
 }

@@ -4,6 +4,7 @@ import { Group, ListField, RadioGroup, SelectField, TextField, DateField, useOpt
 import { STATELESS } from '../../shared/fields';
 import { useForm } from '../form-context';
 import { isCompany, isHelping } from '../form-model';
+import { formHintId } from '../labels';
 import { ADDRESS_KINDS, LIMITS, REQUESTER_KINDS } from '../../shared/request-schema';
 
 /** Step 1: who fills in the form, and who needs help (never the helper): a person, or a company that petitioned. */
@@ -61,7 +62,7 @@ export function AboutYouStep() {
           </Group>
         </>
       )}
-      <Group legend={t('request.field.person.address.label')} hint={t('request.field.person.address.hint')}>
+      <Group legend={t('request.field.person.address.label')} hint={t(formHintId('person.address', helping))}>
         <RadioGroup path="person.address.kind" options={addressKinds} />
         <TextField path="person.address.inCareOf" maxLength={LIMITS.inCareOf} autocomplete="off" />
         <TextField path="person.address.line1" maxLength={LIMITS.addressLine} autocomplete={auto('address-line1')} />
@@ -80,7 +81,7 @@ export function AboutYouStep() {
           </>
         )}
       </Group>
-      <Group legend={t('request.person.contact')}>
+      <Group legend={t(helping ? 'request.person.contactHelper' : 'request.person.contact')}>
         <TextField path="person.phone" type="tel" inputMode="tel" autocomplete={auto('tel')} ltr />
         <TextField path="person.email" type="email" inputMode="email" autocomplete={auto('email')} spellcheck={false} ltr />
         <SelectField path="person.preferredLanguage" options={languages} />
