@@ -9,7 +9,8 @@ import { useOutboxRecords } from './outbox-hooks';
 import type { StatusRecord } from '../storage/status-record';
 import { StatusLine } from '../status/StatusDetails';
 import { useStatusRecords } from '../status/use-followed';
-import { answerTo, wireIdOf } from '../status/followed';
+import { answerTo } from '../status/followed';
+import { wireIdOf } from '../outbox/seal-request';
 import { OUTBOX_LABEL } from './outbox-labels';
 import './outbox.css';
 
