@@ -6,6 +6,7 @@
  * and "Page X of Y" at the bottom; the first page filled, not left half
  * empty by a part with long answers.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,6 +77,9 @@ describe('the printed request', () => {
     await page.goto(`${suite.server.url}/requests/${id}/print`);
     await page.getByRole('heading', { level: 1, name: '个案协助请求（DHS-7001 表格）' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Request for Case Assistance (Form DHS-7001)' }).waitFor();
+    // Both copies on one screen stay accessible: one h1, the English copy marked as English.
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     const pages = pdfPages(await page.pdf({ format: 'Letter' }));
 
