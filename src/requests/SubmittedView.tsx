@@ -10,7 +10,7 @@ import { ReviewStep } from './steps/ReviewStep';
 import { useOutboxRecords } from './outbox-hooks';
 import { OUTBOX_LABEL } from './outbox-labels';
 import { isEventMode } from '../event-mode/session';
-import { wireIdOf } from '../status/followed';
+import { wireIdOf } from '../outbox/seal-request';
 import { TakeAway } from '../status/TakeAway';
 import { PrintCopies } from './print/PrintCopies';
 import { PrintToolbar } from './print/PrintToolbar';
