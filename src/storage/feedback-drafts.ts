@@ -74,9 +74,3 @@ export async function saveFeedbackDraft(draft: FeedbackDraft): Promise<boolean> 
   await tx.done;
   return true;
 }
-
-/** The open form, if any (no new one is made). */
-export async function peekFeedbackDraft(): Promise<FeedbackDraft | undefined> {
-  const stored = await (await getDb()).get('kv', KV_FEEDBACK_OPEN);
-  return isDraft(stored) ? stored : undefined;
-}
