@@ -145,7 +145,7 @@ export function EventRuntime(props: EventRuntimeProps) {
   if (phase.kind === 'offer') {
     return (
       <Modal labelledBy="event-offer-title" describedBy="event-offer-body" onEscape={() => void end()}>
-        <h2 id="event-offer-title">{t('feedback.title')}</h2>
+        <h2 id="event-offer-title">{t('home.feedback.title')}</h2>
         <p id="event-offer-body">{t('event.feedback.body')}</p>
         <div class="button-row">
           <button
@@ -156,7 +156,7 @@ export function EventRuntime(props: EventRuntimeProps) {
               route('/feedback');
             }}
           >
-            {t('event.feedback.yes')}
+            {t('home.feedback.title')}
           </button>
           <button type="button" class="button" onClick={() => void end()}>
             {t('event.feedback.no')}

@@ -9,7 +9,7 @@ import { FEEDBACK_LIMITS, FEEDBACK_QUESTION_IDS, FEEDBACK_QUESTIONS } from '../s
 import type { FeedbackDraft } from '../storage/feedback-drafts';
 
 /** Which message the form shows ('' none). */
-export type Problem = '' | 'empty' | 'contact' | 'email' | 'phone' | 'other' | 'failed';
+export type Problem = '' | 'empty' | 'contact' | 'email' | 'phone' | 'failed';
 
 interface PartProps {
   draft: FeedbackDraft;
@@ -17,6 +17,10 @@ interface PartProps {
 }
 
 const RATINGS = ['1', '2', '3', '4', '5'] as const;
+
+/** Yes and no as the request form says them; the other answers are the survey's own. */
+const answerLabel = (a: string) => (a === 'yes' ? 'request.review.yes' : a === 'no' ? 'request.review.no' : `feedback.a.${a}`);
+const CONTACT_LABEL = { name: 'feedback.contact.name', email: 'request.field.person.email.label', phone: 'request.field.person.phone.label' } as const;
 
 export function QuestionGroups(props: PartProps & { invalid: boolean }) {
   const { t, intl } = useI18n();
@@ -52,7 +56,7 @@ export function QuestionGroups(props: PartProps & { invalid: boolean }) {
             idBase={`feedback-${q}`}
             idBy="value"
             name={q}
-            options={FEEDBACK_QUESTIONS[q].map((a) => ({ value: a, label: t(`feedback.a.${a}`) }))}
+            options={FEEDBACK_QUESTIONS[q].map((a) => ({ value: a, label: t(answerLabel(a)) }))}
             isChecked={(a) => draft.answers[q] === a}
             invalid={props.invalid}
             describedBy={describedBy}
@@ -80,7 +84,7 @@ function ContactInput(props: PartProps & { name: 'name' | 'email' | 'phone'; inv
   } as const;
   return (
     <div class="field">
-      <label for={id}>{t(`feedback.contact.${props.name}`)}</label>
+      <label for={id}>{t(CONTACT_LABEL[props.name])}</label>
       {props.name === 'email' ? (
         <input type="email" autocomplete="email" {...common} />
       ) : props.name === 'phone' ? (
@@ -96,8 +100,7 @@ export function ContactFields(props: PartProps & { problem: Problem; onBlur: () 
   const { t } = useI18n();
   const { draft, problem } = props;
   return (
-    <fieldset>
-      <legend>{t('feedback.answer')}</legend>
+    <div class="feedback__contact">
       <ChoiceRow
         type="checkbox"
         id="feedback-wants-answer"
@@ -115,6 +118,6 @@ export function ContactFields(props: PartProps & { problem: Problem; onBlur: () 
           <ContactInput {...props} name="phone" invalid={problem === 'contact' || problem === 'phone'} />
         </>
       )}
-    </fieldset>
+    </div>
   );
 }

@@ -199,11 +199,11 @@ describe('Next person', () => {
     expect(await currentEvent()).toMatchObject({ served: 1 });
   });
 
-  it('"Give feedback" opens the form; "Next person" from there ends the session without asking again', async () => {
+  it('Taking the offer opens the form; "Next person" from there ends the session without asking again', async () => {
     await startEventMode(SETUP);
     const reload = await renderWithNextPerson('/guide');
     fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Give feedback' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Questions and feedback' }));
     await waitFor(() => expect(location.pathname).toBe('/feedback'));
     expect(screen.queryByRole('dialog')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Next person' }));

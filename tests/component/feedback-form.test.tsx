@@ -63,7 +63,7 @@ describe('the feedback form', () => {
     const view = renderWithI18n(<FeedbackView />, { path: '/feedback' });
     await screen.findByLabelText('Your comments');
     expect(screen.getByText('Not ticked: your feedback is anonymous. No name or contact is sent.')).toBeTruthy();
-    expect(screen.queryByLabelText('E-mail')).toBeNull();
+    expect(screen.queryByLabelText('E-mail address')).toBeNull();
     fireEvent.click(screen.getByLabelText('4'));
     fireEvent.click(screen.getByLabelText('A faith group'));
     type('Your comments', 'Clear and useful.');
@@ -86,11 +86,11 @@ describe('the feedback form', () => {
     type('Name (optional)', 'Ana');
     send();
     expect((await screen.findByRole('alert')).textContent).toBe('To get an answer, give an e-mail or a phone number, or untick “I want an answer”.');
-    expect(screen.getByLabelText('E-mail').getAttribute('aria-invalid')).toBe('true');
-    type('E-mail', 'ana@example');
+    expect(screen.getByLabelText('E-mail address').getAttribute('aria-invalid')).toBe('true');
+    type('E-mail address', 'ana@example');
     send();
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Check the e-mail address.'));
-    type('E-mail', 'ana@example.com');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^This e-mail address does not look right/));
+    type('E-mail address', 'ana@example.com');
     send();
     await screen.findByText('Thank you. Your feedback is in the outbox and goes to the office when there is a connection.');
     const withContact = (await listOutbox()).find((r) => r.id !== anonymous!.id)!;
