@@ -1,7 +1,7 @@
 /**
  * At the end of a person's session the tablet offers "Questions and
  * feedback" once: not to someone who never used it, not twice, and not
- * from the feedback form itself. Kept in the tab's session storage, which
+ * from the feedback form itself, nor to someone who already sent some. Kept in the tab's session storage, which
  * "Next person" empties.
  */
 import { tabStore } from '../storage/web-storage';
@@ -11,7 +11,8 @@ const OFFERED_KEY = 'ombuds.event.feedbackOffered';
 
 /** Whether to offer now; remembers that it did. */
 export function shouldOfferFeedback(path: string): boolean {
-  if (path === '/feedback' || !sessionTally()?.used) return false;
+  const tally = sessionTally();
+  if (path === '/feedback' || !tally?.used || tally.feedback?.length) return false;
   try {
     const store = tabStore();
     if (!store || store.getItem(OFFERED_KEY) === '1') return false;

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { useTitle } from '../ui/useTitle';
 import { coalesce } from '../ui/coalesce';
-import { currentSessionId, isEventMode } from '../event-mode/session';
+import { currentSessionId, isEventMode, noteFeedback } from '../event-mode/session';
 import { readCurrentEventId } from '../event-mode/event-flag';
 import { openFeedbackDraft, saveFeedbackDraft, type FeedbackDraft } from '../storage/feedback-drafts';
 import { InvalidFeedbackError, submitFeedback } from '../outbox/feedback-submit';
@@ -60,6 +60,7 @@ function Editor(props: { draft: FeedbackDraft; onSent: () => void }) {
       await saveFeedbackDraft(latest.current);
       const eventId = isEventMode() ? await readCurrentEventId() : null;
       await submitFeedback({ draft: latest.current, locale, eventId });
+      noteFeedback(latest.current.id);
       props.onSent();
     } catch (err) {
       setProblem(problemOf(err));
