@@ -26,6 +26,7 @@ import { currentSealingKey } from './sealing-key';
 import { MissingFileError, onTheWire, sealRequest, wireIdOf, type SealedRequest } from './seal-request';
 import { readFollowUpCopy, storeAnswered } from './follow-up-store';
 import { sealFollowUp } from './seal-follow-up';
+import { readFeedbackCopy, sealFeedback, storeFeedbackReceived } from './feedback-store';
 import { routeOf } from './routes';
 import type { SealingKey } from '../shared/seal';
 import { isDue } from './state';
@@ -175,11 +176,15 @@ function putRequest(ctx: Ctx, record: PendingOutboxRecord): Promise<Outcome> {
   );
 }
 
-/** Seals what the device still holds in plaintext for this record: a request's draft, or a follow-up. */
+/** Seals what the device still holds in plaintext for this record: a request's draft, a follow-up, or feedback. */
 async function sealLocalCopy(record: PendingOutboxRecord, key: SealingKey): Promise<SealedRequest | undefined> {
   if (record.followUp) {
     const copy = await readFollowUpCopy(record.id);
     return copy ? sealFollowUp(copy.draft, copy.files, key) : undefined;
+  }
+  if (record.feedback) {
+    const copy = await readFeedbackCopy(record.id);
+    return copy ? sealFeedback(copy, key) : undefined;
   }
   const copy = await readLocalCopy(record.id);
   return copy ? sealRequest(wireIdOf(record), onTheWire(copy.request, record), copy.files, key) : undefined;
@@ -268,6 +273,9 @@ async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
           return 'delivered';
         case 'answered':
           await storeAnswered(id, outcome.receipt);
+          return 'delivered';
+        case 'received':
+          await storeFeedbackReceived(id, outcome.receipt);
           return 'delivered';
         case 'uploaded':
           // Not an answer a request PUT gives; treat as garbled.
