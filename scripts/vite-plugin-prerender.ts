@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { compileGuide } from './locale-content.ts';
 import { escapeHtml, renderGuideHtml, type GuideActionId } from '../src/guide/render.ts';
 import { PUBLISHED_FACTS } from '../src/facts/fact-book.ts';
+import { FACTS_EDITION } from '../src/facts/contacts.ts';
 
 /**
  * Writes the top of the English guide into guide.html at build time, so its text
@@ -52,6 +53,11 @@ export function guideMarkup(root: string): string {
     `<span class="brand__text"><span class="brand__name">${t('app.name')}</span></span></a></div>` +
     `<nav class="site-nav" aria-label="${t('nav.label')}"><ul>${nav}</ul></nav></header>`;
   const lead = guide.lead ? `<div class="guide__lead">${renderGuideHtml(guide.lead, options).html}</div>` : '';
+  // The line the person's eye (and Largest Contentful Paint) lands on first: word for word as GuideView writes it.
+  const date = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${FACTS_EDITION.checked}T00:00:00Z`));
+  const facts = { date, from: FACTS_EDITION.sourcesFrom, to: FACTS_EDITION.sourcesTo };
+  const checkedText = (messages['guide.factsChecked'] ?? '').replace(/\{(date|from|to)\}/g, (_m, k: keyof typeof facts) => facts[k]);
+  const checked = `<p class="guide__checked">${escapeHtml(checkedText)} ${t(FACTS_EDITION.editionMessage)}</p>`;
   const toc = guide.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('');
   const sections = guide.sections
     .slice(0, FIRST_SECTIONS)
@@ -65,7 +71,7 @@ export function guideMarkup(root: string): string {
     .join('');
   return (
     `<div id="app">${header}<main id="main" tabindex="-1"><article class="page page--wide guide" aria-labelledby="guide-title">` +
-    `<header class="guide__header"><h1 id="guide-title">${escapeHtml(guide.title)}</h1>${lead}</header>` +
+    `<header class="guide__header"><h1 id="guide-title">${escapeHtml(guide.title)}</h1>${lead}${checked}</header>` +
     `<div class="guide__layout"><nav class="guide__toc no-print" id="guide-toc" aria-labelledby="guide-toc-title" tabindex="-1">` +
     `<h2 id="guide-toc-title">${t('guide.toc')}</h2><ol>${toc}</ol></nav><div class="guide__body">${sections}</div></div>` +
     `</article></main></div>`
