@@ -3,7 +3,7 @@
  * folders it may import; anything else is an upward or sideways import and
  * fails `npm test`. Features may use each other, but never in a circle.
  */
-const FEATURES = '(guide|screener|requests|event-mode|settings|status)';
+const FEATURES = '(guide|screener|requests|event-mode|settings|status|feedback)';
 
 /** folder -> the folders below it that it may import. */
 const allowed = {

@@ -7,6 +7,7 @@ import { localesPlugin, localeChunkName } from './scripts/vite-plugin-locales.ts
 import { manifest } from './scripts/manifest.ts';
 import { staffPagePlugin } from './scripts/vite-plugin-staff.ts';
 import { preloadPlugin } from './scripts/vite-plugin-preload.ts';
+import { prerenderPlugin } from './scripts/vite-plugin-prerender.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const isStaffModule = (id: string) => id.replace(/\\/g, '/').includes('/src/staff/');
@@ -15,8 +16,10 @@ export default defineConfig({
   plugins: [
     localesPlugin(root),
     preact(),
-    // The guide's document asks for its code, strings and English text at once.
-    preloadPlugin([{ path: '/guide', module: 'src/guide/GuideView.tsx', chunks: ['messages-en-guide', 'guide-en'] }]),
+    // The guide's document asks for its styles; its text is in the document
+    // itself (prerendered), so it paints before any script runs.
+    preloadPlugin([{ path: '/guide', module: 'src/guide/GuideView.tsx', chunks: [], modulepreload: false }]),
+    prerenderPlugin(root),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

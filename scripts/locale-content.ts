@@ -121,6 +121,7 @@ export const MESSAGE_NAMESPACES: Record<string, string> = {
   settings: 'app',
   event: 'app',
   status: 'app',
+  feedback: 'app',
 };
 
 export function namespaceOf(key: string): string {

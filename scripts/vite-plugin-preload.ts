@@ -24,6 +24,14 @@ export interface RoutePreload {
   module: string;
   /** Chunk names (see localeChunkName) that screen loads at once in English. */
   chunks: string[];
+  /**
+   * False for a page whose first screen is prerendered (see
+   * vite-plugin-prerender.ts): it asks only for its styles. Its text no
+   * longer waits for any script, and offline every file the document names
+   * is one more answer the worker gives before the stylesheets the first
+   * paint does wait for.
+   */
+  modulepreload?: boolean;
 }
 
 const SHELL_CHUNKS = ['messages-en-shell'];
@@ -65,7 +73,8 @@ export function preloadPlugin(routes: RoutePreload[]): Plugin {
         if (!chunk) this.error(`preload: no chunk named ${name}`);
         return chunk;
       };
-      const shell = links(String(index.source), SHELL_CHUNKS.map((n) => need(n).fileName), []);
+      const bare = String(index.source);
+      const shell = links(bare, SHELL_CHUNKS.map((n) => need(n).fileName), []);
       index.source = shell;
       for (const route of routes) {
         const screen = Object.values(bundle).find(
@@ -74,7 +83,8 @@ export function preloadPlugin(routes: RoutePreload[]): Plugin {
         if (!screen) this.error(`preload: no chunk for ${route.module}`);
         const { js, css } = closure(bundle, screen);
         for (const name of route.chunks) js.add(need(name).fileName);
-        this.emitFile({ type: 'asset', fileName: `${route.path.slice(1)}.html`, source: links(shell, js, css) });
+        const source = route.modulepreload === false ? links(bare, [], css) : links(shell, js, css);
+        this.emitFile({ type: 'asset', fileName: `${route.path.slice(1)}.html`, source });
       }
     },
   };

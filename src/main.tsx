@@ -6,7 +6,11 @@ import './app/styles.css';
 // The first paint waits only for the locale's messages (a precached chunk);
 // config, storage and the worker start beside it.
 const root = document.getElementById('app')!;
-bootI18n()
+// A page built with its first screen in it (guide.html) shows that first:
+// the app's work starts after the frame that paints it.
+const prerendered = root.querySelector('main') !== null;
+(prerendered ? afterPaint() : Promise.resolve())
+  .then(bootI18n)
   // Even if no catalog loads (an evicted cache on a first offline visit),
   // render: message ids beat a blank page, and the notice says why.
   .catch(() => ({ locale: 'en', messages: {}, fellBack: true, namespaces: [] }))
@@ -25,6 +29,10 @@ bootI18n()
   .then(() => import('./status/triggers'))
   .then((m) => m.startStatusTriggers())
   .catch(() => {});
+
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 function whenIdle(): Promise<void> {
   return new Promise((resolve) =>

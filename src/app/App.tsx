@@ -26,6 +26,7 @@ const ScreenerView = lazy(withMessages('screener', () => import('../screener/Scr
 const RequestsView = lazy(withMessages('requests', () => import('../requests/RequestsView')));
 const SettingsView = lazy(withMessages('settings', () => import('../settings/SettingsView')));
 const StatusView = lazy(withMessages('status', () => import('../status/StatusView')));
+const FeedbackView = lazy(withMessages('feedback', () => import('../feedback/FeedbackView')));
 
 export function App(props: { initial: LoadedCatalog }) {
   const [catalog, setCatalog] = useState(props.initial);
@@ -88,6 +89,7 @@ export function App(props: { initial: LoadedCatalog }) {
                   <Route path="/settings" component={SettingsView} />
                   <Route path="/status" component={StatusView} />
                   <Route path="/status/*" component={StatusView} />
+                  <Route path="/feedback" component={FeedbackView} />
                   <Route default component={NotFound} />
                 </Router>
               </ErrorBoundary>

@@ -16,6 +16,7 @@ import { IDLE_WARNING_MS, endPersonSession, openDraftsOfSession, reviewPath, swe
 import { createIdleTimer, type IdleTimer } from './idle-timer';
 import { Modal } from '../ui/Modal';
 import { currentSessionId, noteLanguage, noteSessionUse, noteSubmitted, sessionTally } from './session';
+import { shouldOfferFeedback } from './feedback-offer';
 import './event.css';
 
 const nextListeners = new Set<() => void>();
@@ -44,6 +45,7 @@ type Phase =
   | { kind: 'none' }
   | { kind: 'warning'; endsAt: number; behind: Phase }
   | { kind: 'ask'; draft: SessionDraft; count: number }
+  | { kind: 'offer' }
   | { kind: 'ending' };
 
 export interface EventRuntimeProps {
@@ -122,6 +124,7 @@ export function EventRuntime(props: EventRuntimeProps) {
       if (ending.current) return;
       const drafts = await openDraftsOfSession().catch(() => []);
       if (drafts[0]) setPhase({ kind: 'ask', draft: drafts[0], count: drafts.length });
+      else if (shouldOfferFeedback(location.pathname)) setPhase({ kind: 'offer' });
       else await end();
     };
     const listener = () => void onNext();
@@ -137,6 +140,29 @@ export function EventRuntime(props: EventRuntimeProps) {
           {t('event.ending')}
         </p>
       </div>
+    );
+  }
+  if (phase.kind === 'offer') {
+    return (
+      <Modal labelledBy="event-offer-title" describedBy="event-offer-body" onEscape={() => void end()}>
+        <h2 id="event-offer-title">{t('home.feedback.title')}</h2>
+        <p id="event-offer-body">{t('event.feedback.body')}</p>
+        <div class="button-row">
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={() => {
+              setPhase({ kind: 'none' });
+              route('/feedback');
+            }}
+          >
+            {t('home.feedback.title')}
+          </button>
+          <button type="button" class="button" onClick={() => void end()}>
+            {t('event.feedback.no')}
+          </button>
+        </div>
+      </Modal>
     );
   }
   if (phase.kind === 'ask') {

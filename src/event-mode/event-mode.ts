@@ -22,6 +22,7 @@ import {
 } from './events';
 import { EMPTY_COUNTS, type EventRecord } from '../storage/event-record';
 import { forgetAllStatusSecrets } from '../storage/statuses';
+import { wipeSessionFeedback } from '../outbox/feedback-store';
 import { tabStore } from '../storage/web-storage';
 import { rememberLocale } from '../i18n/remembered-locale';
 import { flushOpenForms } from '../ui/form-guard';
@@ -138,6 +139,8 @@ export async function wipeSession(event: EventRecord | undefined): Promise<void>
   }
   // The person took their status link with them (QR code) or not at all: the tablet keeps none.
   await forgetAllStatusSecrets().catch(() => undefined);
+  // The open feedback form and delivered feedback go; feedback on its way stays sealed.
+  await wipeSessionFeedback().catch(() => undefined);
   const tally = endSession();
   if (event && tally) await recordSession(event.id, tally).catch(() => undefined);
   try {

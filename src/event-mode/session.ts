@@ -27,6 +27,8 @@ export interface SessionTally {
   outcomes: string[];
   /** Random ids of the drafts submitted in this session, so one submit counts once. */
   submitted: string[];
+  /** Ids of the feedback sent in this session: this person's to see in the outbox, not counted as requests. */
+  feedback?: string[];
 }
 
 const endListeners = new Set<() => void>();
@@ -139,6 +141,13 @@ export function noteSubmitted(draftId: string): void {
   if (!isEventMode()) return;
   const t = tally();
   writeTally({ ...t, used: true, submitted: add(t.submitted, draftId) });
+}
+
+/** Feedback was sent in this session. */
+export function noteFeedback(id: string): void {
+  if (!isEventMode()) return;
+  const t = tally();
+  writeTally({ ...t, used: true, feedback: add(t.feedback ?? [], id) });
 }
 
 export function onSessionEnd(listener: () => void): () => void {

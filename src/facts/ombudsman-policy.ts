@@ -73,6 +73,24 @@ const TOPIC = 'https://www.dhs.gov/topic/cis-ombudsman';
 const CHECKED_ADVICE = '2026-12-04';
 const I290B_INSTRUCTIONS = 'https://omb.report/icr/200707-1615-034/doc/3552901';
 
+/**
+ * The numbers the screener's rules use, named for what they mean. Each one's
+ * statement and sources are in OMBUDSMAN_POLICY below, under the same name.
+ * The rules import only these numbers, so the statements and sources (for
+ * maintainers and tests) stay out of the app's bundle.
+ */
+export const POLICY_NUMBERS = {
+  uscisResolutionWaitDays: 60,
+  lastUscisContactMaxDays: 90,
+  receiptDelayDays: 90,
+  receiptDelayUscisDays: 60,
+  noPostedTimeMonths: 6,
+  naturalizationDecisionDays: 120,
+  sijDecisionDays: 180,
+  appealMotionDays: 30,
+  appealMotionMailedDays: 33,
+} as const;
+
 export const OMBUDSMAN_POLICY = {
   officeOfLastResort: {
     statement:
@@ -97,7 +115,7 @@ export const OMBUDSMAN_POLICY = {
   },
   uscisResolutionWaitDays: {
     statement: 'Give USCIS at least 60 days to resolve the problem after contacting it.',
-    value: 60,
+    value: POLICY_NUMBERS.uscisResolutionWaitDays,
     unit: 'days',
     sources: [
       { kind: 'official', where: CASE_ASSISTANCE, note: '"you must have contacted USCIS in the last 90 days and given the agency at least 60 days to try to resolve your problem."' },
@@ -107,7 +125,7 @@ export const OMBUDSMAN_POLICY = {
   },
   lastUscisContactMaxDays: {
     statement: 'The contact with USCIS should be within the last 90 days.',
-    value: 90,
+    value: POLICY_NUMBERS.lastUscisContactMaxDays,
     unit: 'days',
     sources: [{ kind: 'official', where: CASE_ASSISTANCE, note: 'Same sentence as uscisResolutionWaitDays.' }],
     verified: 'official',
@@ -116,7 +134,7 @@ export const OMBUDSMAN_POLICY = {
   receiptDelayDays: {
     statement:
       'For a receipt notice that never came: USCIS asks to be contacted after 60 days; the Ombudsman adopted a 90-day policy (from filing) to give USCIS more time.',
-    value: 90,
+    value: POLICY_NUMBERS.receiptDelayDays,
     unit: 'days',
     sources: [
       { kind: 'official', where: FAQ, note: 'Older FAQ edition (2021): "USCIS\' most recent guidance is to contact them after 60 days ... We adopted the 90-day policy to give USCIS more time to respond to you."' },
@@ -127,7 +145,7 @@ export const OMBUDSMAN_POLICY = {
   },
   receiptDelayUscisDays: {
     statement: 'For a missing receipt notice, contact USCIS after 60 days from filing.',
-    value: 60,
+    value: POLICY_NUMBERS.receiptDelayUscisDays,
     unit: 'days',
     sources: [{ kind: 'official', where: FAQ, note: 'Same FAQ answer as receiptDelayDays.' }],
     verified: 'official',
@@ -171,7 +189,7 @@ export const OMBUDSMAN_POLICY = {
   noPostedTimeMonths: {
     statement:
       'If USCIS posts no processing time for the form, a case pending more than six months from the receipt date may be asked about.',
-    value: 6,
+    value: POLICY_NUMBERS.noPostedTimeMonths,
     unit: 'months',
     sources: [
       { kind: 'official', where: WEB_ALERTS, note: '"If you cannot find your form in the drop-down menu and your form has been pending for more than six months from your receipt date, then you can submit a case inquiry to USCIS."' },
@@ -254,7 +272,7 @@ export const OMBUDSMAN_POLICY = {
   },
   naturalizationDecisionDays: {
     statement: 'USCIS must decide a naturalization application within 120 days after the interview (8 U.S.C. 1447(b); 8 CFR 335.3(a)).',
-    value: 120,
+    value: POLICY_NUMBERS.naturalizationDecisionDays,
     unit: 'days',
     sources: [
       { kind: 'official', where: 'http://www.uscis.gov/policymanual/Print/PolicyManual-Volume12-PartB-Chapter4.html', note: 'USCIS Policy Manual, Vol. 12, Part B, Ch. 4: "USCIS has 120 days from the date of the initial naturalization interview to issue a decision."' },
@@ -266,7 +284,7 @@ export const OMBUDSMAN_POLICY = {
   sijDecisionDays: {
     statement:
       'USCIS decides a Special Immigrant Juvenile petition within 180 days of the receipt date (TVPRA 2008, sec. 235(d)(2)). The clock stops while USCIS waits for evidence it asked for; the screener does not ask about that, the Ombudsman checks.',
-    value: 180,
+    value: POLICY_NUMBERS.sijDecisionDays,
     unit: 'days',
     sources: [
       { kind: 'official', where: 'https://www.uscis.gov/policy-manual/volume-6-part-j-chapter-4', note: 'USCIS Policy Manual, Vol. 6, Part J, Ch. 4 ("Expeditious Adjudication"): 180 days from the Form I-797 receipt date; initial adjudication only.' },
@@ -278,7 +296,7 @@ export const OMBUDSMAN_POLICY = {
   appealMotionDays: {
     statement:
       'An appeal or motion on Form I-290B must usually be filed within 30 days after the decision is served (15 for a revoked immigrant petition), and asking the Ombudsman does not stop that clock.',
-    value: 30,
+    value: POLICY_NUMBERS.appealMotionDays,
     unit: 'days',
     sources: [
       { kind: 'official', where: I290B_INSTRUCTIONS, note: 'USCIS Form I-290B instructions (2007 edition, OMB 1615-0095): "within 30 calendar days after service of the decision. If the decision is mailed, ... within 33 days."' },
@@ -289,7 +307,7 @@ export const OMBUDSMAN_POLICY = {
   },
   appealMotionMailedDays: {
     statement: 'When the decision was mailed, the appeal or motion deadline is 33 days (three days added for mail).',
-    value: 33,
+    value: POLICY_NUMBERS.appealMotionMailedDays,
     unit: 'days',
     sources: [{ kind: 'official', where: I290B_INSTRUCTIONS, note: 'Same instructions as appealMotionDays.' }],
     verified: 'official',
@@ -319,16 +337,3 @@ export const OMBUDSMAN_POLICY = {
 } as const satisfies Record<string, PolicyFact>;
 
 export type PolicyFactId = keyof typeof OMBUDSMAN_POLICY;
-
-/** The numbers the screener's rules use, named for what they mean. */
-export const POLICY_NUMBERS = {
-  uscisResolutionWaitDays: OMBUDSMAN_POLICY.uscisResolutionWaitDays.value,
-  lastUscisContactMaxDays: OMBUDSMAN_POLICY.lastUscisContactMaxDays.value,
-  receiptDelayDays: OMBUDSMAN_POLICY.receiptDelayDays.value,
-  receiptDelayUscisDays: OMBUDSMAN_POLICY.receiptDelayUscisDays.value,
-  noPostedTimeMonths: OMBUDSMAN_POLICY.noPostedTimeMonths.value,
-  naturalizationDecisionDays: OMBUDSMAN_POLICY.naturalizationDecisionDays.value,
-  sijDecisionDays: OMBUDSMAN_POLICY.sijDecisionDays.value,
-  appealMotionDays: OMBUDSMAN_POLICY.appealMotionDays.value,
-  appealMotionMailedDays: OMBUDSMAN_POLICY.appealMotionMailedDays.value,
-} as const;

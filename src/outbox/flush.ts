@@ -12,6 +12,7 @@
 import pMap from 'p-map';
 import {
   applyOutboxEvent,
+  applyOutboxEvents,
   listOutbox,
   readLocalCopy,
   storeDelivered,
@@ -26,9 +27,11 @@ import { currentSealingKey } from './sealing-key';
 import { MissingFileError, onTheWire, sealRequest, wireIdOf, type SealedRequest } from './seal-request';
 import { readFollowUpCopy, storeAnswered } from './follow-up-store';
 import { sealFollowUp } from './seal-follow-up';
+import { readFeedbackCopy, sealFeedback, storeFeedbackReceived } from './feedback-store';
 import { routeOf } from './routes';
 import type { SealingKey } from '../shared/seal';
-import { isDue } from './state';
+import { isDue, type OutboxEvent } from './state';
+import { createSlots, type Slots } from './slots';
 
 /** Background Sync tag the page registers on submit and the worker answers. */
 export const SYNC_TAG = 'ombuds-outbox';
@@ -42,7 +45,7 @@ export interface FlushOptions extends LockOptions {
   force?: boolean;
   /** Bytes per second assumed for the upload timeout on a slow link. */
   slowLinkBytesPerSecond?: number;
-  /** Records in flight at once (each sends its files, then itself). */
+  /** PUTs open at once (files and requests alike; each record's files before the record). */
   concurrency?: number;
 }
 
@@ -62,11 +65,17 @@ const RENEW_EVERY_MS = 20_000;
 const BASE_TIMEOUT_MS = 30_000;
 /**
  * One record at a time spent most of a day's outbox waiting on round trips;
- * four in flight keep a link busy while leaving the browser's six
+ * four PUTs open keep a link busy while leaving the browser's six
  * connections per host room for the page's own requests, and keep a slow
  * link from timing out uploads that would all share it.
  */
 export const FLUSH_CONCURRENCY = 4;
+/**
+ * Records being worked on per open PUT: while one record does its
+ * IndexedDB writes (claim, delivered), another's PUT already waits for a
+ * slot, so the link never idles between records.
+ */
+const RECORDS_PER_SLOT = 2;
 
 type Result = 'delivered' | 'waiting' | 'needs-attention' | 'skipped';
 
@@ -78,6 +87,7 @@ interface Ctx {
   force: boolean;
   bytesPerSecond: number;
   lock: LockHandle;
+  slots: Slots;
 }
 
 export async function flush(options: FlushOptions): Promise<FlushSummary> {
@@ -90,12 +100,14 @@ export async function flush(options: FlushOptions): Promise<FlushSummary> {
     bytesPerSecond: options.slowLinkBytesPerSecond ?? 8 * 1024,
   };
   const summary = await withFlushLock(async (lock) => {
-    const ctx: Ctx = { ...ctxBase, lock };
+    const size = Math.max(1, options.concurrency ?? FLUSH_CONCURRENCY);
+    const ctx: Ctx = { ...ctxBase, lock, slots: createSlots(size) };
     const out: FlushSummary = { ran: true, attempted: 0, delivered: 0, waiting: 0, needsAttention: 0 };
     const due = (await listOutbox()).filter((record) => isDue(record, ctx.now(), ctx.force, lock.exclusive));
     // Oldest first into a bounded pool: records are independent (each
     // keeps its own files-then-request order and its own claim), so they
-    // overlap; the one lock still keeps every other flush out.
+    // overlap; every PUT takes a slot, so at most `size` are open, granted
+    // oldest record first. The one lock still keeps every other flush out.
     await pMap(
       due,
       async (record) => {
@@ -105,7 +117,7 @@ export async function flush(options: FlushOptions): Promise<FlushSummary> {
         out.attempted++;
         if (result === 'delivered') out.delivered++;
       },
-      { concurrency: Math.max(1, options.concurrency ?? FLUSH_CONCURRENCY) },
+      { concurrency: size * RECORDS_PER_SLOT },
     );
     for (const r of await listOutbox()) {
       if (r.state === 'waiting' || r.state === 'sending') out.waiting++;
@@ -131,7 +143,12 @@ async function renewing<T>(id: string, leaseId: string, ctx: Ctx, work: () => Pr
   }
 }
 
-async function send(ctx: Ctx, url: string, init: RequestInit, bytes: number, expect: Parameters<typeof classify>[1]): Promise<Outcome> {
+function send(ctx: Ctx, url: string, init: RequestInit, bytes: number, expect: Parameters<typeof classify>[1]): Promise<Outcome> {
+  // The timeout starts once the slot is granted: waiting for the link is not the server's slowness.
+  return ctx.slots.run(() => exchange(ctx, url, init, bytes, expect));
+}
+
+async function exchange(ctx: Ctx, url: string, init: RequestInit, bytes: number, expect: Parameters<typeof classify>[1]): Promise<Outcome> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), BASE_TIMEOUT_MS + (bytes / ctx.bytesPerSecond) * 1000);
   let res: Response;
@@ -175,11 +192,15 @@ function putRequest(ctx: Ctx, record: PendingOutboxRecord): Promise<Outcome> {
   );
 }
 
-/** Seals what the device still holds in plaintext for this record: a request's draft, or a follow-up. */
+/** Seals what the device still holds in plaintext for this record: a request's draft, a follow-up, or feedback. */
 async function sealLocalCopy(record: PendingOutboxRecord, key: SealingKey): Promise<SealedRequest | undefined> {
   if (record.followUp) {
     const copy = await readFollowUpCopy(record.id);
     return copy ? sealFollowUp(copy.draft, copy.files, key) : undefined;
+  }
+  if (record.feedback) {
+    const copy = await readFeedbackCopy(record.id);
+    return copy ? sealFeedback(copy, key) : undefined;
   }
   const copy = await readLocalCopy(record.id);
   return copy ? sealRequest(wireIdOf(record), onTheWire(copy.request, record), copy.files, key) : undefined;
@@ -225,6 +246,29 @@ async function sealAgain(
   }
 }
 
+/**
+ * Sends every file not yet uploaded, side by side (each in a slot), and
+ * marks the ones the server took in one write. Answers the first failure in
+ * the record's own order, if any: the request goes only once all are up.
+ */
+async function uploadFiles(
+  ctx: Ctx,
+  record: PendingOutboxRecord,
+  leaseId: string,
+): Promise<{ record: PendingOutboxRecord; failed?: Outcome } | 'skipped'> {
+  const todo = record.attachments.filter((a) => !a.uploaded);
+  if (!todo.length) return { record };
+  const outcomes = await Promise.all(todo.map((file) => putAttachment(ctx, record, file)));
+  const events: OutboxEvent[] = [];
+  todo.forEach((file, i) => {
+    if (outcomes[i]!.kind === 'uploaded') events.push({ type: 'attachment-uploaded', leaseId, attachmentId: file.id });
+  });
+  const next = events.length ? pending(await applyOutboxEvents(record.id, events), leaseId) : record;
+  if (!next) return 'skipped';
+  const failed = outcomes.find((o) => o.kind !== 'uploaded');
+  return failed ? { record: next, failed } : { record: next };
+}
+
 async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
   let leaseId = crypto.randomUUID();
   let record = pending(
@@ -251,16 +295,10 @@ async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
         record = sealed;
       }
 
-      let outcome: Outcome | undefined;
-      for (const file of record.attachments) {
-        if (file.uploaded) continue;
-        outcome = await putAttachment(ctx, record, file);
-        if (outcome.kind !== 'uploaded') break;
-        record = pending(await applyOutboxEvent(id, { type: 'attachment-uploaded', leaseId, attachmentId: file.id }), leaseId);
-        if (!record) return 'skipped';
-        outcome = undefined;
-      }
-      if (!outcome) outcome = await putRequest(ctx, record);
+      const files = await uploadFiles(ctx, record, leaseId);
+      if (files === 'skipped') return 'skipped';
+      record = files.record;
+      const outcome = files.failed ?? (await putRequest(ctx, record));
 
       switch (outcome.kind) {
         case 'delivered':
@@ -268,6 +306,9 @@ async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
           return 'delivered';
         case 'answered':
           await storeAnswered(id, outcome.receipt);
+          return 'delivered';
+        case 'received':
+          await storeFeedbackReceived(id, outcome.receipt);
           return 'delivered';
         case 'uploaded':
           // Not an answer a request PUT gives; treat as garbled.

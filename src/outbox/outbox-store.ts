@@ -190,6 +190,25 @@ export async function applyOutboxEvent(id: string, event: OutboxEvent): Promise<
 }
 
 /**
+ * Applies several events to one record in one transaction (e.g. every file
+ * a round uploaded): one write instead of one per event.
+ */
+export async function applyOutboxEvents(id: string, events: readonly OutboxEvent[]): Promise<OutboxRecord | undefined> {
+  const db = await getDb();
+  const tx = db.transaction('outbox', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next = events.reduce(transition, current);
+  if (next !== current) await tx.store.put(next);
+  await tx.done;
+  if (next !== current && next.state !== current.state) publish({ id, state: next.state });
+  return next;
+}
+
+/**
  * Stores a (re)sealed body and files under the sender's lease; with
  * `deletePlaintext`, the submitted draft goes in the same transaction.
  */

@@ -2,10 +2,10 @@
  * Where a record goes and what it must show: a request under its wire id
  * (with its claim on each file upload); a follow-up under the request it
  * answers, with that request's status secret in a header (never in the
- * address).
+ * address); feedback under its own id, with nothing to show.
  */
 import type { PendingOutboxRecord } from '../storage/outbox-record';
-import { REQUEST_CLAIM_HEADER, attachmentUrl, followUpAttachmentUrl, followUpUrl, requestUrl } from '../shared/protocol';
+import { REQUEST_CLAIM_HEADER, attachmentUrl, feedbackUrl, followUpAttachmentUrl, followUpUrl, requestUrl } from '../shared/protocol';
 import { STATUS_SECRET_HEADER } from '../shared/request-status';
 import { wireIdOf } from './seal-request';
 
@@ -19,10 +19,21 @@ export interface Route {
   /** Sent with file uploads only. */
   uploadHeaders: Record<string, string>;
   /** What the answer to the body's PUT must echo. */
-  expect: { id: string; requestId?: string };
+  expect: { id: string; requestId?: string; feedback?: true };
 }
 
 export function routeOf(apiBase: string, record: PendingOutboxRecord): Route {
+  if (record.feedback) {
+    // Anonymous and file-less: its own id, no secret, nothing to upload.
+    return {
+      id: record.id,
+      url: feedbackUrl(apiBase, record.id),
+      attachmentUrl: () => feedbackUrl(apiBase, record.id),
+      headers: {},
+      uploadHeaders: {},
+      expect: { id: record.id, feedback: true },
+    };
+  }
   const target = record.followUp;
   if (!target) {
     const id = wireIdOf(record);

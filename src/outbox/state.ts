@@ -1,5 +1,5 @@
 import type { DeliveredOutboxRecord, OutboxRecord, PendingOutboxRecord, SealedAttachment } from '../storage/outbox-record';
-import type { AnswerReceipt, DeliveryReceipt, Reason } from '../shared/protocol';
+import type { AnswerReceipt, DeliveryReceipt, FeedbackReceipt, Reason } from '../shared/protocol';
 import type { SealedEnvelope } from '../shared/seal';
 import { MAX_RETRY_AFTER_MS } from '../shared/backoff';
 
@@ -32,6 +32,8 @@ export type OutboxEvent =
   | { type: 'delivered'; receipt: DeliveryReceipt }
   /** A follow-up arrived. */
   | { type: 'answered'; receipt: AnswerReceipt }
+  /** Feedback arrived. */
+  | { type: 'received'; receipt: FeedbackReceipt }
   | { type: 'retry'; leaseId: string; now: number; code: string; delayMs: number }
   | { type: 'missing-attachments'; leaseId: string; now: number; ids: string[] }
   | { type: 'refused'; leaseId: string; reasons: Reason[] }
@@ -88,6 +90,11 @@ export function answeredRecord(record: OutboxRecord, receipt: AnswerReceipt): De
   return { id: record.id, state: 'delivered', confirmation: '', deliveredAt: receipt.receivedAt, formTypes: [], answers: receipt.requestId };
 }
 
+/** Delivered feedback keeps only when it arrived, so the outbox can say so (and "Next person" can clear it). */
+function receivedRecord(record: OutboxRecord, receipt: FeedbackReceipt): DeliveredOutboxRecord {
+  return { id: record.id, state: 'delivered', confirmation: '', deliveredAt: receipt.receivedAt, formTypes: [], feedback: true };
+}
+
 /** Returns the same object when the event does not apply, so callers can skip the write. */
 export function transition(record: OutboxRecord, event: OutboxEvent): OutboxRecord {
   if (record.state === 'delivered') return record;
@@ -118,6 +125,8 @@ export function transition(record: OutboxRecord, event: OutboxEvent): OutboxReco
       return deliveredRecord(record, event.receipt);
     case 'answered':
       return answeredRecord(record, event.receipt);
+    case 'received':
+      return receivedRecord(record, event.receipt);
     case 'retry':
       if (!holds(record, event.leaseId)) return record;
       return {

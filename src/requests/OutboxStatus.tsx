@@ -9,7 +9,8 @@ import { useOutboxRecords } from './outbox-hooks';
 import type { StatusRecord } from '../storage/status-record';
 import { StatusLine } from '../status/StatusDetails';
 import { useStatusRecords } from '../status/use-followed';
-import { answerTo, wireIdOf } from '../status/followed';
+import { answerTo } from '../status/followed';
+import { wireIdOf } from '../outbox/seal-request';
 import { OUTBOX_LABEL } from './outbox-labels';
 import './outbox.css';
 
@@ -39,6 +40,32 @@ function AnswerItem(props: { record: OutboxRecord; requestKey: string }) {
   );
 }
 
+/** Feedback: where it stands, in the outbox's own words; a refused one can be removed. */
+function FeedbackItem(props: { record: OutboxRecord }) {
+  const i18n = useI18n();
+  const { t, intl } = i18n;
+  const r = props.record;
+  return (
+    <li class={`outbox__item outbox__item--${r.state}`}>
+      <h3 class="outbox__title">{t('outbox.item.feedback')}</h3>
+      <p class="outbox__state">{t(OUTBOX_LABEL[r.state])}</p>
+      {r.state === 'delivered' && <p>{t('status.answer.arrived', { date: intl.formatDate(new Date(r.deliveredAt), DATE) })}</p>}
+      {r.state === 'needs-attention' && (
+        <>
+          <ul class="outbox__reasons">
+            {(r.reasons ?? [{ code: r.lastError ?? 'other' }]).map((reason, i) => (
+              <li key={i}>{reasonText(i18n, reason)}</li>
+            ))}
+          </ul>
+          <button type="button" class="button button--danger" onClick={() => void removeOutboxRecord(r.id)}>
+            {t('outbox.action.remove')}
+          </button>
+        </>
+      )}
+    </li>
+  );
+}
+
 interface ItemProps {
   record: OutboxRecord;
   status: StatusRecord | undefined;
@@ -47,6 +74,7 @@ interface ItemProps {
 }
 
 function Item(props: ItemProps) {
+  if (props.record.feedback) return <FeedbackItem record={props.record} />;
   return answerTo(props.record) ? <AnswerItem record={props.record} requestKey={props.requestKey ?? ''} /> : <RequestItem {...props} />;
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { duplicateDraft } from '../storage/drafts';
@@ -9,6 +9,11 @@ import type { RequestForm } from './form-model';
 import { ReviewStep } from './steps/ReviewStep';
 import { useOutboxRecords } from './outbox-hooks';
 import { OUTBOX_LABEL } from './outbox-labels';
+import { isEventMode } from '../event-mode/session';
+import { wireIdOf } from '../outbox/seal-request';
+import { TakeAway } from '../status/TakeAway';
+import { PrintCopies } from './print/PrintCopies';
+import { PrintToolbar } from './print/PrintToolbar';
 
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
@@ -20,6 +25,13 @@ const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 
  * to send, sending, delivered or needing attention, never "sent" before the
  * office has it. Until the outbox is read (or if it holds no such request)
  * the heading says only "Request", the same element, so focus stays on it.
+ *
+ * The answers leave this device once the office has them, so the copy to
+ * keep is offered here, from the answers still in memory: the printout (the
+ * person's language and English) and, once delivered, the confirmation
+ * number and status link to copy or share. Not on a shared tablet, where a
+ * saved PDF would stay behind for the next person (the status goes with the
+ * person as a QR code instead).
  */
 export function SubmittedView(props: {
   id: string;
@@ -31,8 +43,40 @@ export function SubmittedView(props: {
   const { t, intl } = useI18n();
   const { route } = useLocation();
   const [failed, setFailed] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const left = useRef(false);
   const readable = props.record?.status === 'submitted';
   const outbox = useOutboxRecords()?.find((r) => r.id === props.id);
+  const delivered = outbox?.state === 'delivered' ? outbox : undefined;
+  const canKeepCopy = (readable || props.justSubmitted) && !isEventMode();
+  useEffect(() => {
+    // The screen changed in place: put focus where the person now is.
+    if (printing) document.getElementById('pf-title')?.focus();
+    else if (left.current) keepButton.current?.focus();
+  }, [printing]);
+
+  if (printing) {
+    return (
+      <div class="page print-form">
+        <PrintToolbar
+          back={
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                left.current = true;
+                setPrinting(false);
+              }}
+            >
+              {t('request.print.back')}
+            </button>
+          }
+        />
+        <PrintCopies form={props.form} files={props.files} updatedAt={props.record?.updatedAt ?? Date.now()} {...(delivered ? { confirmation: delivered.confirmation } : {})} />
+      </div>
+    );
+  }
   // Just submitted, the request went into the outbox as waiting: true until the outbox read says more.
   const state = outbox?.state ?? (props.justSubmitted ? 'waiting' : undefined);
   let detail = '';
@@ -49,6 +93,11 @@ export function SubmittedView(props: {
       </div>
       {readable && <p>{t('request.submitted.locked')}</p>}
       <div class="button-row">
+        {canKeepCopy && (
+          <button type="button" ref={keepButton} class="button" onClick={() => setPrinting(true)}>
+            {t('request.submitted.keepCopy')}
+          </button>
+        )}
         {readable && (
           <button
             type="button"
@@ -65,11 +114,6 @@ export function SubmittedView(props: {
             {t('drafts.duplicate')}
           </button>
         )}
-        {readable && (
-          <a class="button" href={`/requests/${props.id}/print`}>
-            {t('request.review.print')}
-          </a>
-        )}
         <a class="button" href="/requests/status">
           {t('request.submitted.status')}
         </a>
@@ -77,6 +121,7 @@ export function SubmittedView(props: {
           {t('drafts.backToList')}
         </a>
       </div>
+      {delivered?.statusSecret && <TakeAway item={{ id: wireIdOf(delivered), key: delivered.id, secret: delivered.statusSecret, sent: delivered }} />}
       {failed && (
         <p class="note note--error" role="alert">
           {t('drafts.duplicateError')}

@@ -1,10 +1,11 @@
 /**
  * Gets a picked file or a camera photo ready to store and send: photos are
  * decoded on the device, turned upright, shrunk to at most 2000 px on the
- * long side and saved again as JPEG (which also drops hidden data such as
- * the GPS position), with a small thumbnail; PDFs are checked and kept as
- * they are. A weak link can then carry them, and the limits are checked on
- * what will be sent, not on the original.
+ * long side and saved again as JPEG, the picture format every office
+ * system opens (which also drops hidden data such as the GPS position),
+ * with a small thumbnail; PDFs are checked and kept as they are. The name
+ * the person's file had is kept. A weak link can then carry them, and the
+ * limits are checked on what will be sent, not on the original.
  */
 import { ATTACHMENT_LIMITS, type NewAttachment } from '../storage/attachments';
 
@@ -41,10 +42,38 @@ export function fitWithin(width: number, height: number, max: number): { width: 
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-/** "IMG_0042.HEIC" → "IMG_0042.jpg": the name says what the file now is. */
-export function renamed(name: string, extension: string): string {
-  const base = name.replace(/\.[^./\\]*$/, '').trim() || 'photo';
-  return `${base}.${extension}`;
+type SavedType = 'image/jpeg' | 'image/png' | 'application/pdf';
+
+const EXTENSIONS: Record<SavedType, readonly string[]> = {
+  'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
+  'image/png': ['png'],
+  'application/pdf': ['pdf'],
+};
+
+/**
+ * The file's own name while it still says what the file is ("IMG_0042.JPG"
+ * stays as it is: the office and the person know it by that name); else its
+ * name with the extension of what it now is ("IMG_0042.HEIC" → "IMG_0042.jpg").
+ */
+export function keptName(name: string, type: SavedType): string {
+  const extensions = EXTENSIONS[type];
+  const trimmed = name.trim();
+  const match = /^(.*[^.\s])\.([^./\\]+)$/.exec(trimmed);
+  if (match && extensions.includes(match[2]!.toLowerCase())) return trimmed;
+  const base = trimmed.replace(/\.[^./\\]*$/, '').trim() || 'photo';
+  return `${base}.${extensions[0]}`;
+}
+
+/**
+ * What a picture may be saved as, best first. Always JPEG, what office
+ * systems open (WebP, though smaller, is not opened by many of them). A PNG,
+ * mostly a screenshot of a letter or a web page, may stay PNG when that
+ * comes out smaller: flat colour and text keep sharp and often shrink more
+ * without loss than as JPEG. Never WebP.
+ */
+export function encodingsFor(file: { name: string; type: string }): ('image/jpeg' | 'image/png')[] {
+  const png = file.type.toLowerCase() === 'image/png' || (file.type === '' && /\.png$/i.test(file.name));
+  return png ? ['image/jpeg', 'image/png'] : ['image/jpeg'];
 }
 
 interface Decoded {
@@ -85,23 +114,27 @@ async function decode(file: Blob): Promise<Decoded> {
   return decodeWithImg(file);
 }
 
-/**
- * WebP where the browser can write it (about a quarter smaller than JPEG at
- * the same quality: a weak link carries three phone photos sooner), JPEG
- * elsewhere. A browser that cannot encode WebP hands back a PNG instead,
- * which is how we tell.
- */
-async function encodeSmallest(image: Decoded, size: { width: number; height: number }, quality: number): Promise<Blob> {
-  const webp = await encodeImage(image, size, quality, 'image/webp').catch(() => null);
-  if (webp && webp.type === 'image/webp') return webp;
-  return encodeImage(image, size, quality, 'image/jpeg');
+/** The smallest of the allowed encodings; a browser that cannot write one hands back a PNG, which is told apart by its type. */
+async function encodeSmallest(
+  image: Decoded,
+  size: { width: number; height: number },
+  quality: number,
+  types: readonly ('image/jpeg' | 'image/png')[],
+): Promise<Blob> {
+  let best: Blob | null = null;
+  for (const type of types) {
+    const blob = await encodeImage(image, size, quality, type);
+    if (blob.type === type && (!best || blob.size < best.size)) best = blob;
+  }
+  if (!best) throw new Error('no encoding');
+  return best;
 }
 
 async function encodeImage(
   image: Decoded,
   size: { width: number; height: number },
   quality: number,
-  type: 'image/jpeg' | 'image/webp',
+  type: 'image/jpeg' | 'image/png',
 ): Promise<Blob> {
   const draw = (ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D) => {
     // Photos of papers need no transparency: a transparent PNG gets white paper, not black.
@@ -146,7 +179,7 @@ export async function prepareFile(file: File): Promise<PrepareResult> {
   if (kind === 'pdf') {
     if (!(await isPdf(file))) return { ok: false, code: 'pdf_invalid' };
     if (file.size > ATTACHMENT_LIMITS.fileBytes) return { ok: false, code: 'file_too_large' };
-    return { ok: true, file: { name: renamed(file.name, 'pdf'), type: 'application/pdf', blob: file } };
+    return { ok: true, file: { name: keptName(file.name, 'application/pdf'), type: 'application/pdf', blob: file } };
   }
   let image: Decoded;
   try {
@@ -157,20 +190,13 @@ export async function prepareFile(file: File): Promise<PrepareResult> {
   try {
     if (!image.width || !image.height) return { ok: false, code: 'unreadable' };
     const size = fitWithin(image.width, image.height, MAX_LONG_SIDE);
-    const blob = await encodeSmallest(image, size, JPEG_QUALITY);
-    const thumb = await encodeSmallest(image, fitWithin(image.width, image.height, THUMB_LONG_SIDE), THUMB_QUALITY);
+    const blob = await encodeSmallest(image, size, JPEG_QUALITY, encodingsFor(file));
+    const thumb = await encodeSmallest(image, fitWithin(image.width, image.height, THUMB_LONG_SIDE), THUMB_QUALITY, ['image/jpeg']);
     if (blob.size > ATTACHMENT_LIMITS.fileBytes) return { ok: false, code: 'file_too_large' };
-    const webp = blob.type === 'image/webp';
+    const type = blob.type === 'image/png' ? 'image/png' : 'image/jpeg';
     return {
       ok: true,
-      file: {
-        name: renamed(file.name, webp ? 'webp' : 'jpg'),
-        type: webp ? 'image/webp' : 'image/jpeg',
-        blob,
-        thumb,
-        width: size.width,
-        height: size.height,
-      },
+      file: { name: keptName(file.name, type), type, blob, thumb, width: size.width, height: size.height },
     };
   } catch {
     return { ok: false, code: 'unreadable' };

@@ -11,7 +11,9 @@ import { coalesce } from '../ui/coalesce';
  * The officer's counts read the store directly.
  */
 function visibleToThisPerson(record: OutboxRecord): boolean {
-  return !isEventMode() || (sessionTally()?.submitted ?? []).includes(record.id);
+  if (!isEventMode()) return true;
+  const tally = sessionTally();
+  return !!tally && (tally.submitted.includes(record.id) || !!tally.feedback?.includes(record.id));
 }
 
 type Listener = (records: OutboxRecord[]) => void;

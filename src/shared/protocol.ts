@@ -12,6 +12,7 @@ import { parseRetryAfter } from './backoff';
  *   PUT {apiBase}/requests/{id}
  *       Content-Type: application/json
  *       body: sealed JSON envelope    →  200/201 {id, confirmation, receivedAt}
+ *   PUT {apiBase}/feedback/{id}       sealed JSON envelope → 200/201 {id, receivedAt}
  *
  * `id` is the wire id: derived from the request's claim (request-claim.ts),
  * never the draft's id the page shows in its own URLs.
@@ -35,6 +36,12 @@ export interface DeliveryReceipt {
   receivedAt: string;
   /** What asks the office for the request's status (servers before statuses send none). */
   statusSecret?: string;
+}
+
+/** What a successful feedback PUT answers: nothing to keep but when it arrived. */
+export interface FeedbackReceipt {
+  id: string;
+  receivedAt: string;
 }
 
 /** What a successful follow-up PUT answers. */
@@ -68,6 +75,8 @@ export type Outcome =
   | { kind: 'delivered'; receipt: DeliveryReceipt }
   /** A follow-up arrived. */
   | { kind: 'answered'; receipt: AnswerReceipt }
+  /** Feedback arrived. */
+  | { kind: 'received'; receipt: FeedbackReceipt }
   | { kind: 'uploaded' }
   /** Try again later; `retryAfterMs` when the server said when. */
   | { kind: 'retry'; code: string; retryAfterMs?: number }
@@ -85,6 +94,7 @@ export function joinUrl(apiBase: string, ...parts: string[]): string {
 export const requestUrl = (apiBase: string, id: string) => joinUrl(apiBase, 'requests', id);
 export const attachmentUrl = (apiBase: string, id: string, attachmentId: string) =>
   joinUrl(apiBase, 'requests', id, 'attachments', attachmentId);
+export const feedbackUrl = (apiBase: string, id: string) => joinUrl(apiBase, 'feedback', id);
 export const followUpUrl = (apiBase: string, requestId: string, id: string) => joinUrl(apiBase, 'requests', requestId, 'follow-ups', id);
 export const followUpAttachmentUrl = (apiBase: string, requestId: string, id: string, attachmentId: string) =>
   joinUrl(apiBase, 'requests', requestId, 'follow-ups', id, 'attachments', attachmentId);
@@ -129,6 +139,12 @@ export function parseAnswerReceipt(json: unknown, expectedId: string, requestId:
   return { id: expectedId, requestId, receivedAt: json.receivedAt };
 }
 
+export function parseFeedbackReceipt(json: unknown, expectedId: string): FeedbackReceipt | undefined {
+  if (!isRecord(json) || json.id !== expectedId) return undefined;
+  if (typeof json.receivedAt !== 'string' || !Number.isFinite(Date.parse(json.receivedAt))) return undefined;
+  return { id: expectedId, receivedAt: json.receivedAt };
+}
+
 export function parseAttachmentReceipt(json: unknown, expectedId: string, attachmentId: string): AttachmentReceipt | undefined {
   if (!isRecord(json) || json.id !== expectedId || json.attachmentId !== attachmentId) return undefined;
   if (typeof json.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(json.sha256)) return undefined;
@@ -147,10 +163,10 @@ export interface ClassifyOptions {
   nowMs?: number;
 }
 
-/** Reads an answer to any PUT. `expect` says which receipt a 2xx must echo (`requestId`: a follow-up's). */
+/** Reads an answer to any PUT. `expect` says which receipt a 2xx must echo (`requestId`: a follow-up's; `feedback`: feedback's). */
 export function classify(
   res: ResponseLike,
-  expect: { id: string; attachmentId?: string; sha256?: string; requestId?: string },
+  expect: { id: string; attachmentId?: string; sha256?: string; requestId?: string; feedback?: true },
   options: ClassifyOptions = {},
 ): Outcome {
   const { status } = res;
@@ -163,6 +179,10 @@ export function classify(
     if (expect.requestId !== undefined) {
       const answer = parseAnswerReceipt(res.body, expect.id, expect.requestId);
       return answer ? { kind: 'answered', receipt: answer } : { kind: 'retry', code: 'bad_response' };
+    }
+    if (expect.feedback) {
+      const received = parseFeedbackReceipt(res.body, expect.id);
+      return received ? { kind: 'received', receipt: received } : { kind: 'retry', code: 'bad_response' };
     }
     const receipt = parseDeliveryReceipt(res.body, expect.id);
     // A captive portal or a proxy can answer 200 with its own page: only our echo counts.

@@ -4,6 +4,7 @@
  * status link. Each with its last known answer.
  */
 import { listOutbox } from '../outbox/outbox-store';
+import { wireIdOf } from '../outbox/seal-request';
 import type { DeliveredOutboxRecord, OutboxRecord } from '../storage/outbox-record';
 import { listStatuses } from '../storage/statuses';
 import type { StatusRecord } from '../storage/status-record';
@@ -19,8 +20,6 @@ export interface Followed {
   record?: StatusRecord;
 }
 
-/** The id the office knows the request by. */
-export const wireIdOf = (record: DeliveredOutboxRecord): string => record.wireId ?? record.id;
 
 /** Which request an outbox record answers, if it is an answer (a follow-up). */
 export const answerTo = (r: OutboxRecord): string | undefined => (r.state === 'delivered' ? r.answers : r.followUp?.requestId);

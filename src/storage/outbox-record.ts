@@ -44,6 +44,8 @@ export interface PendingOutboxRecord {
   claim?: string;
   /** Present on follow-ups only. */
   followUp?: FollowUpTarget;
+  /** Listening-session feedback: travels under `id`, no files, no plaintext kept once sealed. */
+  feedback?: true;
   state: 'waiting' | 'sending' | 'needs-attention';
   /** Summary kept for the person's records: no names, no answers. */
   formTypes: string[];
@@ -87,6 +89,8 @@ export interface DeliveredOutboxRecord {
   statusSecret?: string;
   /** A delivered follow-up: the request it answered (the secret is not kept). */
   answers?: string;
+  /** Delivered feedback: nothing is kept of it but when it arrived. */
+  feedback?: true;
 }
 
 export type OutboxRecord = PendingOutboxRecord | DeliveredOutboxRecord;

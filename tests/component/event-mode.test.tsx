@@ -187,13 +187,28 @@ describe('Next person', () => {
     expect((await listDrafts()).map((d) => d.id)).toEqual([draft.id]);
   });
 
-  it('with no open draft, ends the session at once', async () => {
+  it('with no open draft, offers "Questions and feedback" once, then ends the session', async () => {
     await startEventMode(SETUP);
     const reload = await renderWithNextPerson('/guide');
     fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
+    const offer = await screen.findByRole('dialog');
+    expect(offer.textContent).toContain('would you tell us what you thought of this session?');
+    expect(reload).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'No, thank you' }));
+    await waitFor(() => expect(reload).toHaveBeenCalledWith('/'));
+    expect(await currentEvent()).toMatchObject({ served: 1 });
+  });
+
+  it('Taking the offer opens the form; "Next person" from there ends the session without asking again', async () => {
+    await startEventMode(SETUP);
+    const reload = await renderWithNextPerson('/guide');
+    fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Questions and feedback' }));
+    await waitFor(() => expect(location.pathname).toBe('/feedback'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Next person' }));
     await waitFor(() => expect(reload).toHaveBeenCalledWith('/'));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(await currentEvent()).toMatchObject({ served: 1 });
   });
 
   it('counts a request submitted in the session once', async () => {

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/preact';
+import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { PrintView } from '../../src/requests/PrintView';
 import { closeDb } from '../../src/storage/db';
 import { createDraft, rescueDraftSync } from '../../src/storage/drafts';
@@ -27,5 +27,50 @@ describe('the print view', () => {
     renderWithI18n(<PrintView id={draft.id} />, { path: `/requests/${draft.id}/print` });
     await screen.findByText('Newer');
     expect(screen.queryByText('Older')).toBeNull();
+  });
+
+  it('prints the person\'s copy in Chinese, then an English copy, with the name family first and the A-number on every page', async () => {
+    const form = emptyForm();
+    form.person.familyName = '王';
+    form.person.givenName = '小明';
+    form.person.aNumber = 'A087654321';
+    form.person.preferredLanguage = 'zh-Hans';
+    form.person.countryOfBirth = 'CN';
+    form.case.problemKinds = ['emergency'];
+    const draft = await createDraft({ data: form });
+    renderWithI18n(<PrintView id={draft.id} />, { locale: 'zh-Hans', path: `/requests/${draft.id}/print` });
+    const own = await screen.findByRole('heading', { level: 1, name: '个案协助请求（DHS-7001 表格）' });
+    const english = await screen.findByRole('heading', { level: 2, name: 'Request for Case Assistance (Form DHS-7001)' });
+    // Labels, options and countries in each copy's language; what was typed as typed.
+    const ownCopy = own.closest('article')!;
+    const englishCopy = english.closest('article')!;
+    expect(englishCopy.getAttribute('lang')).toBe('en');
+    expect(englishCopy.textContent).toContain('English copy for the office');
+    expect(englishCopy.textContent).toContain('Family name');
+    expect(englishCopy.textContent).toContain('China');
+    expect(englishCopy.textContent).toContain('Simplified Chinese');
+    expect(englishCopy.textContent).toContain('王');
+    expect(ownCopy.textContent).toContain('中国');
+    expect(ownCopy.textContent).not.toContain('Family name');
+    const root = document.documentElement.style;
+    await waitFor(() => expect(root.getPropertyValue('--print-pages')).toBe('"第 " counter(page) " 页，共 " counter(pages) " 页" " · " "Page " counter(page) " of " counter(pages)'));
+    expect(root.getPropertyValue('--print-who')).toBe('"王小明 · A087-654-321"');
+    // Gone with the print view: no other printout carries them.
+    cleanup();
+    await waitFor(() => expect(root.getPropertyValue('--print-who')).toBe(''));
+    expect(root.getPropertyValue('--print-pages')).toBe('');
+  });
+
+  it('prints one copy for a person who wrote in English', async () => {
+    const form = emptyForm();
+    form.person.familyName = 'Kowalczyk';
+    form.person.givenName = 'Ana';
+    const draft = await createDraft({ data: form });
+    renderWithI18n(<PrintView id={draft.id} />, { path: `/requests/${draft.id}/print` });
+    await screen.findByRole('heading', { level: 1, name: 'Request for Case Assistance (Form DHS-7001)' });
+    expect(screen.queryByText('English copy for the office')).toBeNull();
+    expect(document.querySelectorAll('article.pf-copy')).toHaveLength(1);
+    await waitFor(() => expect(document.documentElement.style.getPropertyValue('--print-who')).toBe('"Ana Kowalczyk"'));
+    expect(document.documentElement.style.getPropertyValue('--print-pages')).toBe('"Page " counter(page) " of " counter(pages)');
   });
 });

@@ -17,8 +17,14 @@ describe('size budgets of the build', () => {
     expect(sizes.initialCssGzip).toBeLessThanOrEqual(8 * KB);
   });
 
-  it('keeps everything the worker precaches (all locales and guides) within 400 KB gzip', () => {
-    expect(sizes.precacheGzip).toBeLessThanOrEqual(400 * KB);
+  // The first budget was 400 KB, set when the app had no status page, feedback,
+  // printed English copy or office notices. Each of those is text in twelve
+  // languages (≈ 22 KB gzip per language for all the app's words), and every
+  // language stays on the device so a tablet passed from hand to hand works
+  // offline in any of them. 440 KB is where the app stands now with ≈ 15 KB
+  // of room; the bench still reports the figure against the first 400 KB.
+  it('keeps everything the worker precaches (all locales and guides) within 440 KB gzip', () => {
+    expect(sizes.precacheGzip).toBeLessThanOrEqual(440 * KB);
     expect(sizes.precacheFiles).toContain('index.html');
   });
 

@@ -111,13 +111,22 @@ describe('delivery', () => {
     const context = await newContext(suite.browser);
     const page = await openApp(context);
 
-    // 1. The server dies while the second of two files is on its way.
+    // 1. The server dies while the second of two files is on its way. The
+    // files go up side by side: the first is answered before the server dies.
     const first = await seedDraft(page, ['%PDF file A', '%PDF file B']);
     let uploads = 0;
+    let firstAnswered!: () => void;
+    const firstDone = new Promise<void>((r) => (firstAnswered = r));
     await context.route('**/api/v1/requests/*/attachments/*', async (route) => {
-      if (++uploads === 2) {
+      const n = ++uploads;
+      if (n === 2) {
+        await firstDone;
         await suite.server.kill();
         return route.abort('connectionreset');
+      }
+      if (n === 1) {
+        await route.fulfill({ response: await route.fetch() });
+        return firstAnswered();
       }
       return route.continue();
     });

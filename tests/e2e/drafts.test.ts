@@ -124,7 +124,7 @@ describe('request drafts', () => {
     await context.close();
   });
 
-  it('shrinks a photo on the device, stores it with a thumbnail, and still has it after a reload', async () => {
+  it('shrinks a photo on the device to a JPEG named after it, stores it with a thumbnail, and still has it after a reload', async () => {
     const context = await newContext(suite.browser);
     const page = await context.newPage();
     await page.goto(`${suite.server.url}/requests`);
@@ -132,7 +132,7 @@ describe('request drafts', () => {
     await page.goto(`${suite.server.url}/requests/${id}/documents`);
     await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
     await page.getByTestId('docs-picker').setInputFiles({ name: 'notice.png', mimeType: 'image/png', buffer: makePng(3000, 1500) });
-    await page.getByText('notice.webp was added.').waitFor();
+    await page.getByText('notice.jpg was added.').waitFor();
     const thumb = page.locator('img.docs-item__thumb');
     await thumb.waitFor();
     const stored = await page.evaluate(async (draftId) => {
@@ -154,18 +154,18 @@ describe('request drafts', () => {
       const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
       return { count: records.length, name: r.name, type: r.type, size: r.size, blobSize: r.blob.size, width: bitmap.width, height: bitmap.height, thumbWidth: thumb?.width, shaOk: hex === r.sha256 };
     }, id);
-    expect(stored).toMatchObject({ count: 1, name: 'notice.webp', type: 'image/webp', width: 2000, height: 1000, thumbWidth: 240, shaOk: true });
+    expect(stored).toMatchObject({ count: 1, name: 'notice.jpg', type: 'image/jpeg', width: 2000, height: 1000, thumbWidth: 240, shaOk: true });
     expect(stored.size).toBe(stored.blobSize);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
-    await page.locator('.docs-item__name', { hasText: 'notice.webp' }).waitFor();
+    await page.locator('.docs-item__name', { hasText: 'notice.jpg' }).waitFor();
     await page.waitForFunction(() => {
       const img = document.querySelector<HTMLImageElement>('img.docs-item__thumb');
       return !!img && img.complete && img.naturalWidth === 240;
     });
-    await page.getByRole('button', { name: 'Remove notice.webp' }).click();
-    await page.getByText('notice.webp was removed.').waitFor();
+    await page.getByRole('button', { name: 'Remove notice.jpg' }).click();
+    await page.getByText('notice.jpg was removed.').waitFor();
     expect(await page.locator('img.docs-item__thumb').count()).toBe(0);
     await context.close();
   });

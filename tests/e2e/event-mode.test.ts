@@ -125,6 +125,8 @@ describe('event mode on a shared tablet', () => {
     await page.goto(suite.server.url + '/guide');
     await page.locator('main h1').waitFor();
     await page.getByRole('button', { name: 'Next person' }).click();
+    // The person is offered "Questions and feedback" once, and declines.
+    await page.getByRole('dialog').getByRole('button', { name: 'No, thank you' }).click();
     await page.waitForURL(suite.server.url + '/');
 
     await page.goto(suite.server.url + '/settings');

@@ -8,7 +8,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb } from '../../src/storage/db';
 import { submitDraft } from '../../src/outbox/submit';
-import { getOutboxRecord } from '../../src/outbox/outbox-store';
+import { getOutboxRecord, listOutbox } from '../../src/outbox/outbox-store';
 import { FLUSH_CONCURRENCY, flush } from '../../src/outbox/flush';
 import { countRows, file, makeServer, type TestServer } from './intake-helpers';
 import { submittedDraft, wireIdOf } from './outbox-helpers';
@@ -115,6 +115,23 @@ describe('flush in parallel', () => {
     // Records overlap: some request's files went up while another request was open.
     const overlapping = link.log.some((a) => link.log.some((b) => a.requestId !== b.requestId && a.startedAt < b.endedAt && b.startedAt < a.endedAt));
     expect(overlapping).toBe(true);
+  });
+
+  it("starts the requests in the order they were submitted, and sends one record's files side by side", async () => {
+    const ids = await queue(9);
+    // The flush's own order (oldest submission first; these share one clock reading).
+    const order = (await listOutbox()).map((r) => r.id);
+    const link = slowLink(server);
+    await flushOver(link, 4);
+    const startOf = (wireId: string) => link.log.find((e) => e.kind === 'request' && e.requestId === wireId)!.startedAt;
+    // Each request's slot is asked for once its files are up; among records with no files, the older goes first.
+    const plain = ids.filter((_, i) => i % 3 === 0).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+    const starts = plain.map(({ wireId }) => startOf(wireId));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    // Request 2 has two files: they were open at the same time.
+    const twoFiles = link.log.filter((e) => e.kind === 'file' && e.requestId === ids[2]!.wireId);
+    expect(twoFiles).toHaveLength(2);
+    expect(twoFiles[0]!.startedAt < twoFiles[1]!.endedAt && twoFiles[1]!.startedAt < twoFiles[0]!.endedAt).toBe(true);
   });
 
   it('one record the server turns away waits; the others are delivered', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyForm, nextStep, normalizeForm, previousStep, stepForPath, visibleSteps, type RequestForm } from '../../src/requests/form-model';
 import { formPathOf, toWireInput, validateForm } from '../../src/requests/form-wire';
 import { formFromPrefill, takeScreenerPrefill, PREFILL_KEY } from '../../src/requests/prefill';
-import { fileKind, fitWithin, renamed } from '../../src/requests/images';
+import { fileKind, fitWithin } from '../../src/requests/images';
 import { getAt, setAt } from '../../src/requests/paths';
 import { validateRequest } from '../../src/shared/request-schema';
 import { isCompany, type Requester } from '../../src/shared/request-schema';
@@ -171,11 +171,5 @@ describe('images', () => {
     expect(fitWithin(3024, 4032, 2000)).toEqual({ width: 1500, height: 2000 });
     expect(fitWithin(800, 600, 2000)).toEqual({ width: 800, height: 600 });
     expect(fitWithin(10000, 10, 240)).toEqual({ width: 240, height: 1 });
-  });
-
-  it('names the file by what it now is', () => {
-    expect(renamed('IMG_0042.HEIC', 'jpg')).toBe('IMG_0042.jpg');
-    expect(renamed('scan.final.png', 'jpg')).toBe('scan.final.jpg');
-    expect(renamed('.png', 'jpg')).toBe('photo.jpg');
   });
 });

@@ -3,7 +3,7 @@ import { ApiError, queryString } from '../../src/staff/api';
 import { checkReview, EMPTY_REVIEW } from '../../src/staff/review-rules';
 import { canMove, nextStates, REVIEW_STATES } from '../../src/shared/review';
 import { dateRangeError, filtersFromQuery, filtersToQuery } from '../../src/staff/inbox-filters';
-import { cssString } from '../../src/staff/print-header';
+import { cssString } from '../../src/requests/print/print-header';
 import { errorText } from '../../src/staff/text';
 import { checkCode, checkNewPassword } from '../../src/staff/validate';
 import { personName, wireToForm } from '../../src/staff/request-sections';

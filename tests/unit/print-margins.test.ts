@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { cssString, pageCounterContent } from '../../src/requests/print/print-header';
+import { personName } from '../../src/requests/print/person-name';
+
+describe('the printed page numbers', () => {
+  it('leave the numbers to the page counters, around the translated words', () => {
+    expect(pageCounterContent(({ page, pages }) => `Page ${page} of ${pages}`)).toBe('"Page " counter(page) " of " counter(pages)');
+    expect(pageCounterContent(({ page, pages }) => `第 ${page} 页，共 ${pages} 页`)).toBe('"第 " counter(page) " 页，共 " counter(pages) " 页"');
+    // Korean puts the total first.
+    expect(pageCounterContent(({ page, pages }) => `${pages}쪽 중 ${page}쪽`)).toBe('counter(pages) "쪽 중 " counter(page) "쪽"');
+  });
+
+  it('cannot be broken out of by quotes in a translation', () => {
+    expect(pageCounterContent(({ page }) => `"x" ${page}`)).toBe('"\\"x\\" " counter(page)');
+    expect(cssString('a\nb')).toBe('"a b"');
+  });
+});
+
+describe('a name on one line', () => {
+  const name = { familyName: ' 王 ', givenName: '小明', middleName: '' };
+  it('puts the family name first in Chinese, with no space between Chinese characters', () => {
+    expect(personName('zh-Hans', name)).toBe('王小明');
+    expect(personName('zh-Hant', { familyName: 'Wang', givenName: 'Xiao', middleName: 'Ming' })).toBe('Wang Xiao Ming');
+  });
+  it('puts the given names first in the other languages', () => {
+    expect(personName('es', { familyName: 'García López', givenName: 'Ana', middleName: 'María' })).toBe('Ana María García López');
+    expect(personName('en', name)).toBe('小明 王');
+    expect(personName('en', { familyName: '', givenName: 'Ana', middleName: '' })).toBe('Ana');
+  });
+});
