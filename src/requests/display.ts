@@ -44,14 +44,17 @@ export function familyNameFirst(locale: string): boolean {
 
 /** Who a request is for, as the reader says it: a company by its name, a person in the reader's name order. */
 export function requesterName(
-  p: { kind: string; businessName: string; givenName: string; familyName: string },
+  p: { kind: string; businessName: string; givenName: string; middleName?: string; familyName: string },
   locale: string,
 ): string {
   if (p.kind === 'company') return p.businessName.trim();
-  const given = p.givenName.trim();
+  const given = [p.givenName, p.middleName ?? '']
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .join(' ');
   const family = p.familyName.trim();
   if (!familyNameFirst(locale)) return [given, family].filter(Boolean).join(' ');
-  const han = /^[\p{Script=Han}]+$/u;
+  const han = /^[\p{Script=Han}·・]+$/u;
   return [family, given].filter(Boolean).join(han.test(family) && han.test(given) ? '' : ' ');
 }
 

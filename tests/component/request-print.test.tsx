@@ -73,4 +73,22 @@ describe('the print view', () => {
     await waitFor(() => expect(document.documentElement.style.getPropertyValue('--print-who')).toBe('"Ana Kowalczyk"'));
     expect(document.documentElement.style.getPropertyValue('--print-pages')).toBe('"Page " counter(page) " of " counter(pages)');
   });
+
+  it('prints a company by its name and contact person, with no birth, citizenship or A-number parts', async () => {
+    const form = emptyForm();
+    form.person.kind = 'company';
+    form.person.businessName = 'Acme Farms LLC';
+    form.person.contactName = 'Ana Kowalczyk';
+    form.person.contactTitle = 'HR manager';
+    // Typed while "a person" was chosen, then left behind: never printed for a company.
+    form.person.aNumber = 'A087654321';
+    const draft = await createDraft({ data: form });
+    renderWithI18n(<PrintView id={draft.id} />, { path: `/requests/${draft.id}/print` });
+    await screen.findByText('Acme Farms LLC');
+    expect(screen.getByText('Ana Kowalczyk')).toBeTruthy();
+    expect(screen.getByText('HR manager')).toBeTruthy();
+    expect(screen.queryByText('Date of birth')).toBeNull();
+    expect(screen.queryByText('A087-654-321')).toBeNull();
+    await waitFor(() => expect(document.documentElement.style.getPropertyValue('--print-who')).toBe('"Acme Farms LLC"'));
+  });
 });

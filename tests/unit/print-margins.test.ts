@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssString, pageCounterContent } from '../../src/requests/print/print-header';
-import { personName } from '../../src/requests/print/person-name';
+import { requesterName } from '../../src/requests/display';
 
 describe('the printed page numbers', () => {
   it('leave the numbers to the page counters, around the translated words', () => {
@@ -17,14 +17,20 @@ describe('the printed page numbers', () => {
 });
 
 describe('a name on one line', () => {
-  const name = { familyName: ' 王 ', givenName: '小明', middleName: '' };
+  const person = (n: { familyName: string; givenName: string; middleName: string }) => ({ kind: 'person', businessName: '', ...n });
+  const name = person({ familyName: ' 王 ', givenName: '小明', middleName: '' });
   it('puts the family name first in Chinese, with no space between Chinese characters', () => {
-    expect(personName('zh-Hans', name)).toBe('王小明');
-    expect(personName('zh-Hant', { familyName: 'Wang', givenName: 'Xiao', middleName: 'Ming' })).toBe('Wang Xiao Ming');
+    expect(requesterName(name, 'zh-Hans')).toBe('王小明');
+    expect(requesterName(person({ familyName: 'Wang', givenName: 'Xiao', middleName: 'Ming' }), 'zh-Hant')).toBe('Wang Xiao Ming');
   });
   it('puts the given names first in the other languages', () => {
-    expect(personName('es', { familyName: 'García López', givenName: 'Ana', middleName: 'María' })).toBe('Ana María García López');
-    expect(personName('en', name)).toBe('小明 王');
-    expect(personName('en', { familyName: '', givenName: 'Ana', middleName: '' })).toBe('Ana');
+    expect(requesterName(person({ familyName: 'García López', givenName: 'Ana', middleName: 'María' }), 'es')).toBe('Ana María García López');
+    expect(requesterName(name, 'en')).toBe('小明 王');
+    expect(requesterName(person({ familyName: '', givenName: 'Ana', middleName: '' }), 'en')).toBe('Ana');
+  });
+  it('names a company by its business name in every language', () => {
+    const company = { kind: 'company', businessName: ' Acme Farms LLC ', familyName: 'Wang', givenName: 'Li', middleName: '' };
+    expect(requesterName(company, 'zh-Hans')).toBe('Acme Farms LLC');
+    expect(requesterName(company, 'en')).toBe('Acme Farms LLC');
   });
 });

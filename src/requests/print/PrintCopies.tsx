@@ -7,10 +7,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { I18nProvider, useI18n, type I18n } from '../../i18n/context';
 import { DEFAULT_LOCALE } from '../../i18n/locales';
-import { displayANumber } from '../display';
+import { displayANumber, requesterName } from '../display';
+import { isCompany } from '../form-model';
 import { PrintedCopy, type CopyProps } from './PrintedCopy';
 import { loadEnglish } from './english';
-import { personName } from './person-name';
 import { pageCounterContent, setPrintMargins } from './print-header';
 
 // The English chunks are the ones every language loads beside itself, so by
@@ -39,7 +39,7 @@ export function PrintCopies(props: Omit<CopyProps, 'english'>) {
   const needsEnglish = locale !== DEFAULT_LOCALE;
   const english = useEnglish(needsEnglish);
   const p = props.form.person;
-  const who = [personName(locale, p), p.aNumber.trim() ? displayANumber(p.aNumber) : ''].filter(Boolean).join(' · ');
+  const who = [requesterName(p, locale), !isCompany(props.form) && p.aNumber.trim() ? displayANumber(p.aNumber) : ''].filter(Boolean).join(' · ');
   const englishT = english.state === 'ready' ? english.i18n.t : null;
 
   useEffect(() => {

@@ -11,7 +11,7 @@ import { useFacts } from '../../facts/use-facts';
 import { FactOverrides } from '../../guide/FactOverrides';
 import type { AttachmentRecord } from '../../storage/types';
 import { countryName, displayANumber, displayReceipt, formatIsoDate, isStateless, languageName } from '../display';
-import { isHelping, type RequestForm } from '../form-model';
+import { isCompany, isHelping, type RequestForm } from '../form-model';
 import { fieldLabelId, optionLabelId, type FieldId } from '../labels';
 
 /** Where the printout says to send it. */
@@ -84,6 +84,8 @@ export function PrintedCopy(props: CopyProps) {
   const s = form.submitter;
   const k = form.consent;
   const helping = isHelping(form);
+  // A company has no birth, citizenship or A-number: its name and contact person stand in for parts 1–3.
+  const company = isCompany(form);
   const label = (id: FieldId) => t(fieldLabelId(id));
   const option = (id: FieldId, value: string) => (value ? t(optionLabelId(id, value)) : '');
   const date = (iso: string) => formatIsoDate(intl, iso);
@@ -105,26 +107,36 @@ export function PrintedCopy(props: CopyProps) {
         <p class="fineprint">{t('request.print.note', { date: intl.formatDate(new Date(props.updatedAt), { dateStyle: 'long' }) })}</p>
       </header>
 
-      <Part english={english} n={++n} title={t('request.print.part.name')}>
-        <Value label={label('person.familyName')} value={p.familyName} />
-        <Value label={label('person.givenName')} value={p.givenName} />
-        <Value label={label('person.middleName')} value={p.middleName} />
-        <Value label={label('person.otherNames')} value={p.otherNames.filter(Boolean).join('; ')} wide />
-      </Part>
+      {company ? (
+        <Part english={english} n={++n} title={label('person.kind')}>
+          <Value label={label('person.businessName')} value={p.businessName} wide />
+          <Value label={label('person.contactName')} value={p.contactName} />
+          <Value label={label('person.contactTitle')} value={p.contactTitle} />
+        </Part>
+      ) : (
+        <>
+          <Part english={english} n={++n} title={t('request.print.part.name')}>
+          <Value label={label('person.familyName')} value={p.familyName} />
+          <Value label={label('person.givenName')} value={p.givenName} />
+          <Value label={label('person.middleName')} value={p.middleName} />
+          <Value label={label('person.otherNames')} value={p.otherNames.filter(Boolean).join('; ')} wide />
+        </Part>
 
-      <Part english={english} n={++n} title={t('request.print.part.birth')}>
-        <Value label={label('person.dateOfBirth')} value={date(p.dateOfBirth)} />
-        <Value label={label('person.countryOfBirth')} value={countryName(locale, p.countryOfBirth)} />
-        <Value
-          label={label('person.citizenship')}
-          value={isStateless(p.citizenship) ? t('request.field.person.citizenship.option.stateless') : countryName(locale, p.citizenship)}
-        />
-      </Part>
+        <Part english={english} n={++n} title={t('request.print.part.birth')}>
+          <Value label={label('person.dateOfBirth')} value={date(p.dateOfBirth)} />
+          <Value label={label('person.countryOfBirth')} value={countryName(locale, p.countryOfBirth)} />
+          <Value
+            label={label('person.citizenship')}
+            value={isStateless(p.citizenship) ? t('request.field.person.citizenship.option.stateless') : countryName(locale, p.citizenship)}
+          />
+        </Part>
 
-      <Part english={english} n={++n} title={t('request.print.part.numbers')}>
-        <Value label={label('person.aNumber')} value={displayANumber(p.aNumber)} />
-        <Value label={label('person.uscisAccountNumber')} value={p.uscisAccountNumber} />
-      </Part>
+        <Part english={english} n={++n} title={t('request.print.part.numbers')}>
+          <Value label={label('person.aNumber')} value={displayANumber(p.aNumber)} />
+          <Value label={label('person.uscisAccountNumber')} value={p.uscisAccountNumber} />
+        </Part>
+        </>
+      )}
 
       <Part english={english} n={++n} title={t('request.print.part.contact')}>
         <Value label={label('person.address.inCareOf')} value={a.inCareOf} wide />
