@@ -103,6 +103,15 @@ describe.each(ENGINES)('office passkeys on %s', (engine) => {
     const replay = await call(s, 'POST', 'session', { body: { email: officer.email, password: PASSWORD, code } });
     expect(replay.status).toBe(401);
     expect((await officer.call('POST', 'passkeys/options', {})).status).toBe(422);
+    // Guessing the password through the session locks the account like failed sign-ins do (10 failures), and then stops.
+    const [{ failed_count: failedSoFar }] = (await s.deps.db.query<{ failed_count: number }>('SELECT failed_count FROM office_staff WHERE id = $1', [officer.id])) as [{ failed_count: number }];
+    expect(failedSoFar).toBe(3);
+    for (let i = failedSoFar; i < 10; i++) expect((await officer.call('POST', 'passkeys/options', { password: `guess number ${i}` })).status).toBe(403);
+    const locked = await officer.call('POST', 'passkeys/options', { password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(await locked.json()).toEqual({ error: 'locked' });
+    expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect((await auditRows(s, 'passkey_failed')).at(-1)).toEqual({ actor_id: officer.id, target: officer.id, detail: 'locked' });
   });
 
   it('answers 401 without a session and 403 without the CSRF token, on every passkey change', async () => {

@@ -63,9 +63,12 @@ export function passkeyRoutes(app: Hono<OfficeEnv>, office: Office): void {
     const body = await readBody(c, StepUp);
     if (!body.ok) return body.response;
     const me = c.get('session').me;
-    if (!(await stepUp(office, c, me.id, body.value))) {
-      await office.audit(c, { actorId: me.id, action: 'passkey_failed', target: me.id, detail: 'step_up' });
-      return apiError(c, 403, 'step_up_failed');
+    const proved = await stepUp(office, c, me.id, body.value);
+    if (proved !== 'ok') {
+      await office.audit(c, { actorId: me.id, action: 'passkey_failed', target: me.id, detail: proved === 'wrong' ? 'step_up' : 'locked' });
+      if (proved === 'wrong') return apiError(c, 403, 'step_up_failed');
+      c.header('Retry-After', String(proved.lockedSeconds));
+      return apiError(c, 429, 'locked');
     }
     const existing = await passkeysOf(office.db, me.id);
     if (existing.length >= LIMITS.passkeysEach) return apiError(c, 409, 'too_many_passkeys');
