@@ -17,6 +17,7 @@ import { StaffAccounts } from './StaffAccounts';
 import { EventCountsView } from './EventCountsView';
 import { FeedbackView } from './FeedbackView';
 import { NotFound } from './NotFound';
+import { MyAccount } from './MyAccount';
 
 export interface StaffAppProps {
   /** The English catalogue the applicant's form uses: the request's labels come from it. */
@@ -120,6 +121,11 @@ function Console(props: { fetch?: typeof fetch | undefined }) {
                 </li>
               </>
             )}
+            <li>
+              <a href="/staff/account" aria-current={path === '/staff/account' ? 'page' : undefined}>
+                My account
+              </a>
+            </li>
             {hasRole(me, 'admin') && (
               <li>
                 <a href="/staff/accounts" aria-current={path === '/staff/accounts' ? 'page' : undefined}>
@@ -145,6 +151,7 @@ function Console(props: { fetch?: typeof fetch | undefined }) {
           <Route path="/staff/accounts" component={StaffAccounts} />
           <Route path="/staff/events" component={EventCountsView} />
           <Route path="/staff/feedback" component={FeedbackView} />
+          <Route path="/staff/account" component={MyAccount} />
           <Route default component={NotFound} />
         </Router>
       </main>

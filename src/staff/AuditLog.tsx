@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   staff_invite: 'Invited a staff member',
   staff_update: 'Changed a staff account',
   enrol: 'Finished enrolment',
+  passkey_add: 'Added a passkey',
+  passkey_remove: 'Removed a passkey',
+  passkey_failed: 'Passkey refused',
+  staff_reset: 'Reset a staff member’s sign-in',
 };
 
 export function AuditLog() {

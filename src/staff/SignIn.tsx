@@ -5,6 +5,7 @@ import { Alert, Field } from './Field';
 import { errorText } from './text';
 import type { Session } from './types';
 import { checkCode } from './validate';
+import { passkeysSupported, signInWithPasskey } from './passkey-client';
 
 export function SignIn(props: { api: Api; onSignedIn: (s: Session) => void }) {
   useStaffTitle('Sign in');
@@ -16,12 +17,12 @@ export function SignIn(props: { api: Api; onSignedIn: (s: Session) => void }) {
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  /** The second factor is the code, or (withPasskey) the device's passkey instead. */
+  const signIn = async (withPasskey: boolean) => {
     const found: Record<string, string> = {};
     if (!email.trim()) found.email = 'Enter your e-mail address.';
     if (!password) found.password = 'Enter your password.';
-    const codeError = checkCode(code);
+    const codeError = withPasskey ? undefined : checkCode(code);
     if (codeError) found.code = codeError;
     setErrors(found);
     setFailure('');
@@ -32,7 +33,9 @@ export function SignIn(props: { api: Api; onSignedIn: (s: Session) => void }) {
     }
     setBusy(true);
     try {
-      const session = await props.api.send<Session>('POST', 'session', { email: email.trim(), password, code: code.replace(/\s/g, '') });
+      const session = withPasskey
+        ? await signInWithPasskey(props.api, email.trim(), password)
+        : await props.api.send<Session>('POST', 'session', { email: email.trim(), password, code: code.replace(/\s/g, '') });
       props.onSignedIn(session);
     } catch (error) {
       setFailure(errorText(error));
@@ -40,6 +43,10 @@ export function SignIn(props: { api: Api; onSignedIn: (s: Session) => void }) {
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void signIn(false);
   };
 
   return (
@@ -68,7 +75,7 @@ export function SignIn(props: { api: Api; onSignedIn: (s: Session) => void }) {
         <Field
           id="signin-code"
           label="6-digit code"
-          hint="From your authenticator app."
+          hint="From your authenticator app. With a passkey, leave this empty."
           inputMode="numeric"
           autocomplete="one-time-code"
           maxLength={7}
@@ -76,9 +83,16 @@ export function SignIn(props: { api: Api; onSignedIn: (s: Session) => void }) {
           error={errors.code}
           onInput={(e) => setCode(e.currentTarget.value)}
         />
-        <button type="submit" class="staff-button" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <div class="staff-row">
+          <button type="submit" class="staff-button" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+          {passkeysSupported() && (
+            <button type="button" class="staff-button staff-button--quiet" disabled={busy} onClick={() => void signIn(true)}>
+              Use a passkey instead of the code
+            </button>
+          )}
+        </div>
       </form>
     </main>
   );

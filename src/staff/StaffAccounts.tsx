@@ -25,6 +25,7 @@ function Accounts() {
   const staff = loaded.data?.staff ?? null;
   const [failure, setFailure] = useState('');
   const [status, setStatus] = useState('');
+  const [resetLink, setResetLink] = useState<{ email: string; url: string } | null>(null);
 
   const update = async (account: StaffAccount, patch: { role?: Role; disabled?: boolean }) => {
     setFailure('');
@@ -33,6 +34,21 @@ function Accounts() {
       const updated = await api.send<StaffAccount>('PATCH', `staff/${encodeURIComponent(account.id)}`, patch);
       loaded.setData({ staff: (staff ?? []).map((s) => (s.id === updated.id ? updated : s)) });
       setStatus(`${updated.email}: ${ROLE_LABEL[updated.role]}, ${STATUS_LABEL[updated.status].toLowerCase()}.`);
+    } catch (error) {
+      setFailure(errorText(error));
+    }
+  };
+
+  // Recovery for someone who lost their authenticator app or passkeys: they enrol again from a new link.
+  const reset = async (account: StaffAccount) => {
+    setFailure('');
+    setStatus('');
+    if (!confirm(`Reset the sign-in of ${account.email}? Their password, code and passkeys stop working until they enrol again.`)) return;
+    try {
+      const result = await api.send<{ enrolUrl: string }>('POST', `staff/${encodeURIComponent(account.id)}/reset`, {});
+      setResetLink({ email: account.email, url: result.enrolUrl });
+      setVersion((v) => v + 1);
+      requestAnimationFrame(() => document.getElementById('reset-link-title')?.focus());
     } catch (error) {
       setFailure(errorText(error));
     }
@@ -47,6 +63,7 @@ function Accounts() {
         {status}
       </p>
       {(failure || loaded.failure) && <Alert>{failure || loaded.failure}</Alert>}
+      {resetLink && <EnrolLink id="reset-link" title={`New enrolment link for ${resetLink.email}`} url={resetLink.url} />}
       {staff && (
         <div class="staff-table-wrap">
           <table class="staff-table">
@@ -83,10 +100,17 @@ function Accounts() {
                       {self ? (
                         'You'
                       ) : (
-                        <button type="button" class="staff-button staff-button--quiet" onClick={() => update(s, { disabled: s.status !== 'disabled' })}>
-                          {s.status === 'disabled' ? 'Enable' : 'Disable'}
-                          <span class="visually-hidden"> {s.email}</span>
-                        </button>
+                        <div class="staff-row">
+                          <button type="button" class="staff-button staff-button--quiet" onClick={() => update(s, { disabled: s.status !== 'disabled' })}>
+                            {s.status === 'disabled' ? 'Enable' : 'Disable'}
+                            <span class="visually-hidden"> {s.email}</span>
+                          </button>
+                          {s.status !== 'disabled' && (
+                            <button type="button" class="staff-button staff-button--quiet" onClick={() => void reset(s)}>
+                              Reset sign-in<span class="visually-hidden"> of {s.email}</span>
+                            </button>
+                          )}
+                        </div>
                       )}
                     </td>
                   </tr>
@@ -150,20 +174,25 @@ function Invite(props: { onInvited: () => void }) {
           Invite
         </button>
       </form>
-      {link && (
-        <div class="staff-invite-link">
-          <h3 id="invite-link-title" tabIndex={-1}>
-            Enrolment link for {link.email}
-          </h3>
-          <p>Send this link to them yourself. It works once, for 72 hours, and is not shown again.</p>
-          <p>
-            <code id="invite-link">{link.url}</code>
-          </p>
-          <button type="button" class="staff-button staff-button--quiet" onClick={() => navigator.clipboard?.writeText(link.url).catch(() => {})}>
-            Copy the link
-          </button>
-        </div>
-      )}
+      {link && <EnrolLink id="invite-link" title={`Enrolment link for ${link.email}`} url={link.url} />}
     </section>
+  );
+}
+
+/** A one-time enrolment link, shown here once: an invitation, or a reset's new start. */
+function EnrolLink(props: { id: string; title: string; url: string }) {
+  return (
+    <div class="staff-invite-link">
+      <h3 id={`${props.id}-title`} tabIndex={-1}>
+        {props.title}
+      </h3>
+      <p>Send this link to them yourself. It works once, for 72 hours, and is not shown again.</p>
+      <p>
+        <code id={props.id}>{props.url}</code>
+      </p>
+      <button type="button" class="staff-button staff-button--quiet" onClick={() => navigator.clipboard?.writeText(props.url).catch(() => {})}>
+        Copy the link
+      </button>
+    </div>
   );
 }

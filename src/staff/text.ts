@@ -89,6 +89,12 @@ const ERROR_TEXT: Record<string, string> = {
   already_assigned: 'Someone else took this request meanwhile. A supervisor can reassign it.',
   request_closed: 'This request is closed.',
   payload_too_large: 'That is too long for the server. Shorten it and try again.',
+  step_up_failed: 'That password or code is not right. Enter your password again, or a new 6-digit code.',
+  passkey_refused: 'The passkey was not accepted. Try adding it again.',
+  passkey_cancelled: 'The passkey prompt was closed or timed out. Nothing changed; try again when ready.',
+  passkey_exists: 'This device already holds a passkey for your account.',
+  too_many_passkeys: 'You have 10 passkeys, the most allowed. Remove one you no longer use first.',
+  cannot_change_self: 'You cannot do this to your own account.',
 };
 
 /** A filter the server refused (invalid_from, invalid_q…). */

@@ -23,7 +23,15 @@ export interface Session {
   csrf: string;
 }
 
-export const LIMITS = { note: 2000 } as const;
+export const LIMITS = { note: 2000, passkeyName: 60 } as const;
+
+/** One of the signed-in member's own passkeys (the key itself never leaves the server). */
+export interface Passkey {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
 
 export interface RequestSummary {
   id: string;

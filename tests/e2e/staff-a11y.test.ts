@@ -55,6 +55,8 @@ function officeApi(signedIn: { value: boolean }) {
     if (path === 'staff' && method === 'POST') return json({ id: 'n', enrolUrl: `${url.origin}/staff/enrol#one-time-token-for-the-test` });
     if (path === 'audit')
       return json({ entries: [{ id: '1', at: '2026-12-04T09:00:00.000Z', actor: { id: 'staff-admin', email: 'admin@agency.example' }, action: 'signin', target: null, detail: null, ip: '127.0.0.1' }], nextCursor: null });
+    if (path === 'passkeys' && method === 'GET')
+      return json({ passkeys: [{ id: 'pk-1', name: 'Office laptop', createdAt: '2026-12-01T09:00:00.000Z', lastUsedAt: '2026-12-04T09:00:00.000Z' }] });
     if (path === 'events') return json({ events: [{ eventId: 'evt-houston', days: [{ date: '2026-11-20', counts: { served: 31, submitted: 12 } }] }] });
     if (path === 'feedback') {
       const answers = { understood: { yes: 1, partly: 0, no: 0 }, would_ask: { yes: 1, maybe: 0, no: 0 }, heard_from: { community_group: 1, faith_group: 0, friend_family: 0, online: 0, government: 0, other: 0 } };
@@ -139,6 +141,7 @@ describe('office console screens', () => {
       ['Feedback', 'Feedback'],
       ['Audit log', 'Audit log'],
       ['Staff accounts', 'Staff accounts'],
+      ['My account', 'My account'],
     ] as const) {
       await page.getByRole('link', { name: link }).click();
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
@@ -146,6 +149,10 @@ describe('office console screens', () => {
       await page.locator('main table').first().waitFor();
       await audit(page, heading);
     }
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.getByText('Enter your password to confirm it is you.').waitFor();
+    await audit(page, 'my account with field errors');
+    await page.getByRole('link', { name: 'Staff accounts' }).click();
     await page.getByLabel('E-mail').fill('new@agency.example');
     await page.getByRole('button', { name: 'Invite' }).click();
     await page.locator('#invite-link').waitFor();

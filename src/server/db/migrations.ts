@@ -11,6 +11,7 @@
  */
 import { HEARING_MIGRATIONS } from '../hearing/schema';
 import { OFFICE_MIGRATIONS } from '../office/schema';
+import { PASSKEY_MIGRATIONS } from '../office/passkey-schema';
 
 export type Migration = { name: string } & ({ sql: string } | { sqlite: string; postgres: string });
 
@@ -136,4 +137,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ...OFFICE_MIGRATIONS,
   // The person hears back: status, follow-ups, feedback (src/server/hearing/schema.ts).
   ...HEARING_MIGRATIONS,
+  // Staff passkeys (src/server/office/passkey-schema.ts).
+  ...PASSKEY_MIGRATIONS,
 ];

@@ -15,7 +15,7 @@ export function hasRole(role: Role, needed: Role): boolean {
 export const STAFF_STATUSES = ['invited', 'active', 'disabled'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
 
-export const LIMITS = { note: 2000, email: 254, password: 1024 } as const;
+export const LIMITS = { note: 2000, email: 254, password: 1024, passkeyName: 60, passkeysEach: 10 } as const;
 
 export interface StaffRef {
   id: string;
@@ -42,5 +42,11 @@ export const AUDIT_ACTIONS = [
   // Issue 15: the system's move when a follow-up arrives, and staff reading feedback.
   'follow_up',
   'view_feedback',
+  // Passkeys: added, removed, a refused registration or step-up; a sign-in with one is 'signin' with detail 'passkey'.
+  'passkey_add',
+  'passkey_remove',
+  'passkey_failed',
+  // An administrator reset someone's password and second factor (a new enrolment link).
+  'staff_reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

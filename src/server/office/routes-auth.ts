@@ -10,12 +10,15 @@ import {
   completeEnrolment,
   enrolmentFor,
   recordFailure,
+  recordPasskeySignIn,
   recordSignIn,
   setCredentials,
   staffByEmail,
   type StaffRow,
 } from './staff-store';
 import { delayFor } from './throttle';
+import { passkeyFactor } from './passkey-factor';
+import { AssertionJson } from './passkey-wire';
 
 /**
  * Enrolment (token from the link → password → TOTP) and sign-in/out.
@@ -29,11 +32,19 @@ const TotpSecretKind = 'totp';
 const EnrolStart = v.object({ token: Token });
 const EnrolPassword = v.object({ token: Token, password: v.pipe(v.string(), v.maxLength(LIMITS.password)) });
 const EnrolVerify = v.object({ token: Token, code: v.pipe(v.string(), v.maxLength(10)) });
-const SignIn = v.object({
-  email: v.pipe(v.string(), v.maxLength(LIMITS.email)),
-  password: v.pipe(v.string(), v.maxLength(LIMITS.password)),
-  code: v.pipe(v.string(), v.maxLength(10)),
-});
+// The second factor is a TOTP code or a passkey's answer, exactly one of them.
+const SignIn = v.union([
+  v.strictObject({
+    email: v.pipe(v.string(), v.maxLength(LIMITS.email)),
+    password: v.pipe(v.string(), v.maxLength(LIMITS.password)),
+    code: v.pipe(v.string(), v.maxLength(10)),
+  }),
+  v.strictObject({
+    email: v.pipe(v.string(), v.maxLength(LIMITS.email)),
+    password: v.pipe(v.string(), v.maxLength(LIMITS.password)),
+    passkey: AssertionJson,
+  }),
+]);
 
 const MIN_PASSWORD = 12;
 
@@ -52,7 +63,7 @@ export function weakPassword(password: string, email: string): boolean {
   return [...p].length < MIN_PASSWORD || lower === email.toLowerCase() || lower === email.split('@')[0]!.toLowerCase();
 }
 
-async function totpSecretOf(office: Office, staff: StaffRow): Promise<string | null> {
+export async function totpSecretOf(office: Office, staff: StaffRow): Promise<string | null> {
   if (!staff.totp_sealed) return null;
   const opened = await office.sealer.open(staff.totp_sealed, staff.id, TotpSecretKind);
   return typeof opened === 'string' ? opened : null;
@@ -105,7 +116,7 @@ export function authRoutes(app: Hono<OfficeEnv>, office: Office): void {
   app.post('/session', async (c) => {
     const body = await readBody(c, SignIn);
     if (!body.ok) return body.response;
-    const { email, password, code } = body.value;
+    const { email, password } = body.value;
     const address = office.client(c);
     const started = office.now();
     const staff = await staffByEmail(office.db, email);
@@ -119,22 +130,34 @@ export function authRoutes(app: Hono<OfficeEnv>, office: Office): void {
     const usable = staff?.status === 'active' && staff.password_hash ? staff : undefined;
     // The same scrypt work whether or not the account exists.
     const passwordOk = await verifyPassword(password, usable?.password_hash ?? (await dummyPasswordHash()));
-    const secret = usable && passwordOk ? await totpSecretOf(office, usable) : null;
-    const step = secret ? totpStep(secret, code.trim(), now.getTime()) : null;
-    const ok = usable && step !== null && (await recordSignIn(office.db, usable.id, step, now.toISOString()));
-    if (!ok) {
+    const owner = usable && passwordOk ? usable : undefined;
+    let ok = false;
+    let passkeyId: string | null = null;
+    let failure: string | null = null;
+    if ('passkey' in body.value) {
+      const factor = await passkeyFactor(office, owner, body.value.passkey, now);
+      if (factor.ok) passkeyId = factor.passkeyId;
+      else failure = factor.detail;
+      ok = !!owner && factor.ok && (await recordPasskeySignIn(office.db, owner.id, now.toISOString()));
+    } else {
+      const secret = owner ? await totpSecretOf(office, owner) : null;
+      const step = secret ? totpStep(secret, body.value.code.trim(), now.getTime()) : null;
+      ok = !!owner && step !== null && (await recordSignIn(office.db, owner.id, step, now.toISOString()));
+    }
+    if (!ok || !usable) {
       office.failures.fail(address, now.getTime());
       if (staff) {
         const lockUntil = new Date(now.getTime() + office.settings.lockMinutes * 60_000).toISOString();
         await recordFailure(office.db, staff.id, office.settings.lockAfter, lockUntil);
       }
-      await auditFailure(c, staff?.id ?? null, staff ? null : 'unknown_account');
+      // Which factor failed is told only to the log, and only once the password was right.
+      await auditFailure(c, staff?.id ?? null, staff ? (owner ? failure : null) : 'unknown_account');
       return apiError(c, 401, 'invalid_credentials');
     }
     office.failures.clear(address);
     const session = await createSession(office.db, usable.id, now, office.settings);
     setSessionCookie(c, session.token, office.settings.absoluteHours * 3600);
-    await office.audit(c, { actorId: usable.id, action: 'signin' });
+    await office.audit(c, { actorId: usable.id, action: 'signin', ...(passkeyId ? { target: passkeyId, detail: 'passkey' } : {}) });
     noStore(c);
     return c.json({ me: me(usable), csrf: session.csrf });
   });

@@ -5,10 +5,11 @@ import { checkUuid } from '../../shared/fields';
 import { noStore, readBody, signedIn, type Office, type OfficeEnv } from './context';
 import { LIMITS, ROLES } from './model';
 import { enrolUrl } from './settings';
-import { account, inviteStaff, isStaffEmail, listStaff, normalizeEmail, staffDirectory, updateStaff } from './staff-store';
+import { account, inviteStaff, isStaffEmail, listStaff, normalizeEmail, resetSecondFactor, staffDirectory, updateStaff } from './staff-store';
 
 /**
- * Staff accounts, for administrators: list, invite, change role, disable;
+ * Staff accounts, for administrators: list, invite, change role, disable,
+ * reset someone's sign-in (a lost phone or passkey: a new enrolment link);
  * and the directory of active colleagues supervisors assign requests from.
  */
 
@@ -62,5 +63,18 @@ export function staffRoutes(app: Hono<OfficeEnv>, office: Office): void {
     await office.audit(c, { actorId: me.id, action: 'staff_update', target: id, detail: detail || null });
     noStore(c);
     return c.json(account(updated));
+  });
+
+  app.post('/staff/:id/reset', admin, async (c) => {
+    const id = c.req.param('id');
+    if (!checkUuid(id).ok) return apiError(c, 404, 'not_found');
+    const me = c.get('session').me;
+    // Their own sign-in an administrator changes by signing in; a reset would end this very session.
+    if (id === me.id) return apiError(c, 409, 'cannot_change_self');
+    const reset = await resetSecondFactor(office.db, id, office.now(), office.settings.enrolHours);
+    if (!reset) return apiError(c, 404, 'not_found');
+    await office.audit(c, { actorId: me.id, action: 'staff_reset', target: id });
+    noStore(c);
+    return c.json({ id, enrolUrl: enrolUrl(office.settings, office.port, reset.token) });
   });
 }

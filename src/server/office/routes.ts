@@ -3,6 +3,7 @@ import type { ApiRoutes } from '../types';
 import { apiError } from '../errors';
 import { makeOffice, sameOrigin, type OfficeEnv, type OfficeOptions } from './context';
 import { authRoutes } from './routes-auth';
+import { passkeyRoutes } from './routes-passkeys';
 import { hearingRoutes } from './routes-hearing';
 import { reportRoutes } from './routes-reports';
 import { requestRoutes } from './routes-requests';
@@ -22,6 +23,7 @@ export function officeRoutes(options: Partial<OfficeOptions> = {}): ApiRoutes {
     const app = new Hono<OfficeEnv>();
     app.use('*', sameOrigin(office));
     authRoutes(app, office);
+    passkeyRoutes(app, office);
     staffRoutes(app, office);
     requestRoutes(app, office);
     reportRoutes(app, office);

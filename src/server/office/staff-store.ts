@@ -168,6 +168,44 @@ export async function recordSignIn(db: SqlRunner, id: string, step: number, at: 
   return changed === 1;
 }
 
+/** A good sign-in with a passkey: the count resets (the passkey's own counter moved in passkey-store.ts). */
+export async function recordPasskeySignIn(db: SqlRunner, id: string, at: string): Promise<boolean> {
+  const changed = await db.exec(
+    `UPDATE office_staff SET failed_count = 0, locked_until = NULL, last_signin_at = $2 WHERE id = $1 AND status = 'active'`,
+    [id, at],
+  );
+  return changed === 1;
+}
+
+/**
+ * Recovery when a member has lost their authenticator app and passkeys:
+ * password, TOTP secret and passkeys go, their sessions end, and the
+ * account is an invitation again with a new one-time enrolment link
+ * (returned once). Undefined for an unknown or disabled account.
+ */
+export async function resetSecondFactor(db: SqlEngine, id: string, now: Date, validHours: number): Promise<{ token: string } | undefined> {
+  const token = newToken();
+  return db.transaction(async (tx) => {
+    const changed = await tx.exec(
+      `UPDATE office_staff SET status = 'invited', password_hash = NULL, totp_sealed = NULL, totp_last_step = 0,
+         failed_count = 0, locked_until = NULL WHERE id = $1 AND status <> 'disabled'`,
+      [id],
+    );
+    if (changed !== 1) return undefined;
+    await tx.exec('DELETE FROM office_sessions WHERE staff_id = $1', [id]);
+    await tx.exec('DELETE FROM office_passkeys WHERE staff_id = $1', [id]);
+    await tx.exec('DELETE FROM office_passkey_challenges WHERE staff_id = $1', [id]);
+    // Earlier links stop working: only the newest may enrol.
+    await tx.exec('UPDATE office_enrolments SET used_at = $2 WHERE staff_id = $1 AND used_at IS NULL', [id, now.toISOString()]);
+    await tx.exec('INSERT INTO office_enrolments (token_hash, staff_id, expires_at) VALUES ($1, $2, $3)', [
+      tokenHash(token),
+      id,
+      new Date(now.getTime() + validHours * 3_600_000).toISOString(),
+    ]);
+    return { token };
+  });
+}
+
 export async function updateStaff(db: SqlEngine, id: string, change: { role?: Role; disabled?: boolean }): Promise<StaffRow | undefined> {
   return db.transaction(async (tx) => {
     const row = await staffById(tx, id);
