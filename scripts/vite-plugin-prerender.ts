@@ -70,7 +70,7 @@ export function guideMarkup(root: string): string {
     )
     .join('');
   return (
-    `<div id="app">${header}<main id="main" tabindex="-1"><article class="page page--wide guide" aria-labelledby="guide-title">` +
+    `<div id="app">${header}<main id="main" tabindex="-1" data-prerendered=""><article class="page page--wide guide" aria-labelledby="guide-title">` +
     `<header class="guide__header"><h1 id="guide-title">${escapeHtml(guide.title)}</h1>${lead}${checked}</header>` +
     `<div class="guide__layout"><nav class="guide__toc no-print" id="guide-toc" aria-labelledby="guide-toc-title" tabindex="-1">` +
     `<h2 id="guide-toc-title">${t('guide.toc')}</h2><ol>${toc}</ol></nav><div class="guide__body">${sections}</div></div>` +

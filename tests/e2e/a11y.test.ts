@@ -12,7 +12,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { newContext, waitForServiceWorker } from './harness';
+import { newContext, waitForScreen, waitForServiceWorker } from './harness';
 import { useServerAndBrowser } from './suite';
 import { fillWholeRequest, navigateInApp, startRequest } from '../bench/form-fill';
 import { pathsToOutcomes, walkScreener } from '../bench/screener-ui';
@@ -61,7 +61,7 @@ async function open(locale: (typeof LOCALES)[number]): Promise<{ context: Browse
   const context = await newContext(suite.browser, { locale: locale.browser });
   const page = await context.newPage();
   await page.goto(suite.server.url + '/');
-  await page.locator('main h1').waitFor();
+  await waitForScreen(page);
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale.code);
   return { context, page };
 }
@@ -154,7 +154,7 @@ describe.each(LOCALES)('accessibility in $code', (locale) => {
       await context.route(puts, (route) => route.abort('internetdisconnected'));
       await page.locator('form.rq-form button[type="submit"]').click();
       await page.waitForFunction(() => !document.querySelector('form.rq-form'));
-      await page.locator('main h1').waitFor();
+      await waitForScreen(page);
       await audit(page, `${locale.code} request handed over`, findings);
       await navigateInApp(page, '/requests/status');
       await audit(page, `${locale.code} request status, waiting`, findings);

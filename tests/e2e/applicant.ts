@@ -6,7 +6,7 @@
  * office end-to-end tests.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { waitForController, waitForServiceWorker } from './harness';
+import { waitForController, waitForScreen, waitForServiceWorker } from './harness';
 
 /** A file the draft carries: text content, or base64 bytes (a photo). */
 export interface DraftFile {
@@ -34,7 +34,7 @@ export async function openApp(context: BrowserContext, origin: string): Promise<
   await waitForServiceWorker(page);
   await page.reload();
   await waitForController(page);
-  await page.locator('main h1').waitFor();
+  await waitForScreen(page);
   return page;
 }
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { goOffline, goOnline, newContext } from './harness';
+import { goOffline, goOnline, newContext, waitForScreen } from './harness';
 import { openApp as open, outboxRecord, outboxState, readStore, seedDraft as seed, sendFromReview as send, wireIdOf } from './applicant';
 import { useServerAndBrowser } from './suite';
 
@@ -187,7 +187,7 @@ describe('delivery', () => {
     const before = (await staffList()).length;
     const tabB = await context.newPage();
     await tabB.goto(`${suite.server.url}/`);
-    await tabB.locator('main h1').waitFor();
+    await waitForScreen(tabB);
     const tabs = { A: tabA, B: tabB };
     // Each tab logs its tries for the flush lock and whether it got it.
     for (const tab of Object.values(tabs)) await tab.evaluate(logFlushLockTries);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newContext, waitForServiceWorker } from './harness';
+import { newContext, waitForScreen, waitForServiceWorker } from './harness';
 import { useServerAndBrowser } from './suite';
 
 const suite = useServerAndBrowser();
@@ -96,7 +96,7 @@ describe('event mode on a shared tablet', () => {
     expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(SECRET);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(SECRET);
     await page.goto(suite.server.url + '/requests');
-    await page.locator('main h1').waitFor();
+    await waitForScreen(page);
     await page.getByRole('link', { name: 'Start a new request' }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain(SECRET);
 
@@ -123,7 +123,7 @@ describe('event mode on a shared tablet', () => {
     await turnOnEventMode(page);
     // One person reads the guide, then "Next person".
     await page.goto(suite.server.url + '/guide');
-    await page.locator('main h1').waitFor();
+    await waitForScreen(page);
     await page.getByRole('button', { name: 'Next person' }).click();
     // The person is offered "Questions and feedback" once, and declines.
     await page.getByRole('dialog').getByRole('button', { name: 'No, thank you' }).click();
@@ -167,7 +167,7 @@ describe('event mode on a shared tablet', () => {
     expect(cacheNames.filter((n) => !n.startsWith('workbox-precache') && n !== 'config' && n !== 'keys')).toEqual([]);
     // The app still opens (the precache stays).
     await page.goto(suite.server.url + '/requests');
-    await page.locator('main h1').waitFor();
+    await waitForScreen(page);
     expect(await page.locator('main').textContent()).not.toContain(SECRET);
     await context.close();
   });

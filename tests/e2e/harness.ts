@@ -119,6 +119,16 @@ export async function newContext(browser: Browser, options: { locale?: string; v
 }
 
 /** Resolves once the page's service worker is active (first visit installs and activates it). */
+/**
+ * Waits for the app's own screen. guide.html arrives with the top of the
+ * English guide already in it (same heading, lang "en", ltr) until the app
+ * replaces it; a test that checks language, direction or anything the app
+ * renders must not catch that placeholder.
+ */
+export async function waitForScreen(page: Page): Promise<void> {
+  await page.locator('main:not([data-prerendered]) h1').first().waitFor();
+}
+
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;

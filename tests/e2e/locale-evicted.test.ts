@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { chooseLanguage, goOffline, newContext, waitForController, waitForServiceWorker } from './harness';
+import { chooseLanguage, goOffline, newContext, waitForController, waitForScreen, waitForServiceWorker } from './harness';
 import { useServerAndBrowser } from './suite';
 
 const suite = useServerAndBrowser();
@@ -41,7 +41,7 @@ describe('a language chunk evicted from the cache, offline', () => {
 
     for (const path of ['/', '/guide', '/screener', '/requests', '/settings']) {
       await page.goto(suite.server.url + path);
-      await page.locator('main h1').waitFor();
+      await waitForScreen(page);
       expect(await page.evaluate(() => document.documentElement.lang), path).toBe('en');
       await expect.poll(() => page.locator('.banner[role=alert]').allInnerTexts(), { timeout: 10_000 }).toContain(
         'This language could not be loaded on this device right now, so the app is shown in English. Connect to the internet once to get it back.',
@@ -57,7 +57,7 @@ describe('a language chunk evicted from the cache, offline', () => {
     expect(evicted).toBe(1);
     await goOffline(context);
     await page.goto(suite.server.url + '/guide');
-    await page.locator('main h1').waitFor();
+    await waitForScreen(page);
     // The shell's strings are still Spanish; the screens' strings fall back to English.
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     expect(await page.locator('.site-nav').textContent()).toContain('Guía');

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { waitForScreen } from './harness';
 import { useServerAndBrowser } from './suite';
 
 const suite = useServerAndBrowser();
@@ -34,7 +35,7 @@ describe('at 200% zoom on a 390px phone', () => {
       const found: Record<string, string[]> = {};
       for (const path of SCREENS) {
         await page.goto(suite.server.url + path);
-        await page.waitForSelector('main h1');
+        await waitForScreen(page);
         expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
         const out = await overflowing(page);
         if (out.length) found[path] = out;

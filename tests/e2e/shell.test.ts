@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, goOffline, launchPersistent, newContext, waitForController, waitForServiceWorker } from './harness';
+import { chooseLanguage, goOffline, launchPersistent, newContext, waitForController, waitForScreen, waitForServiceWorker } from './harness';
 import { useServerAndBrowser } from './suite';
 
 const suite = useServerAndBrowser();
@@ -41,7 +41,7 @@ describe('the app shell', () => {
     await page.locator('.net-status--offline').waitFor();
     for (const path of ['/guide', '/screener', '/requests', '/settings']) {
       await page.goto(suite.server.url + path);
-      await page.locator('main h1').waitFor();
+      await waitForScreen(page);
       expect(await page.locator('html').getAttribute('lang')).toBe('es');
     }
     await context.close();
@@ -77,7 +77,7 @@ describe('the app shell', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.evaluate(() => localStorage.setItem('ombuds.locale', 'xx-nope'));
     await page.reload();
-    await page.locator('main h1').waitFor();
+    await waitForScreen(page);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     await context.close();
