@@ -1,6 +1,7 @@
 import type { SqlEngine, SqlRunner, SqlValue } from './db/engine';
 import { formatConfirmation, newConfirmation } from './confirmation';
 import { blindDigest, normalizeLookup, type LookupKind } from './index-keys';
+import { insertWithoutFiles } from './intake-commit-pg';
 import type {
   CommitResult,
   IntakeStore,
@@ -127,23 +128,28 @@ export function createIntakeStore(db: SqlEngine, keys: () => Promise<StoreKeys>,
     throw new Error('could not draw a unique confirmation number');
   };
 
+  /** The blind-index rows of a request, each (kind, digest) once. */
+  const lookupPairs = async (r: NewRequest): Promise<[LookupKind, string][]> => {
+    const lookups = new Map<string, [LookupKind, string]>();
+    for (const { kind, value } of r.lookups) {
+      for (const digest of await digestsFor(kind, value, false)) lookups.set(`${kind}:${digest}`, [kind, digest]);
+    }
+    return [...lookups.values()];
+  };
+
   /** Few statements, few round trips (they count on PostgreSQL): the row first, the id decides a race. */
   const commitIn = async (tx: SqlRunner, r: NewRequest): Promise<CommitResult> => {
     const confirmation = await insertRow(tx, r);
     if (confirmation === null) return (await answer(tx, r.id, r.bodySha256))!;
     const formTypes = [...new Set(r.formTypes)];
-    const lookups = new Map<string, [LookupKind, string]>();
-    for (const { kind, value } of r.lookups) {
-      for (const digest of await digestsFor(kind, value, false)) lookups.set(`${kind}:${digest}`, [kind, digest]);
-    }
+    const pairs = await lookupPairs(r);
     if (formTypes.length) {
       await tx.exec(
         `INSERT INTO request_form_types (form_type, request_id) VALUES ${formTypes.map((_, i) => `($${i + 2}, $1)`).join(', ')}`,
         [r.id, ...formTypes],
       );
     }
-    if (lookups.size) {
-      const pairs = [...lookups.values()];
+    if (pairs.length) {
       await tx.exec(
         `INSERT INTO request_lookup (kind, digest, request_id)
          VALUES ${pairs.map((_, i) => `($${2 * i + 2}, $${2 * i + 3}, $1)`).join(', ')}`,
@@ -244,6 +250,13 @@ export function createIntakeStore(db: SqlEngine, keys: () => Promise<StoreKeys>,
     },
 
     async commit(r) {
+      if (db.kind === 'postgres' && r.files.length === 0) {
+        const confirmation = r.confirmation ?? draw();
+        if (await insertWithoutFiles(db, r, confirmation, [...new Set(r.formTypes)], await lookupPairs(r))) {
+          return { kind: 'created', confirmation: formatConfirmation(confirmation), receivedAt: r.receivedAt };
+        }
+        // Id or confirmation taken: the transaction below tells a twin from a clash.
+      }
       try {
         return await db.transaction((tx) => commitIn(tx, r));
       } catch (err) {

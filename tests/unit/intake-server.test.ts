@@ -67,6 +67,23 @@ describe('confirmation numbers', () => {
     expect(await store.commit({ ...base, id: uuid() })).toMatchObject({ kind: 'created', confirmation: 'AAA-AAA-AAA' });
     expect(await store.commit({ ...base, id: uuid() })).toMatchObject({ kind: 'created', confirmation: 'BBB-BBB-BBB' });
   });
+
+  it('stores one row when the same request is committed twice at once, and refuses a different body for its id', async () => {
+    const s = await server();
+    const { privateKey } = await keyRingFor(s.deps);
+    const store = createIntakeStore(s.deps.db, async () => ({ privateKey, indexKeys: [new Uint8Array(32)] }));
+    const row = {
+      id: uuid(), receivedAt: NOW.toISOString(), kid: 'k', sealed: new Uint8Array([1]), envelopeSha256: 'e', bodySha256: 'x',
+      formTypes: ['I-485', 'I-485', 'I-130'], urgent: false, language: 'en', eventId: null,
+      lookups: [{ kind: 'a_number' as const, value: 'A123456789' }], files: [],
+    };
+    const [a, b] = await Promise.all([store.commit(row), store.commit(row)]);
+    expect([a!.kind, b!.kind].sort()).toEqual(['created', 'same']);
+    expect((a as { confirmation: string }).confirmation).toBe((b as { confirmation: string }).confirmation);
+    expect(await store.count({ formType: 'I-130' })).toBe(1);
+    expect((await store.findBy('a_number', 'A123456789')).map((r) => r.id)).toEqual([row.id]);
+    expect(await store.commit({ ...row, bodySha256: 'y' })).toEqual({ kind: 'conflict' });
+  });
 });
 
 describe('PUT /api/v1/requests/:id', () => {
