@@ -12,7 +12,7 @@ import type { RequestIssue } from '../shared/request-issues';
 import { resolveApiBase } from './api-base';
 import { putFeedbackSubmitted, sealFeedback, type FeedbackBody } from './feedback-store';
 import { OutboxError } from './outbox-store';
-import { currentSealingKey } from './sealing-key';
+import { currentSealingKey, SUBMIT_KEY_REUSE_MS } from './sealing-key';
 import { requestDelivery } from './triggers';
 
 /** Why feedback cannot go as it is: nothing said, or a field the schema refuses (by path). */
@@ -81,7 +81,7 @@ export async function submitFeedback(options: FeedbackSubmit): Promise<void> {
   if (issues.length) throw new InvalidFeedbackError(issues);
 
   const apiBase = options.apiBase ?? (await resolveApiBase(options.fetch));
-  const key = await currentSealingKey({ apiBase, fetch: options.fetch, now: () => now.getTime() });
+  const key = await currentSealingKey({ apiBase, fetch: options.fetch, now: () => now.getTime(), reuseWithinMs: SUBMIT_KEY_REUSE_MS });
   const sealed = key ? await sealFeedback(body, key) : undefined;
   const record: PendingOutboxRecord = {
     id: body.id,

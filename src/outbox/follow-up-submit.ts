@@ -12,7 +12,7 @@ import { FOLLOW_UP_TEXT_MAX } from '../storage/follow-ups';
 import { resolveApiBase } from './api-base';
 import { putFollowUpSubmitted, readFollowUpCopy } from './follow-up-store';
 import { OutboxError } from './outbox-store';
-import { currentSealingKey } from './sealing-key';
+import { currentSealingKey, SUBMIT_KEY_REUSE_MS } from './sealing-key';
 import { sealFollowUp } from './seal-follow-up';
 import { requestDelivery } from './triggers';
 
@@ -46,7 +46,7 @@ export async function submitFollowUp(options: FollowUpSubmit): Promise<void> {
   const draft: FollowUpDraft = { ...copy.draft, ...stamped };
 
   const apiBase = options.apiBase ?? (await resolveApiBase(options.fetch));
-  const key = await currentSealingKey({ apiBase, fetch: options.fetch, now: () => now.getTime() });
+  const key = await currentSealingKey({ apiBase, fetch: options.fetch, now: () => now.getTime(), reuseWithinMs: SUBMIT_KEY_REUSE_MS });
   const sealed = key ? await sealFollowUp(draft, copy.files, key) : undefined;
   const record: PendingOutboxRecord = {
     id: draft.id,

@@ -306,7 +306,7 @@ export async function removeOutboxRecord(id: string): Promise<boolean> {
 
 export interface CachedKeys {
   keys: KeysResponse;
-  /** Device ms; informational (the network copy always wins when there is one). */
+  /** Device ms: a submit reuses a copy this recent without a round trip (sealing-key.ts). */
   fetchedAt: number;
 }
 

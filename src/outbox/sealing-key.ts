@@ -5,7 +5,8 @@ import type { SealingKey } from '../shared/seal';
 /**
  * The key to seal to: the server's published keys fresh from the network
  * when it answers (the worker's NetworkFirst cache answers offline too),
- * else the copy cached in IndexedDB. Null when no key was ever seen: the
+ * else the copy cached in IndexedDB (at once, for a submit, when that copy
+ * is recent). Null when no key was ever seen: the
  * outbox then waits with needsSeal (see docs/ARCHITECTURE-sync.md).
  */
 export interface SealingKeyOptions {
@@ -13,7 +14,19 @@ export interface SealingKeyOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
   now?: () => number;
+  /**
+   * Take the IndexedDB copy without asking the network when it was fetched
+   * this recently. Submitting passes it: a round trip per submit was a third
+   * of each submit's time at a busy event, and a key a few minutes old still
+   * opens (rotation keeps old keys; one the server dropped answers
+   * unknown_kid and the flush re-seals to a fresh key). Flushing never
+   * passes it.
+   */
+  reuseWithinMs?: number;
 }
+
+/** How long a submit trusts the key it last fetched. */
+export const SUBMIT_KEY_REUSE_MS = 10 * 60_000;
 
 async function fromNetwork(options: SealingKeyOptions): Promise<KeysResponse | undefined> {
   const controller = new AbortController();
@@ -44,10 +57,19 @@ async function fromWorkerCache(apiBase: string): Promise<KeysResponse | undefine
   }
 }
 
+function isRecent(fetchedAt: number, options: SealingKeyOptions): boolean {
+  if (options.reuseWithinMs === undefined) return false;
+  const age = (options.now ?? Date.now)() - fetchedAt;
+  // A clock set back makes a negative age: not trusted as recent.
+  return age >= 0 && age <= options.reuseWithinMs;
+}
+
 export async function currentSealingKey(options: SealingKeyOptions): Promise<SealingKey | null> {
+  const cached = await getCachedKeys().catch(() => undefined);
   const keys =
+    (cached && isRecent(cached.fetchedAt, options) ? cached.keys : undefined) ??
     (await fromNetwork(options)) ??
-    (await getCachedKeys().catch(() => undefined))?.keys ??
+    cached?.keys ??
     (await fromWorkerCache(options.apiBase));
   if (!keys) return null;
   const entry = pickSealingKey(keys);

@@ -27,7 +27,7 @@ import { validateWireRequest, type RequestIssue } from '../shared/request-schema
 import { newClaim, wireIdFor } from '../shared/request-claim';
 import { deviceToday } from '../shared/fields';
 import { resolveApiBase } from './api-base';
-import { currentSealingKey } from './sealing-key';
+import { currentSealingKey, SUBMIT_KEY_REUSE_MS } from './sealing-key';
 import { onTheWire, referencedAttachmentIds, sealRequest } from './seal-request';
 import { requestDelivery } from './triggers';
 
@@ -77,7 +77,7 @@ export async function submitDraft(draftId: string, options: SubmitOptions = {}):
   const apiBase = options.apiBase ?? (await resolveApiBase(options.fetch));
   const [eventMode, key] = await Promise.all([
     isEventMode(),
-    currentSealingKey({ apiBase, fetch: options.fetch, now: () => now.getTime() }),
+    currentSealingKey({ apiBase, fetch: options.fetch, now: () => now.getTime(), reuseWithinMs: SUBMIT_KEY_REUSE_MS }),
   ]);
   const hasLocalCopy = !eventMode;
   // Sealed as stored (not as normalized by the check), so a later re-seal gives the same content.

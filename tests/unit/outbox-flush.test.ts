@@ -124,6 +124,24 @@ describe('submitDraft', () => {
     expect(await submit(id, offline)).toEqual({ id, needsSeal: false });
   });
 
+  it('asks the server for its key once for submits minutes apart, and again once that copy is ten minutes old', async () => {
+    const s = await server();
+    const n = net(s);
+    const keyAsks = () => n.calls.filter((c) => c === `GET ${API}/keys`).length;
+    const at = (minutes: number) => new Date(DEVICE_NOW.getTime() + minutes * 60_000);
+    await submit(await submittedDraft(), n.fetch, at(0));
+    expect(keyAsks()).toBe(1);
+    await submit(await submittedDraft(), n.fetch, at(3));
+    await submit(await submittedDraft(), n.fetch, at(10));
+    expect(keyAsks()).toBe(1);
+    await submit(await submittedDraft(), n.fetch, at(10.5));
+    expect(keyAsks()).toBe(2);
+    // A device clock set back does not make an old copy look recent.
+    await submit(await submittedDraft(), n.fetch, at(-1));
+    expect(keyAsks()).toBe(3);
+    for (const record of await listOutbox()) expect(record).toMatchObject({ needsSeal: false });
+  });
+
   it('rejects a draft that is not closed for submit', async () => {
     const draft = await createDraft();
     await expect(submit(draft.id, offline)).rejects.toMatchObject({ code: 'missing' });
