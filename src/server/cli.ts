@@ -14,6 +14,11 @@
  *       Makes a new sealing key current; old keys stay for opening requests
  *       already sealed to them. Restart the server afterwards.
  *
+ *   npm run intake -- rotate-index-key
+ *       Makes a new blind-index key current (DATA_DIR/keys/index-keys); old
+ *       ones stay, so requests indexed with them are still found. Restart
+ *       the server afterwards. With INDEX_KEYS set, edit that instead.
+ *
  * Output names counts and paths only, never content.
  */
 import { closeSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
@@ -22,10 +27,11 @@ import { parseArgs } from 'node:util';
 import type { AppDeps } from './types';
 import { openIntake } from './intake-setup';
 import { rotateFileKey } from './keys';
+import { rotateIndexKey } from './index-keys';
 import { readSettings } from './settings';
 import { STAFF_USAGE, staffCommand, StaffUsageError } from './office/cli-staff';
 
-const USAGE = `usage: npm run intake -- export --out FILE [--since DATE]\n       npm run intake -- rotate-key\n       ${STAFF_USAGE}`;
+const USAGE = `usage: npm run intake -- export --out FILE [--since DATE]\n       npm run intake -- rotate-key\n       npm run intake -- rotate-index-key\n       ${STAFF_USAGE}`;
 
 /** Streams the export into a new temporary file, then links it into place: never over an existing file. */
 export async function exportRequests(deps: Pick<AppDeps, 'store'>, out: string, since?: string): Promise<number> {
@@ -92,6 +98,12 @@ async function main(argv: string[]): Promise<number> {
     parseArgs({ args: rest, options: {}, strict: true });
     const kid = rotateFileKey(settings.dataDir);
     console.log(`new current sealing key ${kid}; restart the server to use it`);
+    return 0;
+  }
+  if (command === 'rotate-index-key') {
+    parseArgs({ args: rest, options: {}, strict: true });
+    rotateIndexKey(settings.dataDir);
+    console.log('new current index key; restart the server to use it (older keys stay, so earlier requests are still found)');
     return 0;
   }
   throw new UsageError();

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { loadKeyList } from './key-files';
+import { loadKeyList, rotateKeyFile, type KeyListSource } from './key-files';
+import { log } from './log';
 import { checkANumber, checkEmail, checkReceiptNumber } from '../shared/fields';
 
 /**
@@ -9,16 +10,30 @@ import { checkANumber, checkEmail, checkReceiptNumber } from '../shared/fields';
  * Environment: INDEX_KEYS = JSON array of base64url keys (32 bytes or more),
  * the first current. Otherwise the file DATA_DIR/keys/index-keys, one key
  * per line, first current, mode 0600; made on first start.
- * Rotation: put a new key first; rows keep the digests of the key current
- * when they arrived, and lookups try every key. A lost index key only
- * disables search for the rows indexed with it; it never hides data.
+ * Rotation: put a new key first (`npm run intake -- rotate-index-key` does it
+ * for the file); rows keep the digests of the key current when they
+ * arrived, and lookups try every key. A lost index key only disables search
+ * for the rows indexed with it; it never hides data.
  */
 
 /** `name`: the person's full name (given, middle, family), see normalizeName. */
 export type LookupKind = 'a_number' | 'receipt' | 'email' | 'name';
 
+const indexKeySource = (env: Record<string, string | undefined>): KeyListSource => ({
+  envName: 'INDEX_KEYS',
+  envValue: env.INDEX_KEYS,
+  file: 'index-keys',
+  generatedEvent: 'index_key_generated',
+});
+
 export function loadIndexKeys(dataDir: string, env: Record<string, string | undefined> = process.env): Buffer[] {
-  return loadKeyList(dataDir, { envName: 'INDEX_KEYS', envValue: env.INDEX_KEYS, file: 'index-keys', generatedEvent: 'index_key_generated' });
+  return loadKeyList(dataDir, indexKeySource(env));
+}
+
+/** A new current index key in DATA_DIR/keys/index-keys; a running server uses it after a restart. */
+export function rotateIndexKey(dataDir: string, env: Record<string, string | undefined> = process.env): void {
+  rotateKeyFile(dataDir, indexKeySource(env));
+  log.info('index_key_rotated');
 }
 
 /** The value as the index keeps it, or null when it is not a valid one of its kind. */

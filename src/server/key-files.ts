@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { keysDir } from './keys';
+import { keysDir, replaceFile } from './keys';
 import { log } from './log';
 
 /**
@@ -76,4 +76,15 @@ export function loadKeyList(dataDir: string, source: KeyListSource): Buffer[] {
   if (!existsSync(path)) return createFileKeys(dir, path, source);
   chmodSync(path, 0o600);
   return readFileKeys(path, source.file);
+}
+
+/**
+ * Puts a new key first in the file (made if missing), keeping the old ones
+ * after it. Keys from the environment are the operator's to change there.
+ */
+export function rotateKeyFile(dataDir: string, source: KeyListSource): void {
+  if (readEnvKeys(source.envName, source.envValue)) throw new Error(`${source.envName} is set: put a new key first in it instead`);
+  const kept = loadKeyList(dataDir, source);
+  const lines = [randomBytes(32), ...kept].map((k) => k.toString('base64url'));
+  replaceFile(join(keysDir(dataDir), source.file), `${lines.join('\n')}\n`, 0o600);
 }

@@ -258,9 +258,10 @@ function writeDurably(path: string, text: string, mode: number, flag = 'w'): voi
   chmodSync(path, mode);
 }
 
-function replaceFile(path: string, text: string): void {
+/** Replaces a file whole, so a crash leaves the old one or the new one, never half of either. */
+export function replaceFile(path: string, text: string, mode = 0o644): void {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  writeDurably(tmp, text, 0o644);
+  writeDurably(tmp, text, mode);
   renameSync(tmp, path);
   syncDir(join(path, '..'));
 }
