@@ -18,8 +18,12 @@ export interface DraftFile {
 
 export interface DraftPerson {
   familyName: string;
+  /** "Ana" unless given. */
+  givenName?: string;
   aNumber?: string;
   receiptNumber?: string;
+  /** ['I-485'] unless given. */
+  formTypes?: string[];
   /** The self-check's answers block, as a request started from the screener keeps it. */
   screenerBlock?: unknown;
 }
@@ -47,11 +51,12 @@ export async function seedDraft(page: Page, person: DraftPerson, files: readonly
       const now = new Date();
       const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
       const id = crypto.randomUUID();
+      const givenName = person.givenName ?? 'Ana';
       const data = {
         filler: 'self',
         person: {
           familyName: person.familyName,
-          givenName: 'Ana',
+          givenName,
           dateOfBirth: '1990-02-28',
           countryOfBirth: 'MX',
           citizenship: 'MX',
@@ -60,13 +65,13 @@ export async function seedDraft(page: Page, person: DraftPerson, files: readonly
           email: 'ana@example.com',
         },
         case: {
-          formTypes: ['I-485'],
+          formTypes: person.formTypes ?? ['I-485'],
           receiptNumbers: [person.receiptNumber ?? ''],
           problemKinds: ['past-processing-time'],
           whatHappened: 'My case has been pending for two years.',
           helpWanted: 'Please ask USCIS to look at my case.',
         },
-        consent: { agreed: true, signatureKind: 'typed', typedName: `Ana ${person.familyName}`, date: today },
+        consent: { agreed: true, signatureKind: 'typed', typedName: `${givenName} ${person.familyName}`, date: today },
         ...(person.screenerBlock ? { screener: { urgent: false, block: person.screenerBlock } } : {}),
       };
       const records = await Promise.all(

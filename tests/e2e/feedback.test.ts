@@ -7,43 +7,16 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { chooseLanguage, goOffline, goOnline, newContext } from './harness';
 import { openApp, readStore } from './applicant';
+import { officeSession } from './office-session';
 import { useServerAndBrowser } from './suite';
 
-const run = promisify(execFile);
 const suite = useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
 const PIN = '482916';
-const PASSWORD = 'lantern orchard pebble river';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WORDS = 'The interpreter made it easy — Mariam';
-
-/** A supervisor's session on the office API (made by the CLI, enrolled with TOTP). */
-async function supervisor(): Promise<(path: string) => Promise<Response>> {
-  const email = 'supervisor@agency.example';
-  const { stdout } = await run('npm', ['run', '--silent', 'intake', '--', 'staff', 'add', '--email', email, '--role', 'supervisor'], {
-    env: { ...process.env, DATA_DIR: suite.server.dataDir, PORT: String(suite.server.port), LOG_LEVEL: 'silent' },
-  });
-  const token = /\/staff\/enrol#(\S+)/.exec(stdout)?.[1];
-  expect(token, stdout).toBeTruthy();
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${suite.server.url}/api/v1/office/${path}`, { ...init, headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) } });
-  const post = (path: string, body: unknown) => api(path, { method: 'POST', body: JSON.stringify(body) });
-  expect((await post('enrolment/start', { token })).status).toBe(200);
-  const { secret } = (await (await post('enrolment/password', { token, password: PASSWORD })).json()) as { secret: string };
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
-  const first = totp.generate();
-  expect((await post('enrolment/verify', { token, code: first })).status).toBe(204);
-  await expect.poll(() => totp.generate() !== first, { timeout: 35_000, interval: 500 }).toBe(true);
-  const session = await post('session', { email, password: PASSWORD, code: totp.generate() });
-  expect(session.status).toBe(200);
-  const cookie = /office_session=[^;]*/.exec(session.headers.get('Set-Cookie') ?? '')![0];
-  return (path) => api(path, { headers: { Cookie: cookie } });
-}
 
 async function axeClean(page: Page) {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
@@ -104,8 +77,8 @@ describe('questions and feedback', () => {
       await expect.poll(async () => (await feedbackRecords(page))[0]?.state, { timeout: 30_000 }).toBe('delivered');
       await page.getByText('Delivered to the office').waitFor();
 
-      const office = await supervisor();
-      const counts = (await (await office(`feedback?event=${eventId}`)).json()) as { groups: Record<string, unknown>[]; texts: Record<string, unknown>[] };
+      const office = await officeSession(suite.server, 'supervisor');
+      const counts = (await (await office.call('GET', `feedback?event=${eventId}`)).json()) as { groups: Record<string, unknown>[]; texts: Record<string, unknown>[] };
       expect(counts.groups).toMatchObject([{ eventId, count: 1, satisfaction: { 5: 1 }, withText: 1, withContact: 0 }]);
       expect((counts.groups[0]!.answers as Record<string, Record<string, number>>).understood).toMatchObject({ yes: 1 });
       expect(counts.texts).toMatchObject([{ comments: WORDS }]);

@@ -11,55 +11,19 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import * as OTPAuth from 'otpauth';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chooseLanguage, goOffline, goOnline, newContext, waitForServiceWorker } from './harness';
 import { openApp, outboxRecord, outboxState, readStore, seedDraft, sendFromReview } from './applicant';
+import { officeSession, type OfficeSession } from './office-session';
 import { useServerAndBrowser } from './suite';
 
-const run = promisify(execFile);
 const suite = useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
 
 // A 1×1 PNG: a real image the browser decodes.
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const PASSWORD = 'lantern orchard pebble river';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** The office console's API as an officer uses it: session cookie and CSRF header. */
-interface Office {
-  call(method: string, path: string, body?: unknown): Promise<Response>;
-}
-
-async function officer(): Promise<Office> {
-  const email = 'officer@agency.example';
-  const { stdout } = await run('npm', ['run', '--silent', 'intake', '--', 'staff', 'add', '--email', email, '--role', 'officer'], {
-    env: { ...process.env, DATA_DIR: suite.server.dataDir, PORT: String(suite.server.port), LOG_LEVEL: 'silent' },
-  });
-  const token = /\/staff\/enrol#(\S+)/.exec(stdout)?.[1];
-  expect(token, stdout).toBeTruthy();
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${suite.server.url}/api/v1/office/${path}`, { ...init, headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) } });
-  const post = (path: string, body: unknown) => api(path, { method: 'POST', body: JSON.stringify(body) });
-  expect((await post('enrolment/start', { token })).status).toBe(200);
-  const { secret } = (await (await post('enrolment/password', { token, password: PASSWORD })).json()) as { secret: string };
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
-  const first = totp.generate();
-  expect((await post('enrolment/verify', { token, code: first })).status).toBe(204);
-  // A code is taken once: sign in with the next one.
-  await expect.poll(() => totp.generate() !== first, { timeout: 35_000, interval: 500 }).toBe(true);
-  const session = await post('session', { email, password: PASSWORD, code: totp.generate() });
-  expect(session.status).toBe(200);
-  const { csrf } = (await session.json()) as { csrf: string };
-  const cookie = /office_session=[^;]*/.exec(session.headers.get('Set-Cookie') ?? '')![0];
-  return {
-    call: (method, path, body) =>
-      api(path, { method, headers: { Cookie: cookie, 'X-CSRF-Token': csrf }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }),
-  };
-}
-
-async function review(office: Office, id: string, body: unknown) {
+async function review(office: OfficeSession, id: string, body: unknown) {
   const res = await office.call('POST', `requests/${id}/review`, body);
   expect(res.status, await res.clone().text()).toBe(200);
 }
@@ -74,7 +38,7 @@ const contexts: BrowserContext[] = [];
 
 describe('hearing back', () => {
   it('needs information → answered offline with a photo, once → accepted with a case number; then the status link on a fresh phone', async () => {
-    const office = await officer();
+    const office = await officeSession(suite.server, 'officer');
     const phone = await newContext(suite.browser);
     contexts.push(phone);
     try {

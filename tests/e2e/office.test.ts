@@ -9,18 +9,16 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import * as OTPAuth from 'otpauth';
 import type { BrowserContext, Page } from 'playwright-core';
 import { newContext } from './harness';
 import { openApp, outboxRecord, outboxState, seedDraft, sendFromReview } from './applicant';
+import { addStaff, authenticator, STAFF_PASSWORD as PASSWORD } from './office-session';
 import { useServerAndBrowser } from './suite';
 
-const run = promisify(execFile);
 const suite = useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
 
 const NAME = 'Kowalczyk-Officetest';
@@ -28,14 +26,12 @@ const A_NUMBER = 'A087654321';
 const RECEIPT = 'EAC2190054321';
 // A 1×1 PNG: a real image the browser decodes.
 const PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-const PASSWORD = 'lantern orchard pebble river';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 interface Account {
   email: string;
-  secret: string;
-  /** TOTP codes already used: a code is never sent twice. */
-  used: Set<string>;
+  /** The account's authenticator app: a code is never sent twice. */
+  code: () => Promise<string>;
 }
 
 const accounts = new Map<string, Account>();
@@ -51,15 +47,6 @@ async function axe(page: Page, screen: string) {
   for (const v of result.violations) axeFindings.push(`[${screen}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** The current code of an account's authenticator, waiting for the next period if this one's code was used. */
-async function freshCode(account: Account): Promise<string> {
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(account.secret), algorithm: 'SHA1', digits: 6, period: 30 });
-  await expect.poll(() => !account.used.has(totp.generate()), { timeout: 35_000, interval: 500 }).toBe(true);
-  const code = totp.generate();
-  account.used.add(code);
-  return code;
-}
-
 async function enrol(page: Page, link: string, email: string, screenPrefix: string): Promise<Account> {
   await page.goto(link.replace(/^https?:\/\/[^/]+/, suite.server.url));
   await page.getByText(email).waitFor();
@@ -69,8 +56,8 @@ async function enrol(page: Page, link: string, email: string, screenPrefix: stri
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
   await axe(page, `${screenPrefix} enrolment: QR code`);
-  const account: Account = { email, secret: (await page.locator('.staff-secret').innerText()).replace(/\s/g, ''), used: new Set() };
-  await page.getByLabel('6-digit code the app shows').fill(await freshCode(account));
+  const account: Account = { email, code: authenticator((await page.locator('.staff-secret').innerText()).replace(/\s/g, '')) };
+  await page.getByLabel('6-digit code the app shows').fill(await account.code());
   await page.getByRole('button', { name: 'Finish' }).click();
   await page.getByRole('heading', { name: 'Your account is ready' }).waitFor();
   accounts.set(email, account);
@@ -83,7 +70,7 @@ async function signIn(context: BrowserContext, email: string, path = '/staff'): 
   await page.getByRole('heading', { name: 'Sign in to the office console' }).waitFor();
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel(/6-digit code/).fill(await freshCode(accounts.get(email)!));
+  await page.getByLabel(/6-digit code/).fill(await accounts.get(email)!.code());
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return page;
@@ -122,13 +109,9 @@ describe('the office console', () => {
   });
 
   it('an administrator made by the CLI enrols, signs in with TOTP and invites an officer and a supervisor', async () => {
-    const { stdout } = await run('npm', ['run', '--silent', 'intake', '--', 'staff', 'add', '--email', 'admin@agency.example', '--role', 'admin'], {
-      env: { ...process.env, DATA_DIR: suite.server.dataDir, PORT: String(suite.server.port), LOG_LEVEL: 'silent' },
-    });
-    const link = /\S+\/staff\/enrol#\S+/.exec(stdout)?.[0];
-    expect(link, stdout).toBeTruthy();
+    const link = await addStaff(suite.server, 'admin@agency.example', 'admin');
     const admin = await context();
-    await enrol(await admin.newPage(), link!, 'admin@agency.example', 'admin');
+    await enrol(await admin.newPage(), link, 'admin@agency.example', 'admin');
     const page = await signIn(admin, 'admin@agency.example', '/staff/accounts');
     await page.getByRole('heading', { level: 1, name: 'Staff accounts' }).waitFor();
     await axe(page, 'staff accounts');

@@ -8,15 +8,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
-import { promisify } from 'node:util';
-import * as OTPAuth from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, removeDir, startServer, type RunningServer } from './harness';
+import { addStaff, authenticator, STAFF_PASSWORD as PASSWORD } from './office-session';
 
-const run = promisify(execFile);
-const PASSWORD = 'lantern orchard pebble river';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let server: RunningServer;
@@ -58,36 +54,20 @@ async function axe(page: Page, screen: string) {
 
 interface Account {
   email: string;
-  totp: OTPAuth.TOTP;
-  used: Set<string>;
+  /** The account's authenticator app: a code is never sent twice. */
+  code: () => Promise<string>;
 }
 
-/** The authenticator app's current code, waiting for the next period if this one's was used. */
-async function freshCode(account: Account): Promise<string> {
-  await expect.poll(() => !account.used.has(account.totp.generate()), { timeout: 35_000, interval: 500 }).toBe(true);
-  const code = account.totp.generate();
-  account.used.add(code);
-  return code;
-}
-
-async function cliInvite(email: string, role: string): Promise<string> {
-  const { stdout } = await run('npm', ['run', '--silent', 'intake', '--', 'staff', 'add', '--email', email, '--role', role], {
-    env: { ...process.env, DATA_DIR: server.dataDir, PORT: String(server.port), LOG_LEVEL: 'silent', ...env() },
-  });
-  const link = /\S+\/staff\/enrol#\S+/.exec(stdout)?.[0];
-  expect(link, stdout).toBeTruthy();
-  return link!;
-}
-
-async function enrol(context: BrowserContext, email: string, role: string): Promise<Account> {
+async function enrol(context: BrowserContext, email: string, role: 'officer' | 'admin'): Promise<Account> {
   const page = await context.newPage();
-  await page.goto(await cliInvite(email, role));
+  // The CLI prints the link on the public origin, the relying party the passkeys are made for.
+  await page.goto(await addStaff(server, email, role, env()));
   await page.getByLabel('New password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
   const secret = (await page.locator('.staff-secret').innerText()).replace(/\s/g, '');
-  const account: Account = { email, totp: new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }), used: new Set() };
-  await page.getByLabel('6-digit code the app shows').fill(await freshCode(account));
+  const account: Account = { email, code: authenticator(secret) };
+  await page.getByLabel('6-digit code the app shows').fill(await account.code());
   await page.getByRole('button', { name: 'Finish' }).click();
   await page.getByRole('heading', { name: 'Your account is ready' }).waitFor();
   await page.close();
@@ -116,7 +96,7 @@ describe('passkeys in the office console', () => {
     });
 
     await signInPage(page, officer);
-    await page.getByLabel(/6-digit code/).fill(await freshCode(officer));
+    await page.getByLabel(/6-digit code/).fill(await officer.code());
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
 
@@ -154,7 +134,7 @@ describe('passkeys in the office console', () => {
 
     const adminPage = await adminContext.newPage();
     await signInPage(adminPage, admin);
-    await adminPage.getByLabel(/6-digit code/).fill(await freshCode(admin));
+    await adminPage.getByLabel(/6-digit code/).fill(await admin.code());
     await adminPage.getByRole('button', { name: 'Sign in', exact: true }).click();
     await adminPage.getByRole('link', { name: 'Audit log' }).click();
     await adminPage.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
