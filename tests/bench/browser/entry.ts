@@ -10,7 +10,7 @@ import { createAutosaver } from '../../../src/requests/autosave';
 import { submitDraft } from '../../../src/outbox/submit';
 import { sendNow } from '../../../src/outbox/triggers';
 import { resolveApiBase } from '../../../src/outbox/api-base';
-import { currentSealingKey } from '../../../src/outbox/sealing-key';
+import { currentSealingKey, SUBMIT_KEY_REUSE_MS } from '../../../src/outbox/sealing-key';
 import { sealRequest } from '../../../src/outbox/seal-request';
 import { normalizeForm, type RequestForm } from '../../../src/requests/form-model';
 import { toWireInput } from '../../../src/requests/form-wire';
@@ -124,8 +124,9 @@ export async function queueRequests(count: number, locale = 'vi'): Promise<{ ids
 
 /**
  * The two costly steps inside submitDraft, timed alone `count` times on
- * one request: getting the server key (a request to /api/v1/keys, then
- * the IndexedDB copy) and sealing (ECDH P-256 + HKDF + AES-GCM).
+ * one request: getting the server key as a submit does (the IndexedDB copy
+ * when it is recent, else a request to /api/v1/keys) and sealing (ECDH
+ * P-256 + HKDF + AES-GCM).
  */
 export async function submitParts(count: number): Promise<{ keyMs: number; sealMs: number }> {
   const apiBase = await resolveApiBase();
@@ -136,7 +137,7 @@ export async function submitParts(count: number): Promise<{ keyMs: number; sealM
   let sealMs = 0;
   for (let i = 0; i < count; i++) {
     let t0 = performance.now();
-    const key = await currentSealingKey({ apiBase });
+    const key = await currentSealingKey({ apiBase, reuseWithinMs: SUBMIT_KEY_REUSE_MS });
     keyMs += performance.now() - t0;
     if (!key) throw new Error('no server key');
     t0 = performance.now();
