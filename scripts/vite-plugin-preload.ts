@@ -1,4 +1,5 @@
 import type { Plugin, Rolldown } from 'vite';
+import { builtPage } from './built-page.ts';
 
 type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
@@ -66,8 +67,8 @@ export function preloadPlugin(routes: RoutePreload[]): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const index = bundle['index.html'];
-      if (!index || index.type !== 'asset') return;
+      const index = builtPage(bundle, 'index.html');
+      if (!index) return;
       const need = (name: string) => {
         const chunk = chunkNamed(bundle, name);
         if (!chunk) this.error(`preload: no chunk named ${name}`);

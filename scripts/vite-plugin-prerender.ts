@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { builtPage } from './built-page.ts';
 import { compileGuide } from './locale-content.ts';
 import { escapeHtml, renderGuideHtml, type GuideActionId } from '../src/guide/render.ts';
 import { PUBLISHED_FACTS } from '../src/facts/fact-book.ts';
@@ -85,8 +86,8 @@ export function prerenderPlugin(root: string): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const page = bundle['guide.html'];
-      if (!page || page.type !== 'asset') this.error('prerender: no guide.html in the build');
+      const page = builtPage(bundle, 'guide.html');
+      if (!page) this.error('prerender: no guide.html in the build');
       const html = String(page.source);
       if (!BOOT.test(html)) this.error('prerender: guide.html has no #app to fill');
       page.source = html.replace(BOOT, () => guideMarkup(root));

@@ -26,6 +26,9 @@ const PROBLEM_TEXT: Record<Exclude<Problem, ''>, string> = {
   failed: 'feedback.error.failed',
 };
 
+/** The free-text fields, in the order the form asks them. */
+const WRITTEN = ['questions', 'comments'] as const;
+
 /** What the person must fix, from the refusal's field paths; the first one named gets the message. */
 function problemOf(err: unknown): Problem {
   if (!(err instanceof InvalidFeedbackError)) return 'failed';
@@ -86,32 +89,21 @@ function Editor(props: { draft: FeedbackDraft; onSent: () => void }) {
         </p>
       )}
       <QuestionGroups draft={draft} change={change} invalid={problem === 'empty'} />
-      <div class="field">
-        <label for="feedback-questions">{t('feedback.questions')}</label>
-        <textarea
-          id="feedback-questions"
-          rows={4}
-          dir="auto"
-          maxLength={FEEDBACK_LIMITS.text}
-          value={draft.questions}
-          aria-describedby={problem === 'empty' ? 'feedback-error' : undefined}
-          onInput={(e) => change({ questions: e.currentTarget.value })}
-          onBlur={() => saver.now()}
-        />
-      </div>
-      <div class="field">
-        <label for="feedback-comments">{t('feedback.comments')}</label>
-        <textarea
-          id="feedback-comments"
-          rows={4}
-          dir="auto"
-          maxLength={FEEDBACK_LIMITS.text}
-          value={draft.comments}
-          aria-describedby={problem === 'empty' ? 'feedback-error' : undefined}
-          onInput={(e) => change({ comments: e.currentTarget.value })}
-          onBlur={() => saver.now()}
-        />
-      </div>
+      {WRITTEN.map((name) => (
+        <div class="field" key={name}>
+          <label for={`feedback-${name}`}>{t(`feedback.${name}`)}</label>
+          <textarea
+            id={`feedback-${name}`}
+            rows={4}
+            dir="auto"
+            maxLength={FEEDBACK_LIMITS.text}
+            value={draft[name]}
+            aria-describedby={problem === 'empty' ? 'feedback-error' : undefined}
+            onInput={(e) => change({ [name]: e.currentTarget.value })}
+            onBlur={() => saver.now()}
+          />
+        </div>
+      ))}
       <ContactFields draft={draft} change={change} problem={problem} onBlur={() => saver.now()} />
       <div class="button-row">
         <button type="submit" class="button button--primary" disabled={sending} aria-busy={sending}>

@@ -174,24 +174,14 @@ export class OutboxError extends Error {
 }
 
 /** Applies one event to the stored record; answers the record as stored afterwards. */
-export async function applyOutboxEvent(id: string, event: OutboxEvent): Promise<OutboxRecord | undefined> {
-  const db = await getDb();
-  const tx = db.transaction('outbox', 'readwrite');
-  const current = await tx.store.get(id);
-  if (!current) {
-    await tx.done;
-    return undefined;
-  }
-  const next = transition(current, event);
-  if (next !== current) await tx.store.put(next);
-  await tx.done;
-  if (next !== current && next.state !== current.state) publish({ id, state: next.state });
-  return next;
+export function applyOutboxEvent(id: string, event: OutboxEvent): Promise<OutboxRecord | undefined> {
+  return applyOutboxEvents(id, [event]);
 }
 
 /**
  * Applies several events to one record in one transaction (e.g. every file
- * a round uploaded): one write instead of one per event.
+ * a round uploaded): one write instead of one per event. Answers the record
+ * as stored afterwards, undefined when there is none.
  */
 export async function applyOutboxEvents(id: string, events: readonly OutboxEvent[]): Promise<OutboxRecord | undefined> {
   const db = await getDb();

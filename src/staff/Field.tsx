@@ -39,6 +39,22 @@ export function Field(props: {
   );
 }
 
+/**
+ * The member's own password, asked to sign in or to confirm it is them
+ * before a change: marked so the browser's password manager fills it.
+ */
+export function CurrentPasswordField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  const { onInput, ...rest } = props;
+  return <Field {...rest} type="password" autocomplete="current-password" onInput={(e) => onInput(e.currentTarget.value)} />;
+}
+
 /** A failed call's message: announced, and reachable by keyboard for a re-read. */
 export function Alert(props: { id?: string; children: ComponentChildren }) {
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useStaff, useStaffTitle } from './context';
-import { Alert, Field } from './Field';
+import { Alert, CurrentPasswordField, Field } from './Field';
 import { addPasskey, passkeysSupported } from './passkey-client';
 import { ROLE_LABEL, errorText, formatDateTime } from './text';
 import { LIMITS, type Passkey } from './types';
@@ -148,15 +148,13 @@ function AddPasskey(props: { onAdded: (p: Passkey) => void }) {
         error={errors.name}
         onInput={(e) => setName(e.currentTarget.value)}
       />
-      <Field
+      <CurrentPasswordField
         id="passkey-password"
         label="Your password"
         hint="Asked again before a passkey is added."
-        type="password"
-        autocomplete="current-password"
         value={password}
         error={errors.password}
-        onInput={(e) => setPassword(e.currentTarget.value)}
+        onInput={setPassword}
       />
       <button type="submit" class="staff-button" disabled={busy}>
         {busy ? 'Waiting for your device…' : 'Add a passkey'}

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Api } from './api';
 import { useStaffTitle } from './context';
-import { Alert, Field } from './Field';
+import { Alert, CurrentPasswordField, Field } from './Field';
 import { errorText } from './text';
 import type { Session } from './types';
 import { checkCode } from './validate';
@@ -63,15 +63,7 @@ export function SignIn(props: { api: Api; onSignedIn: (s: Session) => void }) {
           error={errors.email}
           onInput={(e) => setEmail(e.currentTarget.value)}
         />
-        <Field
-          id="signin-password"
-          label="Password"
-          type="password"
-          autocomplete="current-password"
-          value={password}
-          error={errors.password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
+        <CurrentPasswordField id="signin-password" label="Password" value={password} error={errors.password} onInput={setPassword} />
         <Field
           id="signin-code"
           label="6-digit code"

@@ -4,7 +4,8 @@ import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { PrintView } from '../../src/requests/PrintView';
 import { closeDb } from '../../src/storage/db';
 import { createDraft, rescueDraftSync } from '../../src/storage/drafts';
-import { emptyForm } from '../../src/requests/form-model';
+import type { RequestForm } from '../../src/requests/form-model';
+import { formWith } from '../fixtures/request-form';
 import { renderWithI18n } from './render-with-app';
 
 beforeEach(async () => {
@@ -17,28 +18,32 @@ afterEach(async () => {
   localStorage.clear();
 });
 
+/** Stores `form` as a draft; answers its id. */
+async function stored(form: RequestForm): Promise<string> {
+  return (await createDraft({ data: form })).id;
+}
+
+/** Opens the draft's print view, as the person does from the request (English unless `locale`). */
+function openPrint(id: string, locale?: string) {
+  renderWithI18n(<PrintView id={id} />, { ...(locale ? { locale } : {}), path: `/requests/${id}/print` });
+}
+
 describe('the print view', () => {
   it('prints the copy kept as the page was left, not the older saved one', async () => {
-    const form = emptyForm();
-    form.person.familyName = 'Older';
-    const draft = await createDraft({ data: form });
+    const id = await stored(formWith({ familyName: 'Older' }));
     // The person typed, then left the page before the debounced save ran.
-    rescueDraftSync({ id: draft.id, data: { ...form, person: { ...form.person, familyName: 'Newer' } } });
-    renderWithI18n(<PrintView id={draft.id} />, { path: `/requests/${draft.id}/print` });
+    rescueDraftSync({ id, data: formWith({ familyName: 'Newer' }) });
+    openPrint(id);
     await screen.findByText('Newer');
     expect(screen.queryByText('Older')).toBeNull();
   });
 
   it('prints the person\'s copy in Chinese, then an English copy, with the name family first and the A-number on every page', async () => {
-    const form = emptyForm();
-    form.person.familyName = '王';
-    form.person.givenName = '小明';
-    form.person.aNumber = 'A087654321';
-    form.person.preferredLanguage = 'zh-Hans';
-    form.person.countryOfBirth = 'CN';
-    form.case.problemKinds = ['emergency'];
-    const draft = await createDraft({ data: form });
-    renderWithI18n(<PrintView id={draft.id} />, { locale: 'zh-Hans', path: `/requests/${draft.id}/print` });
+    const form = formWith(
+      { familyName: '王', givenName: '小明', aNumber: 'A087654321', preferredLanguage: 'zh-Hans', countryOfBirth: 'CN' },
+      { problemKinds: ['emergency'] },
+    );
+    openPrint(await stored(form), 'zh-Hans');
     const own = await screen.findByRole('heading', { level: 1, name: '个案协助请求（DHS-7001 表格）' });
     const english = await screen.findByRole('heading', { level: 2, name: 'Request for Case Assistance (Form DHS-7001)' });
     // Labels, options and countries in each copy's language; what was typed as typed.
@@ -62,11 +67,7 @@ describe('the print view', () => {
   });
 
   it('prints one copy for a person who wrote in English', async () => {
-    const form = emptyForm();
-    form.person.familyName = 'Kowalczyk';
-    form.person.givenName = 'Ana';
-    const draft = await createDraft({ data: form });
-    renderWithI18n(<PrintView id={draft.id} />, { path: `/requests/${draft.id}/print` });
+    openPrint(await stored(formWith({ familyName: 'Kowalczyk', givenName: 'Ana' })));
     await screen.findByRole('heading', { level: 1, name: 'Request for Case Assistance (Form DHS-7001)' });
     expect(screen.queryByText('English copy for the office')).toBeNull();
     expect(document.querySelectorAll('article.pf-copy')).toHaveLength(1);
@@ -75,15 +76,15 @@ describe('the print view', () => {
   });
 
   it('prints a company by its name and contact person, with no birth, citizenship or A-number parts', async () => {
-    const form = emptyForm();
-    form.person.kind = 'company';
-    form.person.businessName = 'Acme Farms LLC';
-    form.person.contactName = 'Ana Kowalczyk';
-    form.person.contactTitle = 'HR manager';
-    // Typed while "a person" was chosen, then left behind: never printed for a company.
-    form.person.aNumber = 'A087654321';
-    const draft = await createDraft({ data: form });
-    renderWithI18n(<PrintView id={draft.id} />, { path: `/requests/${draft.id}/print` });
+    const form = formWith({
+      kind: 'company',
+      businessName: 'Acme Farms LLC',
+      contactName: 'Ana Kowalczyk',
+      contactTitle: 'HR manager',
+      // Typed while "a person" was chosen, then left behind: never printed for a company.
+      aNumber: 'A087654321',
+    });
+    openPrint(await stored(form));
     await screen.findByText('Acme Farms LLC');
     expect(screen.getByText('Ana Kowalczyk')).toBeTruthy();
     expect(screen.getByText('HR manager')).toBeTruthy();

@@ -45,6 +45,9 @@ describe('passkeys in the console', () => {
     expectShown(screen.getByText('Enter your password to confirm it is you.'));
     expect(document.activeElement).toBe(screen.getByLabelText('Name'));
     expect(office.sent('POST', 'passkeys/options')).toHaveLength(0);
+    expect(screen.getByLabelText('Your password').getAttribute('type')).toBe('password');
+    expect(screen.getByLabelText('Your password').getAttribute('autocomplete')).toBe('current-password');
+    expect(screen.getByLabelText('Your password').getAttribute('aria-invalid')).toBe('true');
 
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Office laptop' } });
     fireEvent.input(screen.getByLabelText('Your password'), { target: { value: 'not my password' } });

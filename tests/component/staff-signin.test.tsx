@@ -23,6 +23,9 @@ describe('signing in to the office console', () => {
     expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(screen.getByLabelText('Password'));
     expect(office.sent('POST', 'session')).toHaveLength(0);
+    // Hidden as typed, and offered to the browser's password manager.
+    expect(screen.getByLabelText('Password').getAttribute('type')).toBe('password');
+    expect(screen.getByLabelText('Password').getAttribute('autocomplete')).toBe('current-password');
     expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe('officer@agency.example');
   });
 

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isCompany, validateRequest, type RequestIssue } from '../../src/shared/request-schema';
-import { emptyForm } from '../../src/requests/form-model';
 import { toWireInput, validateForm } from '../../src/requests/form-wire';
 import { csvHeader } from '../../src/server/office/export';
+import { formWith } from '../fixtures/request-form';
 import { validRequest } from '../fixtures/valid-request';
 
 const TODAY = '2025-06-15';
@@ -30,6 +30,12 @@ function companyRequest(company: Json = {}): Json {
     },
     case: { ...(request.case as Json), formTypes: ['i129'] },
   };
+}
+
+/** The valid request with its person's fields changed by `changes`. */
+function personRequest(changes: Json = {}): Json {
+  const request = validRequest(ID);
+  return { ...request, person: { ...request.person, ...changes } };
 }
 
 function issuesOf(input: unknown): RequestIssue[] {
@@ -78,14 +84,14 @@ describe('a company as the requester', () => {
 
 describe('a person as the requester', () => {
   it('is accepted without a kind (as before companies) and with kind "person"', () => {
-    const plain = validRequest(ID);
-    expect(validateRequest(plain, TODAY).ok).toBe(true);
-    expect(validateRequest({ ...plain, person: { ...plain.person, kind: 'person' } }, TODAY).ok).toBe(true);
+    expect(validateRequest(personRequest(), TODAY).ok).toBe(true);
+    expect(validateRequest(personRequest({ kind: 'person' }), TODAY).ok).toBe(true);
   });
 
   it('still needs a name, a date of birth, a country of birth and a citizenship', () => {
-    const { familyName: _f, dateOfBirth: _d, countryOfBirth: _c, citizenship: _z, ...rest } = validRequest(ID).person;
-    const issues = issuesOf({ ...validRequest(ID), person: { ...rest, kind: 'person' } });
+    const { person, ...request } = validRequest(ID);
+    const { familyName: _f, dateOfBirth: _d, countryOfBirth: _c, citizenship: _z, ...rest } = person;
+    const issues = issuesOf({ ...request, person: { ...rest, kind: 'person' } });
     expect(issues).toEqual(
       expect.arrayContaining([
         { code: 'required', path: 'person.familyName' },
@@ -97,10 +103,7 @@ describe('a person as the requester', () => {
   });
 
   it('refuses a business name', () => {
-    const plain = validRequest(ID);
-    expect(issuesOf({ ...plain, person: { ...plain.person, businessName: 'Acme' } })).toEqual([
-      { code: 'unknown_field', path: 'person' },
-    ]);
+    expect(issuesOf(personRequest({ businessName: 'Acme' }))).toEqual([{ code: 'unknown_field', path: 'person' }]);
   });
 });
 
@@ -108,13 +111,15 @@ describe('the form of a company', () => {
   const META = { id: ID, locale: 'en', createdAt: 0, submittedAt: 0, attachments: [] };
 
   it('sends only the company’s fields, even after a person’s were typed', () => {
-    const form = emptyForm();
-    form.person.familyName = 'Lee';
-    form.person.dateOfBirth = '1980-01-01';
-    form.person.aNumber = 'A12345678';
-    form.person.kind = 'company';
-    form.person.businessName = 'Acme Tools LLC';
-    form.person.contactName = 'Dana Lee';
+    const form = formWith({
+      // A person's fields typed first, then "a company" chosen.
+      familyName: 'Lee',
+      dateOfBirth: '1980-01-01',
+      aNumber: 'A12345678',
+      kind: 'company',
+      businessName: 'Acme Tools LLC',
+      contactName: 'Dana Lee',
+    });
     const person = toWireInput(form, META).person as Json;
     expect(person.kind).toBe('company');
     expect(person).not.toHaveProperty('dateOfBirth');

@@ -71,16 +71,15 @@ export interface VerifiedCredential {
   transports: string[];
 }
 
+/** What every answer from a browser must hold to: the challenge given, this origin and relying party, the person verified. */
+function expectations(rp: RelyingParty, challenge: string) {
+  return { expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: true };
+}
+
 /** The new credential, or null when the response is not a good answer to `challenge` here. */
 export async function verifyRegistration(rp: RelyingParty, response: RegistrationResponseJSON, challenge: string): Promise<VerifiedCredential | null> {
   try {
-    const result = await verifyRegistrationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserVerification: true,
-    });
+    const result = await verifyRegistrationResponse({ response, ...expectations(rp, challenge) });
     if (!result.verified) return null;
     const { credential } = result.registrationInfo;
     return { credentialId: credential.id, publicKey: credential.publicKey, counter: credential.counter, transports: credential.transports ?? [] };
@@ -95,10 +94,7 @@ export async function verifySignIn(rp: RelyingParty, response: AuthenticationRes
   try {
     const result = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserVerification: true,
+      ...expectations(rp, challenge),
       // The counter is checked by the store's guarded update (passkey-store.ts), in one place and atomically.
       credential: { id: passkey.credential_id, publicKey: new Uint8Array(passkey.public_key), counter: 0 },
     });
