@@ -7,25 +7,7 @@ import { formatDateTime } from './text';
 import { Pager, useCursorPages } from './paging';
 import { useLoad } from './use-load';
 import type { AuditEntry } from './types';
-
-export const AUDIT_ACTIONS: Record<string, string> = {
-  signin: 'Signed in',
-  signin_failed: 'Failed sign-in',
-  signout: 'Signed out',
-  view_request: 'Viewed a request',
-  view_attachment: 'Opened a file',
-  review: 'Changed a review state',
-  note: 'Added a note',
-  assign: 'Assigned a request',
-  export: 'Exported requests',
-  staff_invite: 'Invited a staff member',
-  staff_update: 'Changed a staff account',
-  enrol: 'Finished enrolment',
-  passkey_add: 'Added a passkey',
-  passkey_remove: 'Removed a passkey',
-  passkey_failed: 'Passkey refused',
-  staff_reset: 'Reset a staff member’s sign-in',
-};
+import { AUDIT_ACTION_LABEL, auditAction, auditDetail, auditTarget } from './audit-words';
 
 export function AuditLog() {
   useStaffTitle('Audit log');
@@ -58,7 +40,7 @@ function AuditTable() {
           onChange={(e) => setAction(e.currentTarget.value)}
         >
           <option value="">Every action</option>
-          {Object.entries(AUDIT_ACTIONS).map(([value, label]) => (
+          {Object.entries(AUDIT_ACTION_LABEL).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
@@ -73,9 +55,11 @@ function AuditTable() {
             <tr key={e.id}>
               <td>{formatDateTime(e.at)}</td>
               <td>{e.actor?.email ?? '—'}</td>
-              <td>{AUDIT_ACTIONS[e.action] ?? e.action}</td>
-              <td>{e.target ?? ''}</td>
-              <td>{e.detail ?? ''}</td>
+              <td>{auditAction(e.action)}</td>
+              <td>
+                <Target entry={e} />
+              </td>
+              <td>{auditDetail(e)}</td>
               <td>{e.ip}</td>
             </tr>
           ))}
@@ -84,4 +68,10 @@ function AuditTable() {
       <Pager pages={pages} nextCursor={page?.nextCursor} />
     </>
   );
+}
+
+function Target(props: { entry: AuditEntry }) {
+  const target = auditTarget(props.entry);
+  if (!target) return null;
+  return target.href ? <a href={target.href}>{target.text}</a> : <>{target.text}</>;
 }

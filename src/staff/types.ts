@@ -118,6 +118,12 @@ export interface AuditEntry {
   target: string | null;
   detail: string | null;
   ip: string;
+  /** The request the target is or holds a file of, with its confirmation number. */
+  request: { id: string; confirmation: string } | null;
+  /** The staff account the target is. */
+  account: StaffRef | null;
+  /** Whom an assignment went to. */
+  assignedTo: StaffRef | null;
 }
 
 /** An active colleague, as supervisors see them to assign work. */

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { CSRF, mockOffice, renderStaff, signedIn, type SentCall } from './staff-harness';
+import { CSRF, detail, mockOffice, renderStaff, signedIn, type SentCall } from './staff-harness';
 import type { StaffAccount } from '../../src/staff/types';
 import { expectShown } from './shown';
+import { auditEntries } from './staff-fixtures';
 
 const ACCOUNTS: StaffAccount[] = [
   { id: 'staff-admin', email: 'admin@agency.example', role: 'admin', status: 'active', lastSignInAt: '2026-12-04T09:00:00.000Z' },
@@ -66,17 +67,7 @@ describe('the audit log (supervisors)', () => {
       'GET session': signedIn('supervisor'),
       'GET audit': (call: SentCall) => ({
         body: {
-          entries: [
-            {
-              id: 'a1',
-              at: '2026-12-04T16:00:00.000Z',
-              actor: { id: 'staff-2', email: 'officer@agency.example' },
-              action: call.query.get('action') ?? 'view_attachment',
-              target: 'request OMB-7Q3K-9XW2',
-              detail: null,
-              ip: '203.0.113.7',
-            },
-          ],
+          entries: [{ ...auditEntries()[3]!, action: call.query.get('action') ?? 'view_attachment' }],
           nextCursor: null,
         },
       }),
@@ -88,6 +79,53 @@ describe('the audit log (supervisors)', () => {
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'export' } });
     expectShown(await screen.findByRole('cell', { name: 'Exported requests' }));
     expect(office.sent('GET', 'audit').at(-1)!.query.get('action')).toBe('export');
+  });
+
+  it('says what each entry is about in words: a request by its confirmation number, linked; people by e-mail; states by their labels', async () => {
+    const entries = auditEntries();
+    const request = entries[2]!.request!;
+    const office = mockOffice({
+      'GET session': signedIn('supervisor'),
+      'GET audit': { body: { entries, nextCursor: null } },
+      [`GET requests/${request.id}`]: { body: detail({ confirmation: request.confirmation }) },
+    });
+    renderStaff('/staff/audit', office);
+    const rowOf = async (what: string) => (await screen.findByRole('cell', { name: what })).closest('tr')!;
+
+    const review = await rowOf('Changed a review state');
+    const link = within(review).getByRole('link', { name: 'Request 5H8-X8A-3DY' });
+    expect(link.getAttribute('href')).toBe(`/staff/requests/${request.id}`);
+    expectShown(within(review).getByRole('cell', { name: 'Received → In review' }));
+
+    const assign = await rowOf('Assigned a request');
+    expect(within(assign).getByRole('link', { name: 'Request 5H8-X8A-3DY' })).toBeTruthy();
+    expectShown(within(assign).getByRole('cell', { name: 'to officer@agency.example' }));
+
+    const file = await rowOf('Opened a file');
+    expect(within(file).getByRole('link', { name: 'A file of request 5H8-X8A-3DY' }).getAttribute('href')).toBe(`/staff/requests/${request.id}`);
+
+    const account = await rowOf('Changed a staff account');
+    expectShown(within(account).getByRole('cell', { name: 'officer@agency.example' }));
+    expectShown(within(account).getByRole('cell', { name: 'Role: Supervisor' }));
+
+    // Something the server could not name keeps its id, unlinked.
+    const unknown = await rowOf('Viewed a request');
+    expectShown(within(unknown).getByRole('cell', { name: 'c0ffee00-0000-4000-8000-00000000dead' }));
+    expect(within(unknown).queryByRole('link')).toBeNull();
+
+    // No stored id or code shows where words exist.
+    const table = screen.getByRole('table').textContent!;
+    expect(table).not.toContain(request.id);
+    expect(table).not.toContain('9b47ec2c');
+    expect(table).not.toContain('->');
+    expect(table).not.toContain('role=');
+
+    // The router scrolls to the top on a new page; jsdom has no scrolling.
+    const scroll = vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+    fireEvent.click(link);
+    await screen.findByRole('heading', { level: 1, name: 'Request 5H8-X8A-3DY' });
+    scroll.mockRestore();
+    expect(location.pathname).toBe(`/staff/requests/${request.id}`);
   });
 });
 

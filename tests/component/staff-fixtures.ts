@@ -1,5 +1,5 @@
-/** A request as the office API answers it, for console tests in jsdom and in Chromium. */
-import type { RequestDetail, RequestSummary } from '../../src/staff/types';
+/** What the office API answers (requests, an audit page), for console tests in jsdom and in Chromium. */
+import type { AuditEntry, RequestDetail, RequestSummary } from '../../src/staff/types';
 import { validRequest } from '../fixtures/valid-request';
 
 export function summary(overrides: Partial<RequestSummary> = {}): RequestSummary {
@@ -57,4 +57,30 @@ export function detail(overrides: Partial<RequestDetail> = {}, person: Record<st
     followUps: [],
     ...overrides,
   };
+}
+
+/** An audit page as the office API answers it: ids and codes as stored, and what they name beside them. */
+export function auditEntries(): AuditEntry[] {
+  const request = { id: summary().id, confirmation: '5H8-X8A-3DY' };
+  const officer = { id: '9b47ec2c-cbe1-4bec-94b2-8abd9ed4b848', email: 'officer@agency.example' };
+  const admin = { id: 'staff-admin', email: 'admin@agency.example' };
+  const entry = (e: Partial<AuditEntry> & Pick<AuditEntry, 'id' | 'action'>): AuditEntry => ({
+    at: '2026-12-04T16:00:00.000Z',
+    actor: officer,
+    target: null,
+    detail: null,
+    ip: '203.0.113.7',
+    request: null,
+    account: null,
+    assignedTo: null,
+    ...e,
+  });
+  return [
+    entry({ id: '6', action: 'staff_update', actor: admin, target: officer.id, detail: 'role=supervisor', account: officer }),
+    entry({ id: '5', action: 'assign', actor: admin, target: request.id, detail: `to=${officer.id}`, request, assignedTo: officer }),
+    entry({ id: '4', action: 'review', target: request.id, detail: 'received->in_review', request }),
+    entry({ id: '3', action: 'view_attachment', target: `${request.id}/att-photo`, request }),
+    entry({ id: '2', action: 'view_request', target: 'c0ffee00-0000-4000-8000-00000000dead' }),
+    entry({ id: '1', action: 'signin', actor: admin, ip: '127.0.0.1' }),
+  ];
 }

@@ -224,6 +224,12 @@ describe('the office console', () => {
     const rows = await page.locator('tbody tr').allInnerTexts();
     expect(rows.some((r) => r.includes('officer@agency.example') && r.includes('Opened a file'))).toBe(true);
     expect(rows.filter((r) => r.includes('supervisor@agency.example') && r.includes('Exported requests')).length).toBeGreaterThanOrEqual(2);
+    // Each step on the request names it by its confirmation number, in words, with a link to it.
+    expect(rows.some((r) => r.includes(`Request ${confirmation}`) && r.includes('Received → In review'))).toBe(true);
+    expect(rows.some((r) => r.includes(`Request ${confirmation}`) && r.includes('In review → Needs information'))).toBe(true);
+    expect(rows.some((r) => r.includes('Assigned a request') && r.includes('to officer@agency.example'))).toBe(true);
+    expect(rows.join('\n')).not.toMatch(/->|to=/);
+    expect(await page.getByRole('link', { name: `Request ${confirmation}` }).first().getAttribute('href')).toMatch(/^\/staff\/requests\/[0-9a-f-]{36}$/);
     // Nothing the person wrote is in the audit log.
     expect(rows.join('\n')).not.toContain(NAME);
 

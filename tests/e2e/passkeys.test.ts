@@ -143,9 +143,9 @@ describe('passkeys in the office console', () => {
     const rows = await adminPage.locator('tbody tr').allInnerTexts();
     const officerRows = rows.filter((r) => r.includes('officer@agency.example'));
     expect(officerRows.some((r) => r.includes('Added a passkey'))).toBe(true);
-    expect(officerRows.some((r) => r.includes('Passkey refused') && r.includes('step_up'))).toBe(true);
+    expect(officerRows.some((r) => r.includes('Passkey refused') && r.includes('Wrong password or code when confirming who they are'))).toBe(true);
     expect(officerRows.filter((r) => r.includes('Signed in'))).toHaveLength(2);
-    expect(officerRows.some((r) => r.includes('Signed in') && r.includes('passkey'))).toBe(true);
+    expect(officerRows.some((r) => r.includes('Signed in') && r.includes('With a passkey'))).toBe(true);
 
     await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
     await officerContext.close();

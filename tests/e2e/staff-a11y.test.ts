@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { newContext } from './harness';
 import { useServerAndBrowser } from './suite';
-import { COUNTS, detail, summary } from '../component/staff-fixtures';
+import { auditEntries, COUNTS, detail, summary } from '../component/staff-fixtures';
 
 const suite = useServerAndBrowser();
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -54,7 +54,7 @@ function officeApi(signedIn: { value: boolean }) {
       return json({ staff: [{ id: 'staff-admin', email: 'admin@agency.example', role: 'admin', status: 'active', lastSignInAt: '2026-12-04T09:00:00.000Z' }] });
     if (path === 'staff' && method === 'POST') return json({ id: 'n', enrolUrl: `${url.origin}/staff/enrol#one-time-token-for-the-test` });
     if (path === 'audit')
-      return json({ entries: [{ id: '1', at: '2026-12-04T09:00:00.000Z', actor: { id: 'staff-admin', email: 'admin@agency.example' }, action: 'signin', target: null, detail: null, ip: '127.0.0.1' }], nextCursor: null });
+      return json({ entries: auditEntries(), nextCursor: null });
     if (path === 'passkeys' && method === 'GET')
       return json({ passkeys: [{ id: 'pk-1', name: 'Office laptop', createdAt: '2026-12-01T09:00:00.000Z', lastUsedAt: '2026-12-04T09:00:00.000Z' }] });
     if (path === 'events') return json({ events: [{ eventId: 'evt-houston', days: [{ date: '2026-11-20', counts: { served: 31, submitted: 12 } }] }] });

@@ -234,6 +234,51 @@ describe.each(ENGINES)('office requests on %s', (engine) => {
     expect(audit.entries.map((e) => e.detail)).toEqual(['format=zip', 'format=jsonl', 'format=csv']);
   });
 
+  it('answers beside each audit entry the request it is about with its confirmation number, the staff account, and whom an assignment went to; supervisors only', async () => {
+    const { s, officer, supervisor, admin } = await team();
+    const png = photo();
+    const id = await deliver(s, { person: { aNumber: 'A098-765-432' } }, [png]);
+    const anonymous = await call(s, 'GET', 'audit');
+    expect([anonymous.status, await anonymous.json()]).toEqual([401, { error: 'unauthenticated' }]);
+    const refused = await officer.call('GET', 'audit');
+    expect([refused.status, await refused.json()]).toEqual([403, { error: 'forbidden' }]);
+    const { confirmation } = (await (await officer.call('GET', `requests/${id}`)).json()) as { confirmation: string };
+    expect(confirmation).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}$/);
+    expect((await officer.call('GET', `requests/${id}/attachments/${png.id}`)).status).toBe(200);
+    expect((await officer.call('POST', `requests/${id}/review`, { state: 'in_review' })).status).toBe(200);
+    expect((await supervisor.call('POST', `requests/${id}/assign`, { staffId: officer.id })).status).toBe(200);
+    expect((await supervisor.call('POST', `requests/${id}/assign`, { staffId: null })).status).toBe(200);
+    expect((await admin.call('PATCH', `staff/${officer.id}`, { role: 'supervisor' })).status).toBe(200);
+    // An entry naming a request that is not in the store keeps its id alone.
+    const gone = uuid();
+    await s.deps.db.exec(`INSERT INTO office_audit (at, actor_id, action, target, detail, ip) VALUES ($1, $2, 'view_request', $3, NULL, '')`, [
+      s.clock.now.toISOString(),
+      officer.id,
+      gone,
+    ]);
+
+    const res = await supervisor.call('GET', 'audit');
+    expect(res.status).toBe(200);
+    const { entries } = (await res.json()) as { entries: { action: string; target: string | null; detail: string | null; request: unknown; account: unknown; assignedTo: unknown }[] };
+    const about = { id, confirmation };
+    expect(entries.slice(0, 7)).toMatchObject([
+      { action: 'view_request', target: gone, request: null, account: null, assignedTo: null },
+      { action: 'staff_update', target: officer.id, detail: 'role=supervisor', request: null, account: { id: officer.id, email: officer.email } },
+      { action: 'assign', target: id, detail: 'none', request: about, assignedTo: null },
+      { action: 'assign', target: id, detail: `to=${officer.id}`, request: about, account: null, assignedTo: { id: officer.id, email: officer.email } },
+      { action: 'review', target: id, detail: 'received->in_review', request: about },
+      { action: 'view_attachment', target: `${id}/${png.id}`, request: about },
+      { action: 'view_request', target: id, request: about, account: null },
+    ]);
+    // Stored as written: the lookups are beside the entry, never in it.
+    const [stored] = await s.deps.db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM office_audit WHERE target = $1 AND detail = 'received->in_review'`, [id]);
+    expect(Number(stored!.n)).toBe(1);
+    const text = JSON.stringify(entries);
+    expect(text).not.toContain('García');
+    expect(text).not.toContain('098765432');
+    expect(text).not.toContain('098-765-432');
+  });
+
   it('keeps the audit log append-only: the database refuses UPDATE and DELETE', async () => {
     const { s, supervisor } = await team();
     const before = (await (await supervisor.call('GET', 'audit')).json()) as { entries: unknown[] };

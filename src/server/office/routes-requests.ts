@@ -9,6 +9,7 @@ import { extensionOf, requestDetail, withNames } from './request-view';
 import { addNote, applyReview, assign, getReview, releaseIfHeld, takeIfFree } from './reviews';
 import { hasRole, LIMITS } from './model';
 import { staffById } from './staff-store';
+import { assignDetail } from './audit';
 
 /** The inbox, one request, its files, review, notes and assignment. */
 
@@ -135,7 +136,7 @@ export function requestRoutes(app: Hono<OfficeEnv>, office: Office): void {
         if (holder !== staffId) return apiError(c, staffId ? 409 : 403, staffId ? 'already_assigned' : 'forbidden');
       }
     }
-    await office.audit(c, { actorId: me.id, action: 'assign', target: id, detail: staffId ? `to=${staffId}` : 'none' });
+    await office.audit(c, { actorId: me.id, action: 'assign', target: id, detail: assignDetail(staffId) });
     noStore(c);
     return c.json(await requestDetail(office, id));
   });
