@@ -17,7 +17,7 @@ import { renderWithI18n } from './render-with-app';
 vi.mock('../../src/outbox/triggers', () => ({ sendNow: vi.fn(), hasBackgroundSync: () => false, requestDelivery: vi.fn() }));
 vi.mock('../../src/outbox/api-base', () => ({ resolveApiBase: async () => '/api/v1' }));
 // No server key known (a first visit offline): the plaintext waits in the outbox's copy, which the test reads.
-vi.mock('../../src/outbox/sealing-key', () => ({ currentSealingKey: async () => undefined }));
+vi.mock('../../src/outbox/sealing-key', () => ({ currentSealingKey: async () => undefined, SUBMIT_KEY_REUSE_MS: 600_000 }));
 
 const { default: FeedbackView } = await import('../../src/feedback/FeedbackView');
 const { OutboxStatus } = await import('../../src/requests/OutboxStatus');
