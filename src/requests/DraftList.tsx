@@ -1,43 +1,34 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/context';
 import { useTitle } from '../ui/useTitle';
 import { onDraftChange } from '../storage/draft-channel';
 import { coalesce } from '../ui/coalesce';
-import { deleteDraft, duplicateDraft, listDrafts, recoverRescuedDrafts } from '../storage/drafts';
-import type { DraftRecord } from '../storage/types';
+import { deleteDraft, duplicateDraft, getDrafts, listDrafts, recoverRescuedDrafts } from '../storage/drafts';
 import { ownsDraft } from '../event-mode/session';
 import { probeStorage } from '../storage/db';
 import { ConfirmDialog } from './ConfirmDialog';
-import { normalizeForm } from './form-model';
-import { requesterName } from './display';
+import { mergeDraftItems, toDraftItem, type DraftItem } from './draft-items';
 import { OutboxStatus } from './OutboxStatus';
 import { useOutboxRecords } from './outbox-hooks';
 import { OUTBOX_LABEL } from './outbox-labels';
 import { StorageNotice } from './StorageNotice';
-
-interface Item {
-  record: DraftRecord;
-  name: string;
-  forms: string;
-}
-
-function toItem(record: DraftRecord, locale: string): Item {
-  const form = normalizeForm(record.data);
-  const name = requesterName(form.person, locale);
-  const forms = form.case.formTypes.map((x) => x.trim()).filter(Boolean).join(', ');
-  return { record, name, forms };
-}
 
 /** /requests: the drafts on this device, to resume, copy or delete, and "Start a new request". */
 export function DraftList() {
   const { t, intl, locale } = useI18n();
   const { route } = useLocation();
   useTitle(t('drafts.title'));
-  const [items, setItems] = useState<Item[] | null>(null);
+  const [items, setItems] = useState<DraftItem[] | null>(null);
+  // What the list shows, readable at once by the change handler below.
+  const shown = useRef<DraftItem[] | null>(null);
+  const show = useCallback((next: DraftItem[]) => {
+    shown.current = next;
+    setItems(next);
+  }, []);
   // 'unavailable': the browser keeps nothing (private mode); the shell's banner already says so.
   const [failed, setFailed] = useState<false | 'error' | 'unavailable'>(false);
-  const [confirming, setConfirming] = useState<Item | null>(null);
+  const [confirming, setConfirming] = useState<DraftItem | null>(null);
   const [notice, setNotice] = useState('');
   // A finished draft says where it stands in the outbox, never just "handed over".
   const outbox = useOutboxRecords();
@@ -47,25 +38,40 @@ export function DraftList() {
     try {
       await recoverRescuedDrafts().catch(() => []);
       // On a shared tablet, never the last person's drafts.
-      setItems((await listDrafts()).filter(ownsDraft).map((record) => toItem(record, locale)));
+      show((await listDrafts()).filter(ownsDraft).map((record) => toDraftItem(record, locale)));
       setFailed(false);
     } catch {
       setFailed((await probeStorage()) ? 'error' : 'unavailable');
-      setItems([]);
+      show([]);
     }
-  }, [locale]);
+  }, [locale, show]);
 
   useEffect(() => {
     void refresh();
-    // Another tab saved, deleted or submitted: show the list as it is now
-    // (a flush deletes a draft per delivered request: one read per burst).
-    const later = coalesce(refresh, 250);
-    const stop = onDraftChange(later);
+    // Another tab saved, deleted or submitted: show the list as it is now.
+    // A flush deletes a draft per delivered request, so a burst of notices
+    // shares one read of only the drafts they name (a day's outbox going
+    // out must not re-read every draft again and again).
+    const named = new Set<string>();
+    const later = coalesce(async () => {
+      const ids = [...named];
+      named.clear();
+      const current = shown.current;
+      const found = current ? await getDrafts(ids).catch(() => undefined) : undefined;
+      if (!current || !found) return refresh();
+      // A full read landed meanwhile: it may predate these changes, so read again.
+      if (shown.current !== current) return refresh();
+      show(mergeDraftItems(current, ids, found, (record) => toDraftItem(record, locale), ownsDraft));
+    }, 250);
+    const stop = onDraftChange((change) => {
+      named.add(change.id);
+      later();
+    });
     return () => {
       stop();
       later.cancel();
     };
-  }, [refresh]);
+  }, [refresh, locale, show]);
 
   return (
     <section class="page drafts">

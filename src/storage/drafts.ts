@@ -59,6 +59,14 @@ export async function getDraft(id: string): Promise<DraftRecord | undefined> {
   return db.get('drafts', id);
 }
 
+/** The drafts with these ids in one read (undefined where none is stored). */
+export async function getDrafts(ids: readonly string[]): Promise<(DraftRecord | undefined)[]> {
+  const tx = (await getDb()).transaction('drafts', 'readonly');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  return found;
+}
+
 /** Every draft, the most recently saved first. */
 export async function listDrafts(): Promise<DraftRecord[]> {
   const db = await getDb();

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import RequestsView from '../../src/requests/RequestsView';
 import { closeDb } from '../../src/storage/db';
-import { createDraft, getDraft, listDrafts, saveDraft } from '../../src/storage/drafts';
+import { createDraft, deleteDraft, getDraft, listDrafts, saveDraft } from '../../src/storage/drafts';
 import { emptyForm } from '../../src/requests/form-model';
 import { renderWithI18n } from './render-with-app';
 import { expectShown } from './shown';
@@ -56,6 +56,23 @@ describe('the request list', () => {
     expect(within(first).getByRole('link', { name: /Continue/ }).getAttribute('href')).toBe(`/requests/${newer.id}`);
     expectShown(within(first).getByText('Forms: I-130 ·'));
     expectShown(within(first).getByText('Not sent yet'));
+  });
+
+  it('follows drafts saved and deleted in another tab, newest first', async () => {
+    const kept = await createDraft({ data: named('Ana', 'García') });
+    const gone = await createDraft({ data: named('Li', 'Wei') });
+    renderWithI18n(<RequestsView />, { path: '/requests' });
+    await screen.findByRole('heading', { level: 2, name: 'Li Wei' });
+
+    // Another tab: a new draft, a renamed one, a deleted one (each announced on the drafts channel).
+    const added = await createDraft({ data: named('Omar', 'Haddad') });
+    await saveDraft({ id: added.id, data: named('Omar', 'Haddad') });
+    await saveDraft({ id: kept.id, data: named('Ana María', 'García') });
+    await deleteDraft(gone.id);
+
+    await waitFor(() =>
+      expect([...document.querySelectorAll('.drafts__name')].map((h) => h.textContent)).toEqual(['Ana María García', 'Omar Haddad']),
+    );
   });
 
   it('deletes only after the person confirms', async () => {
