@@ -11,7 +11,7 @@ import { ATTACHMENT_LIMITS, type NewAttachment } from '../storage/attachments';
 
 export const MAX_LONG_SIDE = 2000;
 export const THUMB_LONG_SIDE = 240;
-export const JPEG_QUALITY = 0.8;
+export const JPEG_QUALITY = 0.7;
 const THUMB_QUALITY = 0.7;
 
 /** What the file picker asks for. HEIC is listed so iPhones offer their photos. */
