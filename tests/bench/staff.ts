@@ -32,6 +32,7 @@ import { blindDigest, loadIndexKeys, normalizeLookup, type LookupKind } from '..
 import { intakeRoutes } from '../../src/server/intake';
 import { openIntake } from '../../src/server/intake-setup';
 import { keysRoutes } from '../../src/server/keys-routes';
+import { SEARCH_HEADER } from '../../src/server/office/inbox';
 import { officeRoutes } from '../../src/server/office/routes';
 import { totpCode } from '../../src/server/office/secrets';
 import { readOfficeSettings } from '../../src/server/office/settings';
@@ -157,12 +158,15 @@ async function oneEngine(databaseUrl: string | null, runs: number, log: (line: s
   const page = (await (await app.request('http://localhost/api/v1/office/requests?limit=10', { headers: { Cookie: `office_session=${cookie}` } })).json()) as { requests: { id: string }[] };
   for (const r of page.requests.slice(0, 5)) await post(`requests/${r.id}/review`, { state: 'in_review' }, { Cookie: `office_session=${cookie}`, 'X-CSRF-Token': csrf });
 
-  const timed = async (path: string, check: (body: { requests: unknown[] }) => boolean) => {
+  // A search travels in a header, as the console sends it: names and A-numbers never go in an address.
+  const timed = async (path: string, check: (body: { requests: unknown[] }) => boolean, search?: string) => {
     const t = performance.now();
-    const res = await app.request(`http://localhost/api/v1/office/${path}`, { headers: { Cookie: `office_session=${cookie}` } });
+    const headers: Record<string, string> = { Cookie: `office_session=${cookie}` };
+    if (search !== undefined) headers[SEARCH_HEADER] = encodeURIComponent(search);
+    const res = await app.request(`http://localhost/api/v1/office/${path}`, { headers });
     const body = (await res.json()) as { requests: unknown[] };
     const ms = performance.now() - t;
-    if (res.status !== 200 || !check(body)) throw new BenchError(`GET ${path.split('?')[0]} answered ${res.status} with an unexpected page`);
+    if (res.status !== 200 || !check(body)) throw new BenchError(`GET ${path} answered ${res.status} with an unexpected page (${body.requests?.length} requests)`);
     return ms;
   };
   const inbox: number[] = [];
@@ -172,8 +176,8 @@ async function oneEngine(databaseUrl: string | null, runs: number, log: (line: s
   const cold = await timed('requests', (b) => b.requests.length === NEWEST);
   for (let i = 0; i < 4; i++) await timed('requests', (b) => b.requests.length === NEWEST);
   for (let i = 0; i < calls; i++) inbox.push(await timed('requests', (b) => b.requests.length === NEWEST));
-  for (let i = 0; i < 5; i++) await timed(`requests?q=${targets[i % TARGETS]}`, (b) => b.requests.length === 1);
-  for (let i = 0; i < calls; i++) find.push(await timed(`requests?q=${targets[i % TARGETS]}`, (b) => b.requests.length === 1));
+  for (let i = 0; i < 5; i++) await timed('requests', (b) => b.requests.length === 1, targets[i % TARGETS]);
+  for (let i = 0; i < calls; i++) find.push(await timed('requests', (b) => b.requests.length === 1, targets[i % TARGETS]));
   await cleanup();
   return { inbox, find, cold };
 }
