@@ -10,7 +10,7 @@
  * transaction. Nothing but IndexedDB is awaited inside a transaction.
  */
 import type { IDBPTransaction } from 'idb';
-import { getDb, type OmbudsDB } from '../storage/db';
+import { getDb, getMany, type OmbudsDB } from '../storage/db';
 import { publishDraftChange } from '../storage/draft-channel';
 import type { OutboxRecord, PendingOutboxRecord, SealedAttachment } from '../storage/outbox-record';
 import type { AttachmentRecord, DraftRecord } from '../storage/types';
@@ -83,11 +83,8 @@ export async function getOutboxRecord(id: string): Promise<OutboxRecord | undefi
 }
 
 /** The records with these ids in one read (undefined where none is stored). */
-export async function getOutboxRecords(ids: readonly string[]): Promise<(OutboxRecord | undefined)[]> {
-  const tx = (await getDb()).transaction('outbox', 'readonly');
-  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-  await tx.done;
-  return found;
+export function getOutboxRecords(ids: readonly string[]): Promise<(OutboxRecord | undefined)[]> {
+  return getMany('outbox', ids);
 }
 
 export async function isEventMode(): Promise<boolean> {

@@ -115,6 +115,17 @@ export function peekDb(): Db | null {
   return openConnection;
 }
 
+/** The records of one store with these keys, in one read (undefined where none is stored). */
+export async function getMany<Name extends StoreNames<OmbudsDB>>(
+  store: Name,
+  keys: readonly OmbudsDB[Name]['key'][],
+): Promise<(OmbudsDB[Name]['value'] | undefined)[]> {
+  const tx = (await getDb()).transaction(store, 'readonly');
+  const found = await Promise.all(keys.map((key) => tx.store.get(key)));
+  await tx.done;
+  return found;
+}
+
 /** For tests and "delete everything": drop the cached connection. */
 export async function closeDb(): Promise<void> {
   const p = dbPromise;

@@ -6,7 +6,7 @@
  * is awaited inside one.
  */
 import { stamp } from './clock';
-import { getDb, peekDb } from './db';
+import { getDb, getMany, peekDb } from './db';
 import { publishDraftChange } from './draft-channel';
 import type { AttachmentRecord, DraftRecord } from './types';
 import { requestPersistence } from './usage';
@@ -60,11 +60,8 @@ export async function getDraft(id: string): Promise<DraftRecord | undefined> {
 }
 
 /** The drafts with these ids in one read (undefined where none is stored). */
-export async function getDrafts(ids: readonly string[]): Promise<(DraftRecord | undefined)[]> {
-  const tx = (await getDb()).transaction('drafts', 'readonly');
-  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-  await tx.done;
-  return found;
+export function getDrafts(ids: readonly string[]): Promise<(DraftRecord | undefined)[]> {
+  return getMany('drafts', ids);
 }
 
 /** Every draft, the most recently saved first. */

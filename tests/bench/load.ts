@@ -228,7 +228,6 @@ async function textVisibleAt(page: Page): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-
 async function offlineRuns(browser: Browser, baseUrl: string, runs: number): Promise<{ guide: number[]; baseline: number[] }> {
   const context = await newContext(browser);
   try {
