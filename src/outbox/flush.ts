@@ -5,24 +5,28 @@
  *
  * Per record: claim it (waiting → sending, attempts + 1, a lease), seal it
  * if it was submitted before any server key was known, upload each file not
- * yet uploaded, then PUT the request. Every answer goes through the pure
- * classifier (protocol.ts) and the pure state machine (state.ts). The server
- * is idempotent, so any step may be repeated after any failure.
+ * yet uploaded, then send the request: by PUT, or in a batch with others
+ * ready at the same time (request-batches.ts). Every answer goes through
+ * the pure classifier (protocol.ts) and the pure state machine (state.ts);
+ * record writes share transactions (group-commit.ts). The server is
+ * idempotent, so any step may be repeated after any failure.
  */
 import pMap from 'p-map';
 import {
-  applyOutboxEvent,
-  applyOutboxEvents,
+  applyOutboxEventsToMany,
   listOutbox,
   readLocalCopy,
-  storeDelivered,
+  storeDeliveredMany,
   storeRefused,
   storeSealed,
+  type Confirmation,
+  type RecordEvents,
 } from './outbox-store';
 import type { OutboxRecord, PendingOutboxRecord, SealedAttachment } from '../storage/outbox-record';
 import { retryDelay } from '../shared/backoff';
 import { withFlushLock, type LockHandle, type LockOptions } from './flush-lock';
-import { CONTENT_SHA256_HEADER, classify, type Outcome, type Reason } from '../shared/protocol';
+import { BATCH_MAX_ITEMS, CONTENT_SHA256_HEADER, type Outcome, type Reason } from '../shared/protocol';
+import { exchange, exchangeBatch, type Link } from './exchange';
 import { currentSealingKey } from './sealing-key';
 import { MissingFileError, onTheWire, sealRequest, wireIdOf, type SealedRequest } from './seal-request';
 import { readFollowUpCopy, storeAnswered } from './follow-up-store';
@@ -32,6 +36,8 @@ import { routeOf } from './routes';
 import type { SealingKey } from '../shared/seal';
 import { isDue, type OutboxEvent } from './state';
 import { createSlots, type Slots } from './slots';
+import { groupCommit } from './group-commit';
+import { createRequestBatches, type BatchEntry } from './request-batches';
 
 /** Background Sync tag the page registers on submit and the worker answers. */
 export const SYNC_TAG = 'ombuds-outbox';
@@ -62,7 +68,6 @@ export interface FlushSummary {
 /** A claim lapses this long after its last renewal: a crashed sender's record is retried after it. */
 export const RECORD_LEASE_MS = 60_000;
 const RENEW_EVERY_MS = 20_000;
-const BASE_TIMEOUT_MS = 30_000;
 /**
  * One record at a time spent most of a day's outbox waiting on round trips;
  * four PUTs open keep a link busy while leaving the browser's six
@@ -71,23 +76,25 @@ const BASE_TIMEOUT_MS = 30_000;
  */
 export const FLUSH_CONCURRENCY = 4;
 /**
- * Records being worked on per open PUT: while one record does its
- * IndexedDB writes (claim, delivered), another's PUT already waits for a
- * slot, so the link never idles between records.
+ * Records being worked on at once: enough to fill every slot with a full
+ * batch while the answers of the last ones are written, so the link never
+ * idles between records. Each still keeps its own claim and its own order
+ * (files, then the request); only `size` exchanges are ever open.
  */
-const RECORDS_PER_SLOT = 2;
+const recordsInFlight = (size: number) => size * BATCH_MAX_ITEMS;
 
 type Result = 'delivered' | 'waiting' | 'needs-attention' | 'skipped';
 
-interface Ctx {
-  apiBase: string;
-  fetch: typeof fetch;
-  now: () => number;
+interface Ctx extends Link {
   random: () => number;
   force: boolean;
-  bytesPerSecond: number;
   lock: LockHandle;
   slots: Slots;
+  /** Record writes, each batched with the others' under way (group-commit.ts). */
+  apply: (change: RecordEvents) => Promise<OutboxRecord | undefined>;
+  confirm: (confirmation: Confirmation) => Promise<OutboxRecord | undefined>;
+  /** Requests ready while the link is busy share one exchange (request-batches.ts). */
+  batch: (entry: BatchEntry) => Promise<Outcome>;
 }
 
 export async function flush(options: FlushOptions): Promise<FlushSummary> {
@@ -101,7 +108,15 @@ export async function flush(options: FlushOptions): Promise<FlushSummary> {
   };
   const summary = await withFlushLock(async (lock) => {
     const size = Math.max(1, options.concurrency ?? FLUSH_CONCURRENCY);
-    const ctx: Ctx = { ...ctxBase, lock, slots: createSlots(size) };
+    const slots = createSlots(size);
+    const ctx: Ctx = {
+      ...ctxBase,
+      lock,
+      slots,
+      apply: groupCommit(applyOutboxEventsToMany),
+      confirm: groupCommit(storeDeliveredMany),
+      batch: createRequestBatches(slots, (items) => exchangeBatch(ctxBase, items)),
+    };
     const out: FlushSummary = { ran: true, attempted: 0, delivered: 0, waiting: 0, needsAttention: 0 };
     const due = (await listOutbox()).filter((record) => isDue(record, ctx.now(), ctx.force, lock.exclusive));
     // Oldest first into a bounded pool: records are independent (each
@@ -117,7 +132,7 @@ export async function flush(options: FlushOptions): Promise<FlushSummary> {
         out.attempted++;
         if (result === 'delivered') out.delivered++;
       },
-      { concurrency: size * RECORDS_PER_SLOT },
+      { concurrency: recordsInFlight(size) },
     );
     for (const r of await listOutbox()) {
       if (r.state === 'waiting' || r.state === 'sending') out.waiting++;
@@ -131,7 +146,7 @@ export async function flush(options: FlushOptions): Promise<FlushSummary> {
 /** Keeps the record's claim (and the flush lease) alive while slow work runs. */
 async function renewing<T>(id: string, leaseId: string, ctx: Ctx, work: () => Promise<T>): Promise<T> {
   const renew = () => {
-    void applyOutboxEvent(id, { type: 'renew', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS }).catch(() => {});
+    void ctx.apply({ id, events: [{ type: 'renew', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS }] }).catch(() => {});
     void ctx.lock.renew().catch(() => false);
   };
   // The claim itself set the lease: the first renewal is due a period later.
@@ -143,30 +158,9 @@ async function renewing<T>(id: string, leaseId: string, ctx: Ctx, work: () => Pr
   }
 }
 
-function send(ctx: Ctx, url: string, init: RequestInit, bytes: number, expect: Parameters<typeof classify>[1]): Promise<Outcome> {
+function send(ctx: Ctx, url: string, init: RequestInit, bytes: number, expect: Parameters<typeof exchange>[4]): Promise<Outcome> {
   // The timeout starts once the slot is granted: waiting for the link is not the server's slowness.
   return ctx.slots.run(() => exchange(ctx, url, init, bytes, expect));
-}
-
-async function exchange(ctx: Ctx, url: string, init: RequestInit, bytes: number, expect: Parameters<typeof classify>[1]): Promise<Outcome> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), BASE_TIMEOUT_MS + (bytes / ctx.bytesPerSecond) * 1000);
-  let res: Response;
-  try {
-    res = await ctx.fetch(url, { ...init, method: 'PUT', signal: controller.signal, credentials: 'omit', cache: 'no-store' });
-  } catch {
-    clearTimeout(timer);
-    return { kind: 'retry', code: controller.signal.aborted ? 'timeout' : 'network' };
-  }
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    body = undefined;
-  } finally {
-    clearTimeout(timer);
-  }
-  return classify({ status: res.status, headers: res.headers, body }, expect, { nowMs: ctx.now() });
 }
 
 function putAttachment(ctx: Ctx, record: PendingOutboxRecord, a: SealedAttachment): Promise<Outcome> {
@@ -183,13 +177,11 @@ function putAttachment(ctx: Ctx, record: PendingOutboxRecord, a: SealedAttachmen
 function putRequest(ctx: Ctx, record: PendingOutboxRecord): Promise<Outcome> {
   const route = routeOf(ctx.apiBase, record);
   const text = JSON.stringify(record.body);
-  return send(
-    ctx,
-    route.url,
-    { body: text, headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...route.headers } },
-    text.length,
-    route.expect,
-  );
+  const alone = () =>
+    exchange(ctx, route.url, { body: text, headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...route.headers } }, text.length, route.expect);
+  // A follow-up shows its request's secret and feedback has its own route: only requests share batches.
+  if (record.followUp || record.feedback) return ctx.slots.run(alone);
+  return ctx.batch({ id: route.id, body: text, alone });
 }
 
 /** Seals what the device still holds in plaintext for this record: a request's draft, a follow-up, or feedback. */
@@ -211,7 +203,7 @@ const pending = (r: OutboxRecord | undefined, leaseId: string): PendingOutboxRec
 
 async function retry(id: string, leaseId: string, ctx: Ctx, record: PendingOutboxRecord, code: string, retryAfterMs?: number): Promise<Result> {
   const delayMs = retryDelay(record.attempts, retryAfterMs, { random: ctx.random });
-  await applyOutboxEvent(id, { type: 'retry', leaseId, now: ctx.now(), code, delayMs });
+  await ctx.apply({ id, events: [{ type: 'retry', leaseId, now: ctx.now(), code, delayMs }] });
   return 'waiting';
 }
 
@@ -263,7 +255,7 @@ async function uploadFiles(
   todo.forEach((file, i) => {
     if (outcomes[i]!.kind === 'uploaded') events.push({ type: 'attachment-uploaded', leaseId, attachmentId: file.id });
   });
-  const next = events.length ? pending(await applyOutboxEvents(record.id, events), leaseId) : record;
+  const next = events.length ? pending(await ctx.apply({ id: record.id, events }), leaseId) : record;
   if (!next) return 'skipped';
   const failed = outcomes.find((o) => o.kind !== 'uploaded');
   return failed ? { record: next, failed } : { record: next };
@@ -272,13 +264,9 @@ async function uploadFiles(
 async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
   let leaseId = crypto.randomUUID();
   let record = pending(
-    await applyOutboxEvent(id, {
-      type: 'claim',
-      now: ctx.now(),
-      leaseId,
-      leaseMs: RECORD_LEASE_MS,
-      force: ctx.force,
-      takeOver: ctx.lock.exclusive,
+    await ctx.apply({
+      id,
+      events: [{ type: 'claim', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS, force: ctx.force, takeOver: ctx.lock.exclusive }],
     }),
     leaseId,
   );
@@ -302,7 +290,7 @@ async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
 
       switch (outcome.kind) {
         case 'delivered':
-          await storeDelivered(id, outcome.receipt);
+          await ctx.confirm({ id, receipt: outcome.receipt });
           return 'delivered';
         case 'answered':
           await storeAnswered(id, outcome.receipt);
@@ -327,12 +315,12 @@ async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
           continue;
         }
         case 'missing-attachments': {
-          const after = await applyOutboxEvent(id, { type: 'missing-attachments', leaseId, now: ctx.now(), ids: outcome.ids });
+          const after = await ctx.apply({ id, events: [{ type: 'missing-attachments', leaseId, now: ctx.now(), ids: outcome.ids }] });
           // Upload them again at once, but not forever within one flush.
           if (++rounds >= 2 || !after) return 'waiting';
           leaseId = crypto.randomUUID();
           record = pending(
-            await applyOutboxEvent(id, { type: 'claim', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS, force: true }),
+            await ctx.apply({ id, events: [{ type: 'claim', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS, force: true }] }),
             leaseId,
           );
           continue;

@@ -171,28 +171,43 @@ export class OutboxError extends Error {
 }
 
 /** Applies one event to the stored record; answers the record as stored afterwards. */
-export function applyOutboxEvent(id: string, event: OutboxEvent): Promise<OutboxRecord | undefined> {
-  return applyOutboxEvents(id, [event]);
+export async function applyOutboxEvent(id: string, event: OutboxEvent): Promise<OutboxRecord | undefined> {
+  return (await applyOutboxEventsToMany([{ id, events: [event] }]))[0];
+}
+
+/** What one record is to go through, in one write. */
+export interface RecordEvents {
+  id: string;
+  events: readonly OutboxEvent[];
 }
 
 /**
- * Applies several events to one record in one transaction (e.g. every file
- * a round uploaded): one write instead of one per event. Answers the record
- * as stored afterwards, undefined when there is none.
+ * The events of several records in one transaction, as a flush's group
+ * commit (group-commit.ts) gathers them; a record's own events (e.g. every
+ * file a round uploaded) are one write. Answers each record as stored
+ * afterwards, in the order asked.
  */
-export async function applyOutboxEvents(id: string, events: readonly OutboxEvent[]): Promise<OutboxRecord | undefined> {
+export async function applyOutboxEventsToMany(changes: readonly RecordEvents[]): Promise<(OutboxRecord | undefined)[]> {
   const db = await getDb();
   const tx = db.transaction('outbox', 'readwrite');
-  const current = await tx.store.get(id);
-  if (!current) {
-    await tx.done;
-    return undefined;
-  }
-  const next = events.reduce(transition, current);
-  if (next !== current) await tx.store.put(next);
+  const stored = await Promise.all(changes.map((c) => tx.store.get(c.id)));
+  const before = new Map<string, OutboxRecord | undefined>();
+  const after = new Map<string, OutboxRecord>();
+  const notices: OutboxChange[] = [];
+  const answers = changes.map((c, i) => {
+    if (!before.has(c.id)) before.set(c.id, stored[i]);
+    // A record named twice in one batch goes through both, in order.
+    const current = after.get(c.id) ?? stored[i];
+    if (!current) return undefined;
+    const next = c.events.reduce(transition, current);
+    after.set(c.id, next);
+    if (next !== current && next.state !== current.state) notices.push({ id: c.id, state: next.state });
+    return next;
+  });
+  await Promise.all([...after].filter(([id, record]) => record !== before.get(id)).map(([, record]) => tx.store.put(record)));
   await tx.done;
-  if (next !== current && next.state !== current.state) publish({ id, state: next.state });
-  return next;
+  for (const n of notices) publish(n);
+  return answers;
 }
 
 /**
@@ -224,25 +239,35 @@ export async function storeSealed(
   return next;
 }
 
-/** The server confirmed: keep the receipt and the form types; the sealed data and any plaintext copy go. */
-export async function storeDelivered(id: string, receipt: DeliveryReceipt): Promise<OutboxRecord | undefined> {
+export interface Confirmation {
+  id: string;
+  receipt: DeliveryReceipt;
+}
+
+/**
+ * The server confirmed: keep the receipt and the form types; the sealed data
+ * and any plaintext copy go. Several confirmations share one transaction (a
+ * flush's group commit); answers each record as stored afterwards.
+ */
+export async function storeDeliveredMany(confirmations: readonly Confirmation[]): Promise<(OutboxRecord | undefined)[]> {
   const db = await getDb();
   const tx = db.transaction(['outbox', 'drafts', 'attachments'], 'readwrite');
   const outbox = tx.objectStore('outbox');
-  const current = await outbox.get(id);
-  if (!current) {
-    await tx.done;
-    return undefined;
-  }
-  const next = transition(current, { type: 'delivered', receipt });
-  const work: Promise<unknown>[] = [];
-  if (next !== current) work.push(outbox.put(next));
-  const deleted = deleteSubmittedDraft(tx, id);
-  await Promise.all([...work, deleted]);
+  const answers = await Promise.all(
+    confirmations.map(async ({ id, receipt }) => {
+      const current = await outbox.get(id);
+      if (!current) return { next: undefined, changed: false, deleted: false };
+      const next = transition(current, { type: 'delivered', receipt });
+      const [, deleted] = await Promise.all([next !== current ? outbox.put(next) : undefined, deleteSubmittedDraft(tx, id)]);
+      return { next, changed: next !== current, deleted };
+    }),
+  );
   await tx.done;
-  if (next !== current) publish({ id, state: 'delivered' });
-  if (await deleted) publishDraftChange({ type: 'deleted', id, origin: 'outbox' });
-  return next;
+  confirmations.forEach(({ id }, i) => {
+    if (answers[i]!.changed) publish({ id, state: 'delivered' });
+    if (answers[i]!.deleted) publishDraftChange({ type: 'deleted', id, origin: 'outbox' });
+  });
+  return answers.map((a) => a.next);
 }
 
 /**

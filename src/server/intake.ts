@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiRoutes, AppDeps } from './types';
 import { apiError } from './errors';
@@ -51,15 +52,6 @@ function mediaType(c: Context): { type: string; charsetOk: boolean } {
 
 const validId = (id: string) => checkUuid(id).ok;
 
-function sealFailure(c: Context, err: unknown, ring: KeyRing) {
-  if (err instanceof SealError) {
-    if (err.code === 'unknown_kid') return apiError(c, 409, 'unknown_kid', { current: ring.current.kid });
-    if (err.code === 'bad_envelope') return apiError(c, 422, 'bad_envelope');
-    return apiError(c, 422, 'decrypt_failed');
-  }
-  throw err;
-}
-
 /** Pending files are dropped after pendingTtlMs by a timer, whether or not anyone uploads. */
 function startSweeper(deps: AppDeps, now: () => Date): void {
   const timer = setInterval(() => {
@@ -107,7 +99,8 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
       const plain = await open(body, ring.privateKey, { requestId: id, purpose: `attachment:${attachmentId}` });
       if (plain.length > LIMITS.attachmentBytes) return apiError(c, 413, 'payload_too_large');
     } catch (err) {
-      return sealFailure(c, err, ring);
+      const answer = sealFailure(err, ring);
+      return apiError(c, answer.status, String(answer.body.error), answer.body);
     }
     const saved = await store.savePending(
       { requestId: id, attachmentId, sealedSha256: claimed, sealed: body, client: clientAddress(c, deps.settings.trustProxyHops), receivedAt: now().toISOString() },
@@ -127,70 +120,100 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     if (media.type !== 'application/json' || !media.charsetOk) return apiError(c, 415, 'unsupported_media_type');
     return jsonLimit(c, next);
   }, async (c) => {
-    const id = c.req.param('id');
-    if (!validId(id)) return apiError(c, 400, 'invalid_id');
-    const raw = new Uint8Array(await c.req.arrayBuffer());
-    let envelope: unknown;
-    try {
-      envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
-    } catch {
-      return apiError(c, 400, 'malformed_json');
-    }
-    const envelopeSha256 = sha256Hex(raw);
-    const existing = await store.findReceived(id);
-    // The device repeats the very bytes it sent: answer them without opening
-    // (the key they were sealed to may have been removed since).
-    if (existing && existing.envelopeSha256 === envelopeSha256) {
-      return c.json(await repeatAnswer(deps, id, existing));
-    }
-    const ring = await keyRingFor(deps);
-    let plain: unknown;
-    try {
-      plain = await openJson(envelope, ring.privateKey, { requestId: id, purpose: 'request' });
-    } catch (err) {
-      return sealFailure(c, err, ring);
-    }
-    const at = now();
-    // For a version-8 id this also proves the sender holds its claim: a bystander's body stops here.
-    const checked = await validateWireRequest(plain, serverToday(at));
-    if (!checked.ok) return apiError(c, 422, 'invalid', { issues: checked.issues });
-    const request = checked.value;
-    if (request.id !== id) return apiError(c, 422, 'invalid', { issues: [{ code: 'id_mismatch', path: 'id' }] });
-
-    const bodySha256 = sha256Hex(canonicalJson(plain));
-    if (existing) {
-      if (existing.bodySha256 !== bodySha256) return apiError(c, 409, 'conflict');
-      return c.json(await repeatAnswer(deps, id, existing));
-    }
-
-    const files = await pickPendingFiles(deps, ring, id, request.attachments);
-    if ('missing' in files) return apiError(c, 409, 'missing_attachments', { missing: files.missing });
-
-    const meta = requestMetadata(request);
-    const status = statusFor(deps, id);
-    const row: NewRequest = {
-      id,
-      receivedAt: at.toISOString(),
-      kid: (envelope as { kid: string }).kid,
-      sealed: raw,
-      envelopeSha256,
-      bodySha256,
-      statusSha256: status.sha256,
-      formTypes: meta.formTypes,
-      urgent: meta.urgent,
-      language: meta.language,
-      eventId: null,
-      lookups: meta.lookups,
-      files: files.files,
-    };
-    const result = await store.commit(row);
-    if (result.kind === 'conflict') return apiError(c, 409, 'conflict');
-    if (result.kind === 'missing') return apiError(c, 409, 'missing_attachments', { missing: result.attachmentIds });
-    if (result.kind === 'created') log.info('request_received', { attachments: files.files.length });
-    if (result.kind === 'same') return c.json(await repeatAnswer(deps, id, result));
-    return c.json({ id, confirmation: result.confirmation, receivedAt: result.receivedAt, statusSecret: status.secret }, 201);
+    const answer = await receiveRequest(deps, c.req.param('id'), new Uint8Array(await c.req.arrayBuffer()), now());
+    if (answer.status >= 400) c.header('Cache-Control', 'no-store');
+    return c.json(answer.body, answer.status);
   });
 };
+
+/** What one request's delivery answers: the status and body a PUT sends, or a batch lists for it. */
+export interface DeliveryAnswer {
+  status: ContentfulStatusCode;
+  body: Record<string, unknown>;
+}
+
+const failed = (status: ContentfulStatusCode, error: string, extra: Record<string, unknown> = {}): DeliveryAnswer => ({
+  status,
+  body: { error, ...extra },
+});
+
+function sealFailure(err: unknown, ring: KeyRing): DeliveryAnswer {
+  if (err instanceof SealError) {
+    if (err.code === 'unknown_kid') return failed(409, 'unknown_kid', { current: ring.current.kid });
+    if (err.code === 'bad_envelope') return failed(422, 'bad_envelope');
+    return failed(422, 'decrypt_failed');
+  }
+  throw err;
+}
+
+/**
+ * One sealed request, as `PUT /requests/:id` and each item of a batch
+ * (intake-batch.ts) receive it: the bytes as sent, checks, then one
+ * transaction. A database fault is thrown (DbUnavailableError), for the
+ * caller to answer as retryable.
+ */
+export async function receiveRequest(deps: AppDeps, id: string, raw: Uint8Array, at: Date): Promise<DeliveryAnswer> {
+  const { store } = deps;
+  if (!validId(id)) return failed(400, 'invalid_id');
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+  } catch {
+    return failed(400, 'malformed_json');
+  }
+  const envelopeSha256 = sha256Hex(raw);
+  const existing = await store.findReceived(id);
+  // The device repeats the very bytes it sent: answer them without opening
+  // (the key they were sealed to may have been removed since).
+  if (existing && existing.envelopeSha256 === envelopeSha256) {
+    return { status: 200, body: await repeatAnswer(deps, id, existing) };
+  }
+  const ring = await keyRingFor(deps);
+  let plain: unknown;
+  try {
+    plain = await openJson(envelope, ring.privateKey, { requestId: id, purpose: 'request' });
+  } catch (err) {
+    return sealFailure(err, ring);
+  }
+  // For a version-8 id this also proves the sender holds its claim: a bystander's body stops here.
+  const checked = await validateWireRequest(plain, serverToday(at));
+  if (!checked.ok) return failed(422, 'invalid', { issues: checked.issues });
+  const request = checked.value;
+  if (request.id !== id) return failed(422, 'invalid', { issues: [{ code: 'id_mismatch', path: 'id' }] });
+
+  const bodySha256 = sha256Hex(canonicalJson(plain));
+  if (existing) {
+    if (existing.bodySha256 !== bodySha256) return failed(409, 'conflict');
+    return { status: 200, body: await repeatAnswer(deps, id, existing) };
+  }
+
+  const files = await pickPendingFiles(deps, ring, id, request.attachments);
+  if ('missing' in files) return failed(409, 'missing_attachments', { missing: files.missing });
+
+  const meta = requestMetadata(request);
+  const status = statusFor(deps, id);
+  const row: NewRequest = {
+    id,
+    receivedAt: at.toISOString(),
+    kid: (envelope as { kid: string }).kid,
+    sealed: raw,
+    envelopeSha256,
+    bodySha256,
+    statusSha256: status.sha256,
+    formTypes: meta.formTypes,
+    urgent: meta.urgent,
+    language: meta.language,
+    eventId: null,
+    lookups: meta.lookups,
+    files: files.files,
+  };
+  const result = await store.commit(row);
+  if (result.kind === 'conflict') return failed(409, 'conflict');
+  if (result.kind === 'missing') return failed(409, 'missing_attachments', { missing: result.attachmentIds });
+  if (result.kind === 'created') log.info('request_received', { attachments: files.files.length });
+  if (result.kind === 'same') return { status: 200, body: await repeatAnswer(deps, id, result) };
+  return { status: 201, body: { id, confirmation: result.confirmation, receivedAt: result.receivedAt, statusSecret: status.secret } };
+}
 
 /**
  * Every referenced file must be pending under this id, open with this

@@ -61,11 +61,25 @@ export function tooManyRequests(c: Context, waitMs: number) {
   return apiError(c, 429, 'rate_limited');
 }
 
+/** Per request, the way to spend more of the same client's budget (see takeAnother). */
+const budgets = new WeakMap<Context, () => number>();
+
 /** Spends one token of the client's budget per request. */
 export function rateLimit(limiter: RateLimiter, client: (c: Context) => string, now: () => Date): MiddlewareHandler {
   return async (c, next) => {
-    const waitMs = limiter.take(client(c), now().getTime());
+    const key = client(c);
+    const waitMs = limiter.take(key, now().getTime());
     if (waitMs > 0) return tooManyRequests(c, waitMs);
+    budgets.set(c, () => limiter.take(key, now().getTime()));
     await next();
   };
+}
+
+/**
+ * One more token for a request that carries several (a batch costs what
+ * its requests would cost one by one): 0 when allowed, otherwise
+ * milliseconds until one is free. Free where no limit applies.
+ */
+export function takeAnother(c: Context): number {
+  return budgets.get(c)?.() ?? 0;
 }

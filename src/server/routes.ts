@@ -1,6 +1,7 @@
 import type { ApiRoutes } from './types';
 import { keysRoutes } from './keys-routes';
 import { intakeRoutes } from './intake';
+import { intakeBatchRoutes } from './intake-batch';
 import { staffRoutes } from './staff';
 import { eventRoutes } from './events';
 import { officeRoutes } from './office/routes';
@@ -15,6 +16,7 @@ import { feedbackRoutes } from './hearing/feedback-routes';
 export const API_ROUTES: readonly ApiRoutes[] = [
   keysRoutes,
   intakeRoutes,
+  intakeBatchRoutes,
   staffRoutes,
   eventRoutes,
   officeRoutes(),

@@ -12,6 +12,12 @@ import { parseRetryAfter } from './backoff';
  *   PUT {apiBase}/requests/{id}
  *       Content-Type: application/json
  *       body: sealed JSON envelope    →  200/201 {id, confirmation, receivedAt}
+ *   POST {apiBase}/request-batch
+ *       Content-Type: application/json
+ *       body: {requests: [{id, body}]}, body the sealed JSON envelope as
+ *       text (the very bytes a PUT would send); at most BATCH_MAX_ITEMS
+ *       → 200 {results: [{status, body, retryAfter?}]}: for each request,
+ *       in order, what its PUT would have answered (retryAfter in seconds)
  *   PUT {apiBase}/feedback/{id}       sealed JSON envelope → 200/201 {id, receivedAt}
  *
  * `id` is the wire id: derived from the request's claim (request-claim.ts),
@@ -94,6 +100,7 @@ export function joinUrl(apiBase: string, ...parts: string[]): string {
 export const requestUrl = (apiBase: string, id: string) => joinUrl(apiBase, 'requests', id);
 export const attachmentUrl = (apiBase: string, id: string, attachmentId: string) =>
   joinUrl(apiBase, 'requests', id, 'attachments', attachmentId);
+export const requestBatchUrl = (apiBase: string) => joinUrl(apiBase, 'request-batch');
 export const feedbackUrl = (apiBase: string, id: string) => joinUrl(apiBase, 'feedback', id);
 export const followUpUrl = (apiBase: string, requestId: string, id: string) => joinUrl(apiBase, 'requests', requestId, 'follow-ups', id);
 export const followUpAttachmentUrl = (apiBase: string, requestId: string, id: string, attachmentId: string) =>
@@ -149,6 +156,36 @@ export function parseAttachmentReceipt(json: unknown, expectedId: string, attach
   if (!isRecord(json) || json.id !== expectedId || json.attachmentId !== attachmentId) return undefined;
   if (typeof json.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(json.sha256)) return undefined;
   return { id: expectedId, attachmentId, sha256: json.sha256 };
+}
+
+/**
+ * A batch carries the requests that are ready while the link is busy, so a
+ * day's outbox is a few dozen exchanges rather than hundreds. Small enough
+ * that one batch on a weak link finishes well within its timeout.
+ */
+export const BATCH_MAX_ITEMS = 20;
+/** Sum of the sealed bodies in one batch; a larger request goes alone, by PUT. */
+export const BATCH_MAX_BYTES = 256 * 1024;
+
+/** One request in a batch: its wire id and the sealed envelope's JSON text. */
+export interface BatchItem {
+  id: string;
+  body: string;
+}
+
+/**
+ * The batch answer, one ResponseLike per request for classify(); undefined
+ * when it is not ours or lists a different number of answers.
+ */
+export function parseBatchAnswer(json: unknown, count: number): ResponseLike[] | undefined {
+  if (!isRecord(json) || !Array.isArray(json.results) || json.results.length !== count) return undefined;
+  const out: ResponseLike[] = [];
+  for (const r of json.results as unknown[]) {
+    if (!isRecord(r) || !Number.isInteger(r.status) || (r.status as number) < 200 || (r.status as number) > 599) return undefined;
+    const retryAfter = typeof r.retryAfter === 'number' && Number.isFinite(r.retryAfter) ? String(r.retryAfter) : null;
+    out.push({ status: r.status as number, headers: { get: (name) => (name.toLowerCase() === 'retry-after' ? retryAfter : null) }, body: r.body });
+  }
+  return out;
 }
 
 /** What the device needs of a Response, so classification stays pure and testable. */

@@ -33,7 +33,7 @@ export interface RequestBytesFigures {
   estimateDelta: number;
 }
 
-const PUTS = /\/api\/v1\/requests\//;
+const PUTS = /\/api\/v1\/request(s\/|-batch)/;
 
 /** Three phone photos of papers, made in the page; answered as base64. */
 async function makePhotos(page: Page): Promise<string[]> {

@@ -38,7 +38,7 @@ export interface SyncFigures {
 }
 
 const COUNT = 200;
-const PUTS = /\/api\/v1\/requests\//;
+const PUTS = /\/api\/v1\/request(s\/|-batch)/;
 
 function englishMessage(id: string): string {
   const messages = JSON.parse(readFileSync('locales/en/messages.json', 'utf8')) as Record<string, string>;

@@ -6,7 +6,7 @@
  * wire id (derived from the device's secret claim), the page by the draft's id.
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { goOffline, goOnline, newContext, waitForScreen } from './harness';
 import { openApp as open, outboxRecord, outboxState, readStore, seedDraft as seed, sendFromReview as send, wireIdOf } from './applicant';
 import { useServerAndBrowser } from './suite';
@@ -200,10 +200,14 @@ describe('delivery', () => {
     const released = new Promise<void>((r) => (release = r));
     let arrived!: () => void;
     const firstSend = new Promise<void>((r) => (arrived = r));
-    await context.route('**/api/v1/requests/**', async (route) => {
+    // Files and requests go by PUT; requests ready at the same time may share a batch.
+    const sends = async (route: Route) => {
       const request = route.request();
-      if (request.method() === 'PUT') {
-        seen.push(new URL(request.url()).pathname);
+      if (request.method() === 'PUT' || request.method() === 'POST') {
+        const path = new URL(request.url()).pathname;
+        if (path.endsWith('/request-batch')) {
+          for (const item of (request.postDataJSON() as { requests: { id: string }[] }).requests) seen.push(`/api/v1/requests/${item.id}`);
+        } else seen.push(path);
         if (holder === null) {
           const page = request.serviceWorker() ? null : request.frame().page();
           holder = page === tabA ? 'A' : page === tabB ? 'B' : 'worker';
@@ -212,7 +216,9 @@ describe('delivery', () => {
         }
       }
       return route.continue();
-    });
+    };
+    await context.route('**/api/v1/requests/**', sends);
+    await context.route('**/api/v1/request-batch', sends);
     await goOnline(context);
     const online = () => Promise.all(Object.values(tabs).map((tab) => tab.evaluate(() => window.dispatchEvent(new Event('online')))));
     await online();
@@ -236,7 +242,7 @@ describe('delivery', () => {
     const list = await staffList();
     expect(list).toHaveLength(before + 3);
     for (const wire of wireIds) expect(list.filter((r) => r.id === wire)).toHaveLength(1);
-    // One request PUT each: the overlapping flushes never sent the same request twice.
+    // Each request sent once (by PUT or in a batch): the overlapping flushes never sent one twice.
     for (const wire of wireIds) expect(seen.filter((p) => p.endsWith(`/requests/${wire}`))).toHaveLength(1);
     await context.close();
   });

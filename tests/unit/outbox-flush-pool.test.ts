@@ -12,6 +12,7 @@ import { getOutboxRecord, listOutbox } from '../../src/outbox/outbox-store';
 import { FLUSH_CONCURRENCY, flush } from '../../src/outbox/flush';
 import { countRows, file, makeServer, type TestServer } from './intake-helpers';
 import { submittedDraft, wireIdOf } from './outbox-helpers';
+import { BATCH_MAX_ITEMS, requestUrl, type BatchItem } from '../../src/shared/protocol';
 
 const API = '/api/v1';
 const NOW = new Date('2025-06-15T09:00:00.000Z').getTime();
@@ -36,8 +37,10 @@ interface Exchange {
 
 /**
  * The real intake app in process behind a link that takes a few
- * milliseconds per answer, recording when each PUT started and ended (by
- * a shared step counter, not the clock) and how many were open at once.
+ * milliseconds per answer, recording when each request and file started and
+ * ended (by a shared step counter, not the clock) and how many exchanges
+ * were open at once. A batch is one exchange carrying several requests.
+ * `answer` may answer for one request (its PUT's URL) instead of the app.
  */
 function slowLink(s: TestServer, answer?: (url: string) => Response | undefined) {
   const log: Exchange[] = [];
@@ -46,30 +49,55 @@ function slowLink(s: TestServer, answer?: (url: string) => Response | undefined)
   const link = {
     log,
     maxOpen: 0,
+    batches: [] as number[],
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input);
-      const m = /\/requests\/([0-9a-f-]{36})(\/attachments\/)?/.exec(url)!;
-      const entry: Exchange = { kind: m[2] ? 'file' : 'request', requestId: m[1]!, startedAt: ++step, endedAt: 0 };
+      const batch = url.endsWith('/request-batch') ? (JSON.parse(String(init!.body)) as { requests: BatchItem[] }).requests : undefined;
+      const m = /\/requests\/([0-9a-f-]{36})(\/attachments\/)?/.exec(url);
+      const startedAt = ++step;
+      const entries: Exchange[] = (batch ? batch.map((i) => i.id) : [m![1]!]).map((requestId) => ({
+        kind: m?.[2] ? 'file' : 'request',
+        requestId,
+        startedAt,
+        endedAt: 0,
+      }));
+      if (batch) link.batches.push(batch.length);
       open++;
       link.maxOpen = Math.max(link.maxOpen, open);
       try {
         await new Promise((r) => setTimeout(r, 10));
-        return answer?.(url) ?? (await s.app.request(url, init));
+        if (!batch) return answer?.(url) ?? (await s.app.request(url, init));
+        return await answerBatch(s, batch, init!, answer);
       } finally {
         open--;
-        entry.endedAt = ++step;
-        log.push(entry);
+        const ended = ++step;
+        for (const e of entries) log.push({ ...e, endedAt: ended });
       }
     }) as typeof fetch,
   };
   return link;
 }
 
-/** `count` requests queued, request i carrying i % 3 files. */
-async function queue(count: number): Promise<{ id: string; wireId: string }[]> {
+/** The app's answer to a batch, with the answers `answer` gives for some of its requests put in their place. */
+async function answerBatch(s: TestServer, items: BatchItem[], init: RequestInit, answer?: (url: string) => Response | undefined): Promise<Response> {
+  const own = items.map((i) => answer?.(requestUrl(API, i.id)));
+  const rest = items.filter((_, i) => !own[i]);
+  const forwarded = rest.length
+    ? ((await (await s.app.request(`${API}/request-batch`, { ...init, body: JSON.stringify({ requests: rest }) })).json()) as { results: unknown[] }).results
+    : [];
+  const results = [];
+  for (const r of own) {
+    if (!r) results.push(forwarded.shift());
+    else results.push({ status: r.status, body: await r.json(), retryAfter: Number(r.headers.get('Retry-After')) || undefined });
+  }
+  return Response.json({ results });
+}
+
+/** `count` requests queued, request i carrying i % 3 files (none with `withFiles` false). */
+async function queue(count: number, withFiles = true): Promise<{ id: string; wireId: string }[]> {
   const ids: { id: string; wireId: string }[] = [];
   for (let i = 0; i < count; i++) {
-    const id = await submittedDraft(Array.from({ length: i % 3 }, (_, k) => file(`page ${k} of request ${i}`)));
+    const id = await submittedDraft(Array.from({ length: withFiles ? i % 3 : 0 }, (_, k) => file(`page ${k} of request ${i}`)));
     await submitDraft(id, { apiBase: API, fetch: (async (u: RequestInfo | URL, init?: RequestInit) => server.app.request(String(u), init)) as typeof fetch, deliver: false, now: () => new Date(NOW) });
     ids.push({ id, wireId: await wireIdOf(id) });
   }
@@ -144,5 +172,59 @@ describe('flush in parallel', () => {
     expect(summary).toMatchObject({ attempted: 5, delivered: 4, waiting: 1 });
     expect(await getOutboxRecord(busy.id)).toMatchObject({ state: 'waiting', lastError: 'server_error', nextTryAt: NOW + 30_000 });
     expect(await stored('requests')).toBe(4);
+  });
+
+  it('sends a day\'s outbox in batches: few exchanges, none over the limit, every request received once', async () => {
+    const ids = await queue(45, false);
+    const link = slowLink(server);
+    expect(await flushOver(link)).toMatchObject({ attempted: 45, delivered: 45, waiting: 0 });
+    const exchanges = new Set(link.log.map((e) => e.startedAt)).size;
+    expect(exchanges).toBeLessThanOrEqual(10);
+    expect(link.batches.length).toBeGreaterThan(0);
+    expect(Math.max(...link.batches)).toBeLessThanOrEqual(BATCH_MAX_ITEMS);
+    expect(link.maxOpen).toBeLessThanOrEqual(FLUSH_CONCURRENCY);
+    const confirmations = new Set<string>();
+    for (const { id, wireId } of ids) {
+      expect(link.log.filter((e) => e.requestId === wireId)).toHaveLength(1);
+      const record = await getOutboxRecord(id);
+      expect(record).toMatchObject({ state: 'delivered' });
+      confirmations.add((record as { confirmation: string }).confirmation);
+    }
+    expect(confirmations.size).toBe(45);
+    expect(await stored('requests')).toBe(45);
+  });
+
+  it('to a server from before batches (404), sends each request by its own PUT, each once', async () => {
+    const ids = await queue(30, false);
+    let batchTries = 0;
+    const link = slowLink(server);
+    const old = {
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (!String(input).endsWith('/request-batch')) return link.fetch(input, init);
+        batchTries++;
+        await new Promise((r) => setTimeout(r, 10));
+        return Response.json({ error: 'not_found' }, { status: 404 });
+      }) as typeof fetch,
+    };
+    expect(await flushOver(old)).toMatchObject({ delivered: 30, waiting: 0 });
+    // Batches already on their way when the first 404 came back, and none after.
+    expect(batchTries).toBeGreaterThan(0);
+    expect(batchTries).toBeLessThanOrEqual(FLUSH_CONCURRENCY);
+    for (const { wireId } of ids) expect(link.log.filter((e) => e.requestId === wireId && e.kind === 'request')).toHaveLength(1);
+    expect(await stored('requests')).toBe(30);
+  });
+
+  it('a busy server answering a batch 503 leaves each of its requests waiting until Retry-After, none refused', async () => {
+    const ids = await queue(12, false);
+    const busy = async () => Response.json({ error: 'busy' }, { status: 503, headers: { 'Retry-After': '120' } });
+    const summary = await flushOver({ fetch: ((input: RequestInfo | URL, init?: RequestInit) => (String(input).endsWith('/request-batch') ? busy() : server.app.request(String(input), init))) as typeof fetch });
+    expect(summary).toMatchObject({ attempted: 12, needsAttention: 0 });
+    const records = await Promise.all(ids.map(({ id }) => getOutboxRecord(id)));
+    // Some went alone by PUT (the first, which found a slot free); the batched ones wait.
+    const waiting = records.filter((r) => r?.state === 'waiting');
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const r of waiting) expect(r).toMatchObject({ lastError: 'busy', nextTryAt: NOW + 120_000 });
+    expect(records.every((r) => r?.state === 'waiting' || r?.state === 'delivered')).toBe(true);
+    expect(await stored('requests')).toBe(records.filter((r) => r?.state === 'delivered').length);
   });
 });

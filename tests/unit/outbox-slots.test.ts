@@ -3,14 +3,8 @@
  * slots granted in the order they were asked for.
  */
 import { describe, expect, it } from 'vitest';
+import { gate } from './gate';
 import { createSlots } from '../../src/outbox/slots';
-
-/** A promise with its resolver outside. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((r) => (open = r));
-  return { open, opened };
-}
 
 describe('flush slots', () => {
   it('runs at most `size` at once and grants waiting work first come first served', async () => {
