@@ -64,7 +64,7 @@ export async function exchangeBatch(ctx: Link, items: BatchItem[]): Promise<Batc
   }
   const nowMs = ctx.now();
   if (answer.status === 200) {
-    const each = parseBatchAnswer(answer.body, items.length);
+    const each = parseBatchAnswer(answer.body, items.map((i) => i.id));
     if (!each) return items.map(() => ({ kind: 'retry', code: 'bad_response' }));
     return each.map((res, i) => classify(res, { id: items[i]!.id }, { nowMs }));
   }

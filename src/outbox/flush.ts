@@ -144,9 +144,10 @@ export async function flush(options: FlushOptions): Promise<FlushSummary> {
 }
 
 /** Keeps the record's claim (and the flush lease) alive while slow work runs. */
-async function renewing<T>(id: string, leaseId: string, ctx: Ctx, work: () => Promise<T>): Promise<T> {
+async function renewing<T>(id: string, lease: () => string, ctx: Ctx, work: () => Promise<T>): Promise<T> {
   const renew = () => {
-    void ctx.apply({ id, events: [{ type: 'renew', now: ctx.now(), leaseId, leaseMs: RECORD_LEASE_MS }] }).catch(() => {});
+    // The lease of now: a record claimed again (files the server lacked) has a new one.
+    void ctx.apply({ id, events: [{ type: 'renew', now: ctx.now(), leaseId: lease(), leaseMs: RECORD_LEASE_MS }] }).catch(() => {});
     void ctx.lock.renew().catch(() => false);
   };
   // The claim itself set the lease: the first renewal is due a period later.
@@ -181,6 +182,8 @@ function putRequest(ctx: Ctx, record: PendingOutboxRecord): Promise<Outcome> {
     exchange(ctx, route.url, { body: text, headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...route.headers } }, text.length, route.expect);
   // A follow-up shows its request's secret and feedback has its own route: only requests share batches.
   if (record.followUp || record.feedback) return ctx.slots.run(alone);
+  // Batched requests carry no headers of their own; any a request's route gains must go by PUT.
+  if (Object.keys(route.headers).length) return ctx.slots.run(alone);
   return ctx.batch({ id: route.id, body: text, alone });
 }
 
@@ -274,7 +277,7 @@ async function deliverOne(id: string, ctx: Ctx): Promise<Result> {
   let resealed = false;
   let rounds = 0;
 
-  return renewing(id, leaseId, ctx, async (): Promise<Result> => {
+  return renewing(id, () => leaseId, ctx, async (): Promise<Result> => {
     for (;;) {
       if (!record) return 'skipped';
       if (record.needsSeal || !record.body) {

@@ -6,8 +6,8 @@
  * the next one, which takes everything that queued meanwhile: one call
  * alone commits at once (after the current microtask), a burst shares.
  *
- * A batch that fails fails every call in it: each sender then sees what it
- * would have seen alone, a write that did not happen.
+ * When a shared transaction fails, each of its calls is tried again alone,
+ * so one write that cannot be made fails only its own caller.
  */
 export function groupCommit<T, R>(commit: (items: readonly T[]) => Promise<readonly R[]>): (item: T) => Promise<R> {
   type Entry = { item: T; resolve: (result: R) => void; reject: (error: unknown) => void };
@@ -21,7 +21,9 @@ export function groupCommit<T, R>(commit: (items: readonly T[]) => Promise<reado
         const results = await commit(batch.map((e) => e.item));
         batch.forEach((e, i) => e.resolve(results[i]!));
       } catch (error) {
-        for (const e of batch) e.reject(error);
+        if (batch.length === 1) batch[0]!.reject(error);
+        // One write that cannot be made must not fail the others: each alone.
+        else for (const e of batch) await commit([e.item]).then((r) => e.resolve(r[0]!), e.reject);
       }
     }
     draining = false;

@@ -204,8 +204,9 @@ export async function applyOutboxEventsToMany(changes: readonly RecordEvents[]):
     if (next !== current && next.state !== current.state) notices.push({ id: c.id, state: next.state });
     return next;
   });
-  await Promise.all([...after].filter(([id, record]) => record !== before.get(id)).map(([, record]) => tx.store.put(record)));
-  await tx.done;
+  const writes = [...after].filter(([id, record]) => record !== before.get(id)).map(([, record]) => tx.store.put(record));
+  // With tx.done: a failed write aborts the transaction, and both rejections are handled.
+  await Promise.all([...writes, tx.done]);
   for (const n of notices) publish(n);
   return answers;
 }
@@ -250,19 +251,28 @@ export interface Confirmation {
  * flush's group commit); answers each record as stored afterwards.
  */
 export async function storeDeliveredMany(confirmations: readonly Confirmation[]): Promise<(OutboxRecord | undefined)[]> {
+  // One confirmation per record: a second for the same id would read the same snapshot and write twice.
+  const unique = [...new Map(confirmations.map((c) => [c.id, c])).values()];
+  if (unique.length < confirmations.length) {
+    const stored = new Map((await storeDeliveredMany(unique)).map((r, i) => [unique[i]!.id, r]));
+    return confirmations.map((c) => stored.get(c.id));
+  }
   const db = await getDb();
   const tx = db.transaction(['outbox', 'drafts', 'attachments'], 'readwrite');
   const outbox = tx.objectStore('outbox');
-  const answers = await Promise.all(
-    confirmations.map(async ({ id, receipt }) => {
-      const current = await outbox.get(id);
-      if (!current) return { next: undefined, changed: false, deleted: false };
-      const next = transition(current, { type: 'delivered', receipt });
-      const [, deleted] = await Promise.all([next !== current ? outbox.put(next) : undefined, deleteSubmittedDraft(tx, id)]);
-      return { next, changed: next !== current, deleted };
-    }),
-  );
-  await tx.done;
+  const [answers] = await Promise.all([
+    Promise.all(
+      confirmations.map(async ({ id, receipt }) => {
+        const current = await outbox.get(id);
+        if (!current) return { next: undefined, changed: false, deleted: false };
+        const next = transition(current, { type: 'delivered', receipt });
+        const [, deleted] = await Promise.all([next !== current ? outbox.put(next) : undefined, deleteSubmittedDraft(tx, id)]);
+        return { next, changed: next !== current, deleted };
+      }),
+    ),
+    // Awaited beside the writes: should one fail, the abort is handled too.
+    tx.done,
+  ]);
   confirmations.forEach(({ id }, i) => {
     if (answers[i]!.changed) publish({ id, state: 'delivered' });
     if (answers[i]!.deleted) publishDraftChange({ type: 'deleted', id, origin: 'outbox' });

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ApiRoutes, AppDeps } from './types';
 import { securityHeaders } from './security';
 import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
-import { apiError } from './errors';
+import { DB_RETRY_AFTER_SECONDS, apiError } from './errors';
 import { log } from './log';
 import { API_ROUTES } from './routes';
 import { SEAL_OVERHEAD_BYTES } from './intake';
@@ -15,8 +15,6 @@ import { DbUnavailableError } from './db/engine';
 import { dbProblem } from './db/health';
 import { officeConfigSource } from './office-config';
 
-/** How long a device waits before trying again while the database is away. */
-const RETRY_AFTER_SECONDS = 30;
 
 export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUTES): Hono {
   const { settings } = deps;
@@ -48,7 +46,7 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
     const problem = await dbProblem(deps.db);
     c.header('Cache-Control', 'no-store');
     if (problem) {
-      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      c.header('Retry-After', String(DB_RETRY_AFTER_SECONDS));
       return c.json({ status: 'unavailable', database: problem }, 503);
     }
     return c.json({ status: 'ok', time: now().toISOString() });
@@ -107,7 +105,7 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
     if (err instanceof DbUnavailableError) {
       // Retryable by the device: never a final answer, and only the driver's code is logged.
       log.info('db_unavailable', { code: err.code });
-      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      c.header('Retry-After', String(DB_RETRY_AFTER_SECONDS));
       return apiError(c, 503, 'unavailable');
     }
     log.error('unhandled', err);

@@ -15,3 +15,6 @@ export function apiError(c: Context, status: ContentfulStatusCode, code: string,
   c.header('Cache-Control', 'no-store');
   return c.json({ error: code, ...extra }, status);
 }
+
+/** How long a device waits before trying again while the database is away. */
+export const DB_RETRY_AFTER_SECONDS = 30;

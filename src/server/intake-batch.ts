@@ -3,9 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ApiRoutes, AppDeps } from './types';
 import { apiError } from './errors';
 import { log } from './log';
-import { receiveRequest, type DeliveryAnswer } from './intake';
+import { mediaType, receiveRequest, type DeliveryAnswer } from './intake';
 import { takeAnother } from './rate-limit';
 import { DbUnavailableError } from './db/engine';
+import { DB_RETRY_AFTER_SECONDS } from './errors';
 import { BATCH_MAX_ITEMS, type BatchItem } from '../shared/protocol';
 
 /**
@@ -21,10 +22,10 @@ import { BATCH_MAX_ITEMS, type BatchItem } from '../shared/protocol';
  * one after another, never more at once than one PUT.
  */
 
-/** Seconds a device waits when the database is away mid-batch (as app.ts answers a PUT). */
-const DB_RETRY_AFTER_SECONDS = 30;
+/** Each answer names its request, so a device never reads one request's answer as another's. */
+type ItemAnswer = DeliveryAnswer & { id: string; retryAfter?: number };
 
-type ItemAnswer = DeliveryAnswer & { retryAfter?: number };
+const DB_AWAY: DeliveryAnswer & { retryAfter: number } = { status: 503, body: { error: 'unavailable' }, retryAfter: DB_RETRY_AFTER_SECONDS };
 
 function parseItems(text: string): BatchItem[] | 'malformed' | 'too_many' {
   let json: unknown;
@@ -45,7 +46,7 @@ function parseItems(text: string): BatchItem[] | 'malformed' | 'too_many' {
   return items;
 }
 
-async function receiveItem(c: Context, deps: AppDeps, item: BatchItem, first: boolean, at: Date): Promise<ItemAnswer> {
+async function receiveItem(c: Context, deps: AppDeps, item: BatchItem, first: boolean, at: Date): Promise<DeliveryAnswer & { retryAfter?: number }> {
   const waitMs = first ? 0 : takeAnother(c);
   if (waitMs > 0) return { status: 429, body: { error: 'rate_limited' }, retryAfter: Math.max(1, Math.ceil(waitMs / 1000)) };
   try {
@@ -53,15 +54,15 @@ async function receiveItem(c: Context, deps: AppDeps, item: BatchItem, first: bo
   } catch (err) {
     if (!(err instanceof DbUnavailableError)) throw err;
     log.info('db_unavailable', { code: err.code });
-    return { status: 503, body: { error: 'unavailable' }, retryAfter: DB_RETRY_AFTER_SECONDS };
+    return DB_AWAY;
   }
 }
 
 export const intakeBatchRoutes: ApiRoutes = (api, deps: AppDeps) => {
   const limit = bodyLimit({ maxSize: deps.settings.maxJsonBytes, onError: (c) => apiError(c, 413, 'payload_too_large') });
   api.post('/request-batch', async (c, next) => {
-    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') return apiError(c, 415, 'unsupported_media_type');
+    const media = mediaType(c);
+    if (media.type !== 'application/json' || !media.charsetOk) return apiError(c, 415, 'unsupported_media_type');
     return limit(c, next);
   }, async (c) => {
     const items = parseItems(await c.req.text());
@@ -69,7 +70,11 @@ export const intakeBatchRoutes: ApiRoutes = (api, deps: AppDeps) => {
     if (items === 'too_many') return apiError(c, 413, 'too_many_requests_in_batch');
     const at = deps.now?.() ?? new Date();
     const results: ItemAnswer[] = [];
-    for (const [i, item] of items.entries()) results.push(await receiveItem(c, deps, item, i === 0, at));
+    for (const [i, item] of items.entries()) {
+      // The database away for one is away for the rest: they wait without trying it again.
+      const away = results.at(-1)?.body.error === 'unavailable';
+      results.push({ id: item.id, ...(away ? DB_AWAY : await receiveItem(c, deps, item, i === 0, at)) });
+    }
     c.header('Cache-Control', 'no-store');
     return c.json({ results });
   });

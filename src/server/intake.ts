@@ -43,7 +43,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Media type without parameters, lowercased; `charset` must be UTF-8 when given. */
-function mediaType(c: Context): { type: string; charsetOk: boolean } {
+export function mediaType(c: Context): { type: string; charsetOk: boolean } {
   const raw = c.req.header('Content-Type') ?? '';
   const [type = '', ...params] = raw.split(';').map((p) => p.trim().toLowerCase());
   const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
@@ -99,8 +99,9 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
       const plain = await open(body, ring.privateKey, { requestId: id, purpose: `attachment:${attachmentId}` });
       if (plain.length > LIMITS.attachmentBytes) return apiError(c, 413, 'payload_too_large');
     } catch (err) {
-      const answer = sealFailure(err, ring);
-      return apiError(c, answer.status, String(answer.body.error), answer.body);
+      const { status, body } = sealFailure(err, ring);
+      const { error, ...extra } = body;
+      return apiError(c, status, String(error), extra);
     }
     const saved = await store.savePending(
       { requestId: id, attachmentId, sealedSha256: claimed, sealed: body, client: clientAddress(c, deps.settings.trustProxyHops), receivedAt: now().toISOString() },
@@ -120,7 +121,10 @@ export const intakeRoutes: ApiRoutes = (api, deps: AppDeps) => {
     if (media.type !== 'application/json' || !media.charsetOk) return apiError(c, 415, 'unsupported_media_type');
     return jsonLimit(c, next);
   }, async (c) => {
-    const answer = await receiveRequest(deps, c.req.param('id'), new Uint8Array(await c.req.arrayBuffer()), now());
+    const id = c.req.param('id');
+    // Before the body is read, as the file route does.
+    if (!validId(id)) return apiError(c, 400, 'invalid_id');
+    const answer = await receiveRequest(deps, id, new Uint8Array(await c.req.arrayBuffer()), now());
     if (answer.status >= 400) c.header('Cache-Control', 'no-store');
     return c.json(answer.body, answer.status);
   });

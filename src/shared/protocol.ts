@@ -16,7 +16,7 @@ import { parseRetryAfter } from './backoff';
  *       Content-Type: application/json
  *       body: {requests: [{id, body}]}, body the sealed JSON envelope as
  *       text (the very bytes a PUT would send); at most BATCH_MAX_ITEMS
- *       → 200 {results: [{status, body, retryAfter?}]}: for each request,
+ *       → 200 {results: [{id, status, body, retryAfter?}]}: for each request,
  *       in order, what its PUT would have answered (retryAfter in seconds)
  *   PUT {apiBase}/feedback/{id}       sealed JSON envelope → 200/201 {id, receivedAt}
  *
@@ -175,13 +175,15 @@ export interface BatchItem {
 
 /**
  * The batch answer, one ResponseLike per request for classify(); undefined
- * when it is not ours or lists a different number of answers.
+ * when it is not ours or does not answer exactly these requests in order.
  */
-export function parseBatchAnswer(json: unknown, count: number): ResponseLike[] | undefined {
-  if (!isRecord(json) || !Array.isArray(json.results) || json.results.length !== count) return undefined;
+export function parseBatchAnswer(json: unknown, ids: readonly string[]): ResponseLike[] | undefined {
+  if (!isRecord(json) || !Array.isArray(json.results) || json.results.length !== ids.length) return undefined;
   const out: ResponseLike[] = [];
-  for (const r of json.results as unknown[]) {
-    if (!isRecord(r) || !Number.isInteger(r.status) || (r.status as number) < 200 || (r.status as number) > 599) return undefined;
+  for (const [i, r] of (json.results as unknown[]).entries()) {
+    // Each answer names its request: a list out of order is nobody's answer.
+    if (!isRecord(r) || r.id !== ids[i]) return undefined;
+    if (!Number.isInteger(r.status) || (r.status as number) < 200 || (r.status as number) > 599) return undefined;
     const retryAfter = typeof r.retryAfter === 'number' && Number.isFinite(r.retryAfter) ? String(r.retryAfter) : null;
     out.push({ status: r.status as number, headers: { get: (name) => (name.toLowerCase() === 'retry-after' ? retryAfter : null) }, body: r.body });
   }

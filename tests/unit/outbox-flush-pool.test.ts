@@ -86,9 +86,9 @@ async function answerBatch(s: TestServer, items: BatchItem[], init: RequestInit,
     ? ((await (await s.app.request(`${API}/request-batch`, { ...init, body: JSON.stringify({ requests: rest }) })).json()) as { results: unknown[] }).results
     : [];
   const results = [];
-  for (const r of own) {
+  for (const [i, r] of own.entries()) {
     if (!r) results.push(forwarded.shift());
-    else results.push({ status: r.status, body: await r.json(), retryAfter: Number(r.headers.get('Retry-After')) || undefined });
+    else results.push({ id: items[i]!.id, status: r.status, body: await r.json(), retryAfter: Number(r.headers.get('Retry-After')) || undefined });
   }
   return Response.json({ results });
 }

@@ -32,7 +32,7 @@ describe('group commit', () => {
     expect(batches.at(-1)).toEqual([6]);
   });
 
-  it('fails every call of a failed batch, and goes on with the next', async () => {
+  it('fails a call whose write fails, and goes on with the next', async () => {
     let fail = true;
     const write = groupCommit(async (items: readonly string[]) => {
       if (fail) throw new Error('QuotaExceededError');
@@ -42,5 +42,19 @@ describe('group commit', () => {
     for (const p of failed) await expect(p).rejects.toThrow('QuotaExceededError');
     fail = false;
     expect(await write('c')).toBe('C');
+  });
+
+  it('when a shared commit fails, tries each call alone: only the write that cannot be made fails', async () => {
+    const commits: string[][] = [];
+    const write = groupCommit(async (items: readonly string[]) => {
+      commits.push([...items]);
+      if (items.includes('bad')) throw new Error('DataError');
+      return items.map((s) => s.toUpperCase());
+    });
+    const calls = [write('a'), write('bad'), write('c')];
+    expect(await calls[0]).toBe('A');
+    await expect(calls[1]).rejects.toThrow('DataError');
+    expect(await calls[2]).toBe('C');
+    expect(commits).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
   });
 });
