@@ -36,13 +36,14 @@ const CHANNEL = 'ombuds-outbox';
 let sender: BroadcastChannel | null = null;
 const localListeners = new Set<(change: OutboxChange) => void>();
 
-export function publish(change: OutboxChange): void {
+/** Several changes go as one message: a flush confirming a batch changes many records at once. */
+export function publish(...changes: OutboxChange[]): void {
   // Same context first (a channel never hears itself), then other tabs and the worker.
-  for (const l of localListeners) l(change);
-  if (typeof BroadcastChannel === 'undefined') return;
+  for (const change of changes) for (const l of localListeners) l(change);
+  if (typeof BroadcastChannel === 'undefined' || !changes.length) return;
   try {
     sender ??= new BroadcastChannel(CHANNEL);
-    sender.postMessage(change);
+    sender.postMessage(changes.length === 1 ? changes[0] : changes);
   } catch {
     // The status screen also re-reads on focus; a lost notice only delays it.
   }
@@ -54,8 +55,11 @@ export function onOutboxChange(listener: (change: OutboxChange) => void): () => 
   if (typeof BroadcastChannel !== 'undefined') {
     channel = new BroadcastChannel(CHANNEL);
     channel.onmessage = (event: MessageEvent) => {
-      const d = event.data as Partial<OutboxChange> | null;
-      if (d && typeof d.id === 'string' && typeof d.state === 'string') listener({ id: d.id, state: d.state as OutboxChange['state'] });
+      const data: unknown = event.data;
+      for (const item of Array.isArray(data) ? data : [data]) {
+        const d = item as Partial<OutboxChange> | null;
+        if (d && typeof d.id === 'string' && typeof d.state === 'string') listener({ id: d.id, state: d.state as OutboxChange['state'] });
+      }
     };
   }
   return () => {
@@ -207,7 +211,7 @@ export async function applyOutboxEventsToMany(changes: readonly RecordEvents[]):
   const writes = [...after].filter(([id, record]) => record !== before.get(id)).map(([, record]) => tx.store.put(record));
   // With tx.done: a failed write aborts the transaction, and both rejections are handled.
   await Promise.all([...writes, tx.done]);
-  for (const n of notices) publish(n);
+  publish(...notices);
   return answers;
 }
 
@@ -273,10 +277,8 @@ export async function storeDeliveredMany(confirmations: readonly Confirmation[])
     // Awaited beside the writes: should one fail, the abort is handled too.
     tx.done,
   ]);
-  confirmations.forEach(({ id }, i) => {
-    if (answers[i]!.changed) publish({ id, state: 'delivered' });
-    if (answers[i]!.deleted) publishDraftChange({ type: 'deleted', id, origin: 'outbox' });
-  });
+  publish(...confirmations.filter((_, i) => answers[i]!.changed).map(({ id }): OutboxChange => ({ id, state: 'delivered' })));
+  publishDraftChange(...confirmations.filter((_, i) => answers[i]!.deleted).map(({ id }) => ({ type: 'deleted' as const, id, origin: 'outbox' })));
   return answers.map((a) => a.next);
 }
 

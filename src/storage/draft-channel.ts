@@ -24,11 +24,12 @@ function isDraftChange(value: unknown): value is DraftChange {
 
 let sender: BroadcastChannel | null = null;
 
-export function publishDraftChange(change: DraftChange): void {
-  if (typeof BroadcastChannel === 'undefined') return;
+/** One message for several changes (a flush confirming a batch deletes many drafts at once). */
+export function publishDraftChange(...changes: DraftChange[]): void {
+  if (typeof BroadcastChannel === 'undefined' || !changes.length) return;
   try {
     sender ??= new BroadcastChannel(CHANNEL);
-    sender.postMessage(change);
+    sender.postMessage(changes.length === 1 ? changes[0] : changes);
   } catch {
     // A closed or unsupported channel only costs the notice; the updatedAt
     // check on save still catches the conflict.
@@ -43,7 +44,8 @@ export function onDraftChange(listener: (change: DraftChange) => void): () => vo
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = (event: MessageEvent) => {
-    if (isDraftChange(event.data)) listener(event.data);
+    const data: unknown = event.data;
+    for (const change of Array.isArray(data) ? data : [data]) if (isDraftChange(change)) listener(change);
   };
   return () => channel.close();
 }
