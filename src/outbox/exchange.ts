@@ -4,7 +4,7 @@
  * read by the pure classifier (protocol.ts). Never throws: a dead link is a
  * retry like any other.
  */
-import { classify, parseBatchAnswer, requestBatchUrl, type BatchItem, type Outcome } from '../shared/protocol';
+import { classify, isRetryStatus, parseBatchAnswer, requestBatchUrl, type BatchItem, type Outcome } from '../shared/protocol';
 import type { BatchResult } from './request-batches';
 
 /** What an exchange needs of the flush. */
@@ -69,7 +69,7 @@ export async function exchangeBatch(ctx: Link, items: BatchItem[]): Promise<Batc
     return each.map((res, i) => classify(res, { id: items[i]!.id }, { nowMs }));
   }
   if (answer.status === 404 || answer.status === 405) return 'unsupported';
-  if (answer.status === 408 || answer.status === 429 || answer.status >= 500) {
+  if (isRetryStatus(answer.status)) {
     return items.map((item) => classify(answer, { id: item.id }, { nowMs }));
   }
   return 'alone';

@@ -178,13 +178,11 @@ function putAttachment(ctx: Ctx, record: PendingOutboxRecord, a: SealedAttachmen
 function putRequest(ctx: Ctx, record: PendingOutboxRecord): Promise<Outcome> {
   const route = routeOf(ctx.apiBase, record);
   const text = JSON.stringify(record.body);
-  const alone = () =>
-    exchange(ctx, route.url, { body: text, headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...route.headers } }, text.length, route.expect);
-  // A follow-up shows its request's secret and feedback has its own route: only requests share batches.
-  if (record.followUp || record.feedback) return ctx.slots.run(alone);
-  // Batched requests carry no headers of their own; any a request's route gains must go by PUT.
-  if (Object.keys(route.headers).length) return ctx.slots.run(alone);
-  return ctx.batch({ id: route.id, body: text, alone });
+  const init = { body: text, headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...route.headers } };
+  // Only requests share batches (feedback has its own route), and a batch
+  // carries no headers of its own (a follow-up shows its request's secret).
+  if (record.followUp || record.feedback || Object.keys(route.headers).length) return send(ctx, route.url, init, text.length, route.expect);
+  return ctx.batch({ id: route.id, body: text, alone: () => exchange(ctx, route.url, init, text.length, route.expect) });
 }
 
 /** Seals what the device still holds in plaintext for this record: a request's draft, a follow-up, or feedback. */

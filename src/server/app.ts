@@ -15,7 +15,6 @@ import { DbUnavailableError } from './db/engine';
 import { dbProblem } from './db/health';
 import { officeConfigSource } from './office-config';
 
-
 export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUTES): Hono {
   const { settings } = deps;
   const app = new Hono();

@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiRoutes, AppDeps } from './types';
-import { apiError } from './errors';
+import { DB_RETRY_AFTER_SECONDS, apiError } from './errors';
 import { log } from './log';
 import { mediaType, receiveRequest, type DeliveryAnswer } from './intake';
-import { takeAnother } from './rate-limit';
+import { retryAfterSeconds, takeAnother } from './rate-limit';
 import { DbUnavailableError } from './db/engine';
-import { DB_RETRY_AFTER_SECONDS } from './errors';
 import { BATCH_MAX_ITEMS, type BatchItem } from '../shared/protocol';
 
 /**
@@ -48,7 +47,7 @@ function parseItems(text: string): BatchItem[] | 'malformed' | 'too_many' {
 
 async function receiveItem(c: Context, deps: AppDeps, item: BatchItem, first: boolean, at: Date): Promise<DeliveryAnswer & { retryAfter?: number }> {
   const waitMs = first ? 0 : takeAnother(c);
-  if (waitMs > 0) return { status: 429, body: { error: 'rate_limited' }, retryAfter: Math.max(1, Math.ceil(waitMs / 1000)) };
+  if (waitMs > 0) return { status: 429, body: { error: 'rate_limited' }, retryAfter: retryAfterSeconds(waitMs) };
   try {
     return await receiveRequest(deps, item.id, new TextEncoder().encode(item.body), at);
   } catch (err) {

@@ -55,9 +55,12 @@ export function createRateLimiter(capacity: number, refillMs = 60_000): RateLimi
   };
 }
 
+/** A wait as Retry-After gives it: whole seconds, at least 1. */
+export const retryAfterSeconds = (waitMs: number) => Math.max(1, Math.ceil(waitMs / 1000));
+
 /** 429 with Retry-After in whole seconds (at least 1). */
 export function tooManyRequests(c: Context, waitMs: number) {
-  c.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+  c.header('Retry-After', String(retryAfterSeconds(waitMs)));
   return apiError(c, 429, 'rate_limited');
 }
 

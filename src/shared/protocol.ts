@@ -202,6 +202,9 @@ export interface ClassifyOptions {
   nowMs?: number;
 }
 
+/** Statuses that say "not now" (a timeout, a rate limit, a server fault), never "not this". */
+export const isRetryStatus = (status: number) => status === 408 || status === 429 || status >= 500;
+
 /** Reads an answer to any PUT. `expect` says which receipt a 2xx must echo (`requestId`: a follow-up's; `feedback`: feedback's). */
 export function classify(
   res: ResponseLike,
@@ -231,7 +234,7 @@ export function classify(
   const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), res.headers.get('Date'), options.nowMs);
   const retry = (code: string): Outcome => (retryAfterMs === undefined ? { kind: 'retry', code } : { kind: 'retry', code, retryAfterMs });
 
-  if (status === 408 || status === 429 || status >= 500) return retry(error?.error ?? `http_${status}`);
+  if (isRetryStatus(status)) return retry(error?.error ?? `http_${status}`);
   if (status === 409 && error?.error === 'unknown_kid') {
     return error.current ? { kind: 'unknown-kid', current: error.current } : { kind: 'unknown-kid' };
   }
