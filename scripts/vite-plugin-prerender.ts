@@ -50,7 +50,7 @@ export function guideMarkup(root: string): string {
   const options = { actionLabel: (id: GuideActionId) => messages[ACTIONS[id]] ?? id, facts: PUBLISHED_FACTS };
   const nav = NAV.map(([href, id]) => `<li><a href="${href}"${href === '/guide' ? ' aria-current="page"' : ''}>${t(id)}</a></li>`).join('');
   const header =
-    `<header class="site-header"><div class="site-header__bar"><a href="/" class="brand"><img src="/icons/icon.svg" alt="" width="32" height="32">` +
+    `<header class="site-header"><div class="site-header__bar"><a href="/" class="brand"><img src="/icons/icon-96.png" alt="" width="32" height="32">` +
     `<span class="brand__text"><span class="brand__name">${t('app.name')}</span></span></a></div>` +
     `<nav class="site-nav" aria-label="${t('nav.label')}"><ul>${nav}</ul></nav></header>`;
   const lead = guide.lead ? `<div class="guide__lead">${renderGuideHtml(guide.lead, options).html}</div>` : '';

@@ -1,16 +1,18 @@
 import { render } from 'preact';
 import { App } from './app/App';
-import { bootI18n } from './app/boot';
+import { bootI18n, warmFormatting } from './app/boot';
 import './app/styles.css';
 
-// The first paint waits only for the locale's messages (a precached chunk);
+// The first paint waits only for the locale's messages (a precached chunk)
+// and the formatting tables a worker builds meanwhile (see boot.ts);
 // config, storage and the worker start beside it.
+const formatting = warmFormatting();
 const root = document.getElementById('app')!;
 // A page built with its first screen in it (guide.html) shows that first:
 // the app's work starts after the frame that paints it.
 const prerendered = root.querySelector('main') !== null;
 (prerendered ? afterPaint() : Promise.resolve())
-  .then(bootI18n)
+  .then(() => bootI18n(formatting))
   // Even if no catalog loads (an evicted cache on a first offline visit),
   // render: message ids beat a blank page, and the notice says why.
   .catch(() => ({ locale: 'en', messages: {}, fellBack: true, namespaces: [] }))

@@ -21,7 +21,7 @@ export function Header(props: { navExtra?: Record<string, ComponentChildren>; ac
     <header class="site-header">
       <div class="site-header__bar">
         <a href="/" class="brand">
-          <img src="/icons/icon.svg" alt="" width="32" height="32" />
+          <img src="/icons/icon-96.png" alt="" width="32" height="32" />
           <span class="brand__text">
             <span class="brand__name">{t('app.name')}</span>
             {organizationName && <span class="brand__org">{organizationName}</span>}

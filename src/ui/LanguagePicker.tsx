@@ -15,15 +15,21 @@ export function LanguageSelect(props: { id: string }) {
   );
 }
 
-/** The header's picker: an icon for a label, with the word for screen readers. */
+/**
+ * The header's picker: an icon for a label (a globe, drawn here: a "文A"
+ * glyph made every first layout load a Chinese font), with the word for
+ * screen readers.
+ */
 export function LanguagePicker() {
   const { t } = useI18n();
   return (
     <div class="lang-picker">
       <label for="lang-select">
-        <span aria-hidden="true" class="lang-picker__icon">
-          文A
-        </span>
+        <svg class="lang-picker__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <circle cx="12" cy="12" r="9.5" />
+          <ellipse cx="12" cy="12" rx="4" ry="9.5" />
+          <path d="M2.5 12h19M4 7h16M4 17h16" />
+        </svg>
         <span class="visually-hidden">{t('shell.language')}</span>
       </label>
       <LanguageSelect id="lang-select" />

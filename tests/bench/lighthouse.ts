@@ -19,6 +19,7 @@
  * at most; a page whose every run failed leaves its figures out and the
  * others stand.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import { CHROMIUM } from '../e2e/harness';
 import { launchDebuggableChromium } from './chromium';
@@ -65,6 +66,17 @@ async function auditOnce(url: string, port: number): Promise<Lhr> {
 }
 
 const TRIES = 3;
+
+/**
+ * Every report, whole, in .bench/lighthouse/ (`guide-2.json` and the like):
+ * its long-tasks, bootup-time and mainthread-work-breakdown audits say
+ * which script or which layout the blocking time was.
+ */
+function keepReport(page: string, run: number, lhr: Lhr): void {
+  mkdirSync('.bench/lighthouse', { recursive: true });
+  const slug = page.replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '') || 'home';
+  writeFileSync(`.bench/lighthouse/${slug}-${run + 1}.json`, JSON.stringify(lhr));
+}
 
 /** One audit, tried again when the trace was unusable. */
 async function audit(url: string, port: number, log: (line: string) => void): Promise<Lhr> {
@@ -132,6 +144,7 @@ export async function benchLighthouse(options: {
         try {
           const lhr = await audit(url, chromium.port, log);
           runs.get(name)!.push(lhr);
+          keepReport(name, i, lhr);
           const a = lhr.audits;
           log(
             `lighthouse ${name} #${i + 1}: perf ${score(lhr, 'performance')} a11y ${score(lhr, 'accessibility')} bp ${score(lhr, 'best-practices')}, ` +

@@ -1,0 +1,31 @@
+/**
+ * Chromium makes its table of the locales it can format the first time a
+ * page creates a number or date formatter (`createIntl` asks for it before
+ * any message is formatted): 30–40 ms on a fast machine and several times
+ * that on a cheap phone, in one piece, on the first screen's critical path.
+ * The table belongs to the process, not to the thread, so a worker that
+ * asks first builds it on another core and the page finds it made.
+ *
+ * Resolves when the worker is done, or after `limitMs` whatever happens
+ * (no Worker, a worker that cannot load, another engine): waiting is worth
+ * it only while the first screen would otherwise wait for the table anyway.
+ */
+export function warmIntlOffThread(locale: string, limitMs: number): Promise<void> {
+  if (typeof Worker === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    try {
+      const worker = new Worker(new URL('./intl-warmup.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = done;
+      worker.onerror = done;
+      worker.postMessage(locale);
+    } catch {
+      // Nothing lost: the page builds the table itself when it first formats.
+      done();
+    }
+  });
+}
