@@ -35,7 +35,9 @@ export function App(props: { initial: LoadedCatalog }) {
   const eventOn = useEventModeOn();
 
   useEffect(() => {
-    void fetchPublicConfig().then(setConfig);
+    // Usually the office's settings are what the app already holds: the same
+    // again must not render every screen again (a whole guide, on a phone).
+    void fetchPublicConfig().then((next) => setConfig((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next)));
     void probeStorage().then(setStorageOk);
     const unsubscribe = subscribeCatalog((next) => {
       applyDocumentLocale(next.locale);

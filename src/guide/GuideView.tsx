@@ -59,7 +59,8 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
     let live = true;
     // The previous edition stays on screen until the next one is in: no blank flash.
     load(want).then(
-      (loaded) => live && setState({ status: 'ready', loaded }),
+      // The edition already on screen (opened with the page) renders nothing again.
+      (loaded) => live && setState((prev) => (prev.status === 'ready' && prev.loaded === loaded ? prev : { status: 'ready', loaded })),
       () => live && setState({ status: 'error' }),
     );
     return () => {

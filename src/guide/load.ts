@@ -40,6 +40,9 @@ const loaded = new Map<string, LoadedGuide>();
 
 /** Loads the guide for `code` and keeps it, so the view can show it in its very first render. */
 export async function loadGuide(code: string): Promise<LoadedGuide> {
+  // The same object again, so a view already showing it has nothing to redo.
+  const kept = loaded.get(code);
+  if (kept) return kept;
   const result = await loadAny(code);
   // A fallback is not kept: the language's own chunk may load next time.
   if (!result.fellBack) loaded.set(code, result);
