@@ -8,6 +8,7 @@ import { manifest } from './scripts/manifest.ts';
 import { staffPagePlugin } from './scripts/vite-plugin-staff.ts';
 import { preloadPlugin } from './scripts/vite-plugin-preload.ts';
 import { prerenderPlugin } from './scripts/vite-plugin-prerender.ts';
+import { inlineStylesPlugin } from './scripts/vite-plugin-inline-styles.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const isStaffModule = (id: string) => id.replace(/\\/g, '/').includes('/src/staff/');
@@ -20,6 +21,8 @@ export default defineConfig({
     // itself (prerendered), so it paints before any script runs.
     preloadPlugin([{ path: '/guide', module: 'src/guide/GuideView.tsx', chunks: [], modulepreload: false }]),
     prerenderPlugin(root),
+    // The shell's styles in the documents themselves: the first paint waits for no file.
+    inlineStylesPlugin(['index.html', 'guide.html']),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -2,6 +2,10 @@ import { render } from 'preact';
 import { App } from './app/App';
 import { bootI18n, warmFormatting } from './app/boot';
 import './app/styles.css';
+// The guide's styles ship with the shell's, in the documents themselves
+// (scripts/vite-plugin-inline-styles.ts): its prerendered text paints with
+// them, waiting for no file.
+import './guide/guide.css';
 
 // The first paint waits only for the locale's messages (a precached chunk)
 // and the formatting tables a worker builds meanwhile (see boot.ts);

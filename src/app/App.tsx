@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import { ALL_NAMESPACES, type LoadedCatalog } from '../i18n/catalog';
 import { currentCatalog, ensureAllNamespaces, subscribeCatalog, switchLocale, withMessages } from '../i18n/store';
@@ -28,44 +28,49 @@ const SettingsView = lazy(withMessages('settings', () => import('../settings/Set
 const StatusView = lazy(withMessages('status', () => import('../status/StatusView')));
 const FeedbackView = lazy(withMessages('feedback', () => import('../feedback/FeedbackView')));
 
+function isComplete(catalog: LoadedCatalog): boolean {
+  return catalog.namespaces.length >= ALL_NAMESPACES.length;
+}
+
 export function App(props: { initial: LoadedCatalog }) {
   const [catalog, setCatalog] = useState(props.initial);
   const [config, setConfig] = useState<PublicConfig>(DEFAULT_PUBLIC_CONFIG);
   const [storageOk, setStorageOk] = useState(true);
   const eventOn = useEventModeOn();
 
+  const setLocale = useCallback(async (code: string) => {
+    const next = await switchLocale(code);
+    if (next && !next.fellBack) rememberLocale(next.locale);
+  }, []);
+
+  const i18n = useMemo(() => makeI18n(catalog.locale, catalog.messages, (code) => void setLocale(code), isComplete(catalog)), [catalog, setLocale]);
+  const shown = useRef({ catalog, i18n });
+  shown.current = { catalog, i18n };
+
   useEffect(() => {
     // Usually the office's settings are what the app already holds: the same
     // again must not render every screen again (a whole guide, on a phone).
     void fetchPublicConfig().then((next) => setConfig((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next)));
     void probeStorage().then(setStorageOk);
-    const unsubscribe = subscribeCatalog((next) => {
+    const take = (next: LoadedCatalog) => {
       applyDocumentLocale(next.locale);
+      // More strings of the language on screen are taken in without a
+      // render when nothing on screen was waiting for them.
+      const now = shown.current;
+      if (next.locale === now.catalog.locale && next.fellBack === now.catalog.fellBack && now.i18n.widen(next.messages, isComplete(next))) return;
       setCatalog(next);
-    });
+    };
+    const unsubscribe = subscribeCatalog(take);
     // A lazy screen's messages may have arrived (from the worker's cache)
     // before this effect subscribed: take them, or its strings stay blank.
     const now = currentCatalog();
-    if (now && now !== props.initial) {
-      applyDocumentLocale(now.locale);
-      setCatalog(now);
-    }
+    if (now && now !== props.initial) take(now);
     // Every other screen's strings, once the first screen is up: they are
     // precached, and then any screen and any shell badge renders at once.
     const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
     idle(() => void ensureAllNamespaces().catch(() => {}));
     return unsubscribe;
   }, []);
-
-  const setLocale = useCallback(async (code: string) => {
-    const next = await switchLocale(code);
-    if (next && !next.fellBack) rememberLocale(next.locale);
-  }, []);
-
-  const i18n = useMemo(
-    () => makeI18n(catalog.locale, catalog.messages, (code) => void setLocale(code), catalog.namespaces.length >= ALL_NAMESPACES.length),
-    [catalog, setLocale],
-  );
 
   return (
     <I18nProvider value={i18n}>

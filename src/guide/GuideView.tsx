@@ -14,7 +14,6 @@ import { TextSizeControl } from './TextSizeControl';
 import { speechBlocks } from './speech';
 import { useHashTarget } from './useHashTarget';
 import { useSpeech } from './useSpeech';
-import './guide.css';
 
 type State = { status: 'loading' } | { status: 'ready'; loaded: LoadedGuide } | { status: 'error' };
 

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ApiRoutes, AppDeps } from './types';
 import { securityHeaders } from './security';
 import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
+import { inlineStyleSources } from './inline-styles';
 import { DB_RETRY_AFTER_SECONDS, apiError } from './errors';
 import { log } from './log';
 import { API_ROUTES } from './routes';
@@ -20,7 +21,7 @@ export function createApp(deps: AppDeps, routes: readonly ApiRoutes[] = API_ROUT
   const app = new Hono();
   const files = loadStaticFiles(settings.distDir);
 
-  app.use('*', securityHeaders(settings.publicConfig.apiBase));
+  app.use('*', securityHeaders(settings.publicConfig.apiBase, inlineStyleSources(files)));
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();

@@ -14,14 +14,15 @@ function connectSources(apiBase: string): string[] {
 
 /**
  * Strict CSP: only our own origin (plus the intake API's origin when it is
- * hosted elsewhere), no inline script or style, no frames. `blob:` and
- * `data:` images are the attachment thumbnails and the hand-off QR code.
+ * hosted elsewhere), no inline script, no inline style but the stylesheets
+ * the build wrote into our documents (named by hash), no frames. `blob:`
+ * and `data:` images are the attachment thumbnails and the hand-off QR code.
  */
-export function contentSecurityPolicy(apiBase: string) {
+export function contentSecurityPolicy(apiBase: string, styleHashes: readonly string[] = []) {
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
+    styleSrc: ["'self'", ...styleHashes],
     imgSrc: ["'self'", 'data:', 'blob:'],
     fontSrc: ["'self'"],
     connectSrc: connectSources(apiBase),
@@ -35,9 +36,9 @@ export function contentSecurityPolicy(apiBase: string) {
   };
 }
 
-export function securityHeaders(apiBase: string): MiddlewareHandler {
+export function securityHeaders(apiBase: string, styleHashes: readonly string[] = []): MiddlewareHandler {
   const headers = secureHeaders({
-    contentSecurityPolicy: contentSecurityPolicy(apiBase),
+    contentSecurityPolicy: contentSecurityPolicy(apiBase, styleHashes),
     xFrameOptions: 'DENY',
     // HSTS belongs to the HTTPS proxy, which knows whether subdomains may be bound by it.
     strictTransportSecurity: false,

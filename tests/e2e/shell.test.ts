@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { chooseLanguage, goOffline, launchPersistent, newContext, waitForController, waitForScreen, waitForServiceWorker } from './harness';
 import { useServerAndBrowser } from './suite';
 
@@ -44,6 +45,49 @@ describe('the app shell', () => {
       await waitForScreen(page);
       expect(await page.locator('html').getAttribute('lang')).toBe('es');
     }
+    await context.close();
+  });
+
+  it('paints the guide with the styles its document carries: before any script, offline, and with nothing refused by the CSP', async () => {
+    const styled = (page: Page) =>
+      page.evaluate(() => ({
+        header: getComputedStyle(document.querySelector('.site-header')!).backgroundColor,
+        contents: getComputedStyle(document.querySelector('.guide__toc')!).backgroundColor,
+      }));
+    const want = { header: 'rgb(29, 79, 145)', contents: 'rgb(245, 247, 250)' };
+
+    // No script at all: what the first paint shows is the document alone.
+    const bare = await suite.browser.newContext({ javaScriptEnabled: false });
+    const first = await bare.newPage();
+    await first.goto(suite.server.url + '/guide');
+    expect(await styled(first)).toEqual(want);
+    await bare.close();
+
+    const context = await newContext(suite.browser);
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && refused.push(m.text())));
+    const sheets: string[] = [];
+    page.on('request', (r) => void (r.resourceType() === 'stylesheet' && sheets.push(new URL(r.url()).pathname)));
+    await page.goto(suite.server.url + '/guide');
+    await waitForScreen(page);
+    await waitForServiceWorker(page);
+    expect(await styled(page)).toEqual(want);
+    expect(sheets, 'stylesheet files the guide asked for').toEqual([]);
+    // A lazy part that shares code with the shell (event mode's settings) must not ask for the shell's sheet again.
+    await page.goto(suite.server.url + '/settings');
+    await page.getByText('Set up event mode').waitFor();
+    expect(sheets.filter((path) => /\/assets\/main-/.test(path))).toEqual([]);
+    await page.goto(suite.server.url + '/guide');
+    await waitForScreen(page);
+    sheets.length = 0;
+    await goOffline(context);
+    await page.reload();
+    await waitForController(page);
+    await waitForScreen(page);
+    expect(await styled(page)).toEqual(want);
+    expect(sheets, 'stylesheet files the guide asked for').toEqual([]);
+    expect(refused).toEqual([]);
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/server/app';
@@ -8,6 +9,10 @@ import type { AppDeps } from '../../src/server/types';
 import { openIntake } from '../../src/server/intake-setup';
 import { readSettings } from '../../src/server/settings';
 import { cacheControlFor } from '../../src/server/static-files';
+
+// The stylesheet the build writes into the documents: the CSP names it by its hash.
+const INLINE_CSS = 'body{margin:0}';
+const INLINE_CSS_SOURCE = `'sha256-${createHash('sha256').update(INLINE_CSS).digest('base64')}'`;
 
 let dir: string;
 let deps: Omit<AppDeps, 'now'>;
@@ -17,7 +22,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ombuds-app-'));
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'assets'), { recursive: true });
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>shell</title>' + ' '.repeat(600));
+  writeFileSync(join(dist, 'index.html'), `<!doctype html><title>shell</title><style>${INLINE_CSS}</style>` + ' '.repeat(600));
   writeFileSync(join(dist, 'guide.html'), '<!doctype html><title>shell asking for the guide</title>' + ' '.repeat(600));
   writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch",()=>{})');
   writeFileSync(join(dist, 'assets', 'index-AbCdEf12.js'), 'console.log(1)'.repeat(100));
@@ -37,7 +42,7 @@ describe('the intake server', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok' });
     expect(res.headers.get('content-security-policy')).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+      `default-src 'self'; script-src 'self'; style-src 'self' ${INLINE_CSS_SOURCE}; img-src 'self' data: blob:; font-src 'self'; ` +
         "connect-src 'self'; worker-src 'self'; manifest-src 'self'; media-src 'self' blob:; object-src 'none'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     );
