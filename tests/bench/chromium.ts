@@ -43,7 +43,12 @@ export async function launchDebuggableChromium(): Promise<DebuggableChromium> {
       await exited;
       clearTimeout(killer);
     }
-    removeDir(profile);
+    // A temporary profile left behind must not cost the figures measured with it.
+    try {
+      removeDir(profile);
+    } catch (err) {
+      console.warn(`could not remove ${profile}: ${(err as Error).message}`);
+    }
   });
   try {
     const port = await new Promise<number>((resolve, reject) => {

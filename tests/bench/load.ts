@@ -78,6 +78,8 @@ interface SentRequest {
   startedAt: number;
   initiator: { type: string; url?: string; stack?: StackTrace };
   bytes?: number;
+  /** The request failed or was cancelled (loadingFailed). */
+  abandoned?: boolean;
 }
 
 interface StackTrace {
@@ -153,6 +155,11 @@ async function slow3gOnce(
       const r = requests.get(e.requestId);
       if (r) r.bytes = e.encodedDataLength;
     });
+    // Failed or cancelled: nothing the first render used.
+    cdp.on('Network.loadingFailed', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) r.abandoned = true;
+    });
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', {
@@ -183,7 +190,14 @@ async function slow3gOnce(
     // main-thread time, which the measured figure holds.
     const doc = order.find((r) => r.url === url);
     if (!doc) throw new BenchError('the slow-3G run saw no request for the document');
-    const needed = order.filter((r) => (r.startedAt - doc.startedAt) * 1000 <= painted && !r.url.startsWith('data:'));
+    // A dedicated worker's script (Vite names it `….worker-<hash>.js`)
+    // finishes in the worker's own session, which this one never sees; the
+    // first render waits for the formatting worker at most 250 ms
+    // (src/app/boot.ts), and the measured time holds that wait.
+    const workerScript = (r: SentRequest) => /\.worker-[\w-]+\.js$/.test(new URL(r.url).pathname) && r.bytes === undefined;
+    const needed = order.filter(
+      (r) => (r.startedAt - doc.startedAt) * 1000 <= painted && !r.url.startsWith('data:') && !r.abandoned && !workerScript(r),
+    );
     const unfinished = needed.filter((r) => r.bytes === undefined);
     if (unfinished.length) throw new BenchError(`requests still loading when the home screen was painted: ${unfinished.map((r) => r.url).join(', ')}`);
     const bytes = needed.reduce((n, r) => n + (r.bytes ?? 0), 0);

@@ -102,7 +102,9 @@ export async function startServer(options: { env?: Record<string, string>; dataD
 }
 
 export function removeDir(dir: string) {
-  rmSync(dir, { recursive: true, force: true });
+  // A browser's helper processes can still be writing into its profile for
+  // a moment after it exits (ENOTEMPTY was seen): retry rather than fail.
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 export async function launchBrowser(): Promise<Browser> {
