@@ -36,10 +36,11 @@ export interface WidenableI18n extends I18n {
  * rather than as its id.
  */
 export function makeI18n(locale: string, messages: Catalog, setLocale: (code: string) => void = () => {}, complete = true): WidenableI18n {
+  const info = localeInfo(locale);
   const intlFor = (table: Catalog) =>
     createIntl<string>(
       {
-        locale: localeInfo(locale).code,
+        locale: info.code,
         // Strings in the catalog are never given to formatMessage (see t).
         messages: table as Record<string, MessageFormatElement[]>,
         defaultLocale: 'en',
@@ -54,7 +55,7 @@ export function makeI18n(locale: string, messages: Catalog, setLocale: (code: st
   let blanked = false;
   const i18n: WidenableI18n = {
     locale,
-    dir: localeInfo(locale).dir,
+    dir: info.dir,
     intl: intlFor(messages),
     t: (id, values) => {
       const message = table[id];

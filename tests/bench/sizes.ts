@@ -48,7 +48,10 @@ export function measureBuild(dist = 'dist'): BuildSizes {
   const enMessages = assets.find((f) => /^messages-en-shell-.*\.js$/.test(f));
   if (enMessages) seen.add(`assets/${enMessages}`);
   // A disabled link is never fetched (the shell's sheet, which the document carries: see below).
-  const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"(?![^>]*disabled)/g)].map((m) => m[1]!);
+  const css = [...html.matchAll(/<link rel="stylesheet"[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\sdisabled[\s>]/.test(tag))
+    .map((tag) => /href="\/([^"]+)"/.exec(tag)![1]!);
   const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
 
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
