@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { Features } from 'lightningcss';
 import { fileURLToPath } from 'node:url';
 import { localesPlugin, localeChunkName } from './scripts/vite-plugin-locales.ts';
 import { manifest } from './scripts/manifest.ts';
@@ -59,6 +60,12 @@ export default defineConfig({
             new URL('./node_modules/@formatjs/icu-messageformat-parser/no-parser.js', import.meta.url),
           ),
         },
+  },
+  css: {
+    // The minifier would write system-ui out as a list of nine faces for
+    // browsers older than the app supports; on Linux every face named and
+    // missing is a font look-up (1–8 ms each) when text needs a fallback.
+    lightningcss: { exclude: Features.FontFamilySystemUi },
   },
   build: {
     target: 'es2020',

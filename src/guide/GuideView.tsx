@@ -13,6 +13,7 @@ import { ShareButton } from './ShareButton';
 import { TextSizeControl } from './TextSizeControl';
 import { speechBlocks } from './speech';
 import { useHashTarget } from './useHashTarget';
+import { useSectionReveal } from './useSectionReveal';
 import { useSpeech } from './useSpeech';
 
 type State = { status: 'loading' } | { status: 'ready'; loaded: LoadedGuide } | { status: 'error' };
@@ -80,8 +81,11 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
     };
   }, [loaded, t, facts]);
 
+  const sectionIds = useMemo(() => loaded?.guide.sections.map((s) => s.id) ?? null, [loaded]);
+  const reveal = useSectionReveal(sectionIds);
+
   useTitle(loaded?.guide.title ?? t('nav.guide'));
-  useHashTarget(rendered !== null);
+  useHashTarget(rendered !== null, reveal.whenAll);
 
   if (!loaded || !rendered) {
     // Same <article> and <h1> as the full guide, so focus placed on the
@@ -142,13 +146,13 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
               <button
                 type="button"
                 class="button"
-                onClick={() => body.current && speech.speak('all', speechBlocks(body.current))}
+                onClick={() => reveal.whenAll(() => body.current && speech.speak('all', speechBlocks(body.current)))}
               >
                 {t('guide.readAloud.all')}
               </button>
             ))}
           <ShareButton title={loaded.guide.title} url={shareUrl} />
-          <button type="button" class="button" onClick={() => window.print()}>
+          <button type="button" class="button" onClick={() => reveal.whenAll(() => window.print())}>
             {t('guide.print')}
           </button>
           <TextSizeControl />
@@ -166,7 +170,7 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
           </ol>
         </nav>
         <div class="guide__body" ref={body}>
-          {rendered.sections.map(({ section, html }) => (
+          {rendered.sections.slice(0, reveal.shown).map(({ section, html }) => (
             <GuideSectionView key={section.id} section={section} html={html} speech={speech} contentLang={content} uiLang={ui} />
           ))}
         </div>

@@ -21,10 +21,15 @@ export function goToHash(): boolean {
  * the fragment on first load because the sections arrive later, from a
  * lazily loaded chunk, so once they are rendered this jumps there itself
  * (once: switching language later keeps the reader's place). In-page links
- * are left to the browser and then focused on `hashchange`.
+ * are left to the browser and then focused on `hashchange`; one to a part
+ * not yet in the page waits for it (`whenAll`, see useSectionReveal).
  */
-export function useHashTarget(ready: boolean): void {
+export function useHashTarget(ready: boolean, whenAll: (act: () => void) => void): void {
   const done = useRef(false);
+  // A link to a part of the guide not yet written in (they go in one per
+  // frame) asks for the rest and goes there once it is in.
+  const all = useRef(whenAll);
+  all.current = whenAll;
   useEffect(() => {
     if (!ready || done.current) return;
     const frame = requestAnimationFrame(() => {
@@ -34,7 +39,9 @@ export function useHashTarget(ready: boolean): void {
     return () => cancelAnimationFrame(frame);
   }, [ready]);
   useEffect(() => {
-    const onHash = () => void goToHash();
+    const onHash = () => {
+      if (!goToHash()) all.current(() => void goToHash());
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);

@@ -21,8 +21,13 @@ const arabic: CompiledGuide = {
 
 async function renderGuide(options: Parameters<typeof renderWithI18n>[1] = {}, load?: Parameters<typeof GuideView>[0]['load']) {
   const result = renderWithI18n(<GuideView load={load} />, { locale: 'en', path: '/guide', ...options });
-  await result.findAllByRole('region');
+  await allSectionsIn(result.container);
   return result;
+}
+
+/** The sections go into the page one per frame after the first (useSectionReveal). */
+async function allSectionsIn(container: Element) {
+  await waitFor(() => expect(container.querySelectorAll('section.guide-section')).toHaveLength(SECTION_IDS.length));
 }
 
 class FakeSynth extends EventTarget {
@@ -107,6 +112,46 @@ describe('deep links', () => {
     history.replaceState(null, '', '/guide#your-voice');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(document.activeElement?.id).toBe('your-voice');
+  });
+});
+
+describe('sections after the first', () => {
+  const sectionsIn = () => [...document.querySelectorAll('section.guide-section')].map((s) => s.id);
+  const firstIn = (options: Parameters<typeof renderWithI18n>[1] = {}) => {
+    const result = renderWithI18n(<GuideView />, { locale: 'en', path: '/guide', ...options });
+    return result.findAllByRole('region').then(() => result);
+  };
+
+  it('go in one per frame after the first render, without a tap', async () => {
+    const { container } = await firstIn();
+    // The first render writes the top only: a short task where a tap would wait.
+    expect(sectionsIn()).toEqual(SECTION_IDS.slice(0, 1));
+    await allSectionsIn(container);
+    expect(sectionsIn()).toEqual(SECTION_IDS);
+  });
+
+  it('are written at once up to the one a link names', async () => {
+    const last = SECTION_IDS.length - 2;
+    await firstIn({ path: `/guide#${SECTION_IDS[last]}` });
+    expect(sectionsIn()).toEqual(SECTION_IDS.slice(0, last + 1));
+    await waitFor(() => expect(document.activeElement?.id).toBe(SECTION_IDS[last]));
+  });
+
+  it('are all written when an in-page link names one not yet in, and the link is followed', async () => {
+    await firstIn();
+    const last = SECTION_IDS[SECTION_IDS.length - 1]!;
+    history.replaceState(null, '', `/guide#${last}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await waitFor(() => expect(document.activeElement?.id).toBe(last));
+    expect(sectionsIn()).toEqual(SECTION_IDS);
+  });
+
+  it('are all in the page before it is printed', async () => {
+    const printed: string[][] = [];
+    vi.stubGlobal('print', () => printed.push(sectionsIn()));
+    const { i18n } = await firstIn();
+    fireEvent.click(screen.getByRole('button', { name: i18n.t('guide.print') }));
+    await waitFor(() => expect(printed).toEqual([SECTION_IDS]));
   });
 });
 

@@ -4,7 +4,7 @@
  * screener's referrals, and its service notice above every screen.
  */
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/preact';
+import { screen, waitFor, within } from '@testing-library/preact';
 import { compileGuide, type CompiledGuide } from '../../scripts/locale-content';
 import GuideView from '../../src/guide/GuideView';
 import { ServiceNotice } from '../../src/app/ServiceNotice';
@@ -14,6 +14,8 @@ import { readFileSync } from '../unit/node-fs';
 
 const english: CompiledGuide = compileGuide(readFileSync('locales/en/guide.md', 'utf8'));
 const factOverrides = { ombudsmanPhone: { value: '202-555-0147', source: 'Office notice 2027-01', checked: '2027-01-05' } };
+// The guide's sections go in one per frame after the first: the whole text, before looking through it.
+const allSectionsIn = () => waitFor(() => expect(document.querySelectorAll('section.guide-section')).toHaveLength(english.sections.length));
 const notice = { text: { en: 'The office is not taking mail until March 31.', es: 'La oficina no recibe correo hasta el 31 de marzo.' } };
 
 describe("the office's contact facts", () => {
@@ -22,7 +24,7 @@ describe("the office's contact facts", () => {
       path: '/guide',
       config: { factOverrides },
     });
-    await screen.findAllByRole('region');
+    await allSectionsIn();
     const links = screen.getAllByRole('link').filter((a) => a.getAttribute('href')?.startsWith('tel:+1202'));
     expect(links.length).toBeGreaterThan(0);
     for (const a of links) expect(a.getAttribute('href')).toBe('tel:+12025550147');
@@ -38,7 +40,7 @@ describe("the office's contact facts", () => {
 
   it('leave the published facts and no note when the office changed nothing', async () => {
     renderWithI18n(<GuideView load={async () => ({ locale: 'en', guide: english, fellBack: false })} />, { path: '/guide' });
-    await screen.findAllByRole('region');
+    await allSectionsIn();
     expect(document.body.textContent).toContain('202-357-8100');
     expect(document.querySelector('.fact-overrides')).toBeNull();
   });
