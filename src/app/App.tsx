@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
 import { ALL_NAMESPACES, type LoadedCatalog } from '../i18n/catalog';
-import { currentCatalog, ensureAllNamespaces, subscribeCatalog, switchLocale, withMessages } from '../i18n/store';
+import { currentCatalog, ensureAllNamespaces, subscribeCatalog, switchLocale } from '../i18n/store';
 import { I18nProvider, makeI18n } from '../i18n/context';
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../shared/public-config';
 import { probeStorage } from '../storage/db';
@@ -18,15 +18,7 @@ import { ServiceNotice } from './ServiceNotice';
 import { FactOverridesContext } from '../facts/facts-context';
 import { RouteFocus } from '../ui/RouteFocus';
 import { EventPart, useEventModeOn } from '../event-mode/event-slot';
-
-// Each screen is its own chunk with its own messages: the home screen
-// loads only the shell.
-const GuideView = lazy(withMessages('guide', () => import('../guide/GuideView')));
-const ScreenerView = lazy(withMessages('screener', () => import('../screener/ScreenerView')));
-const RequestsView = lazy(withMessages('requests', () => import('../requests/RequestsView')));
-const SettingsView = lazy(withMessages('settings', () => import('../settings/SettingsView')));
-const StatusView = lazy(withMessages('status', () => import('../status/StatusView')));
-const FeedbackView = lazy(withMessages('feedback', () => import('../feedback/FeedbackView')));
+import { FeedbackView, GuideView, RequestsView, ScreenerView, SettingsView, StatusView } from './screens';
 
 function isComplete(catalog: LoadedCatalog): boolean {
   return catalog.namespaces.length >= ALL_NAMESPACES.length;

@@ -5,6 +5,7 @@ import { localeInfo } from '../i18n/locales';
 import { rememberedLocale } from '../i18n/remembered-locale';
 import { applyTextScale } from '../ui/text-scale';
 import { warmIntlOffThread } from '../i18n/intl-warmup';
+import { preloadScreen } from './screens';
 
 export function applyDocumentLocale(code: string): void {
   const info = localeInfo(code);
@@ -32,26 +33,26 @@ export async function bootI18n(formatting: Promise<void> = Promise.resolve()): P
   applyTextScale();
   const code = firstLocale();
   // A deep link (/guide, /requests/…) needs its screen's strings and code
-  // as well: fetch them beside the shell's rather than one after another.
+  // as well (and the guide its text): loaded beside the shell's rather than
+  // one after another, and in before the first render, which then shows
+  // the screen whole. A screen slower than that limit renders when it comes.
   const deepLink = location.pathname !== '/';
-  if (deepLink) prefetchScreen(location.pathname, code);
+  const screenReady = deepLink ? withinMs(preloadScreen(location.pathname, code), SCREEN_LIMIT_MS) : undefined;
   const screen = location.pathname.split('/')[1]!;
-  const [loaded] = await Promise.all([startCatalog(code, deepLink ? ['shell', namespaceFor(screen)] : ['shell']), formatting]);
+  const [loaded] = await Promise.all([startCatalog(code, deepLink ? ['shell', namespaceFor(screen)] : ['shell']), formatting, screenReady]);
   applyDocumentLocale(loaded.locale);
   return loaded;
 }
 
-/**
- * Starts loading the first screen's chunks while the shell's strings load.
- * The same modules the router imports lazily, so nothing loads twice.
- */
-function prefetchScreen(path: string, code: string): void {
-  const quiet = () => {};
-  if (path.startsWith('/guide')) {
-    import('../guide/GuideView').catch(quiet);
-    import('../guide/load').then((m) => m.loadGuide(code)).catch(quiet);
-  } else if (path.startsWith('/screener')) import('../screener/ScreenerView').catch(quiet);
-  else if (path.startsWith('/requests')) import('../requests/RequestsView').catch(quiet);
-  else if (path.startsWith('/settings')) import('../settings/SettingsView').catch(quiet);
-  else if (path.startsWith('/status')) import('../status/StatusView').catch(quiet);
+const SCREEN_LIMIT_MS = 3000;
+
+/** Settles when `work` does or after `ms`, whichever is first; never rejects (the screen's own render reports a failure). */
+function withinMs(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    work.then(
+      () => (clearTimeout(timer), resolve()),
+      () => (clearTimeout(timer), resolve()),
+    );
+  });
 }

@@ -118,4 +118,29 @@ describe('the guide offline', () => {
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
     await context.close();
   });
+
+  it('keeps its text on screen while the app takes over the page it arrived in', async () => {
+    const context = await newContext(suite.browser);
+    // From the document's start: after every change to the page, is some guide text in <main>?
+    await context.addInitScript(() => {
+      const seen: boolean[] = [];
+      (window as unknown as { __guideSeen: boolean[] }).__guideSeen = seen;
+      new MutationObserver(() => seen.push(document.querySelector('main .guide-section p') !== null)).observe(document, {
+        childList: true,
+        subtree: true,
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(suite.server.url + '/guide');
+    // The app's own guide (its tools are not in the document) with every section in.
+    await page.locator('main:not([data-prerendered]) .guide-tools').waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('section.guide-section').length === n, SECTION_IDS.length);
+    const seen = await page.evaluate(() => (window as unknown as { __guideSeen: boolean[] }).__guideSeen);
+    // The document's own text comes in with the parser: from its first section on, it never leaves.
+    const from = seen.indexOf(true);
+    expect(from).toBeGreaterThanOrEqual(0);
+    expect(seen.slice(from)).not.toContain(false);
+    await context.close();
+  });
 });
+

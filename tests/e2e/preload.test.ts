@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../scripts/locale-content';
@@ -22,6 +22,8 @@ describe('documents that ask for their first screen', () => {
       expect(styles, page).toHaveLength(1);
       expect(styles[0], page).toContain('.site-header{');
       expect(styles[0], page).toContain('.guide__toc{');
+      // system-ui as written, not spelled out as faces for old browsers: each face named and missing is a font look-up.
+      expect(styles[0], page).toMatch(/font-family:system-ui,Noto Sans,Noto Sans Arabic,Noto Sans CJK SC,sans-serif[;}]/);
     }
   });
 
@@ -41,4 +43,15 @@ describe('documents that ask for their first screen', () => {
     for (const f of [...js, ...css]) expect(existsSync(join('dist', f)), f).toBe(true);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
   });
+
+  it('the code the page starts once idle writes no preload links; the screens still ask for theirs', () => {
+    const main = readdirSync('dist/assets').find((f) => /^main-[\w-]+\.js$/.test(f))!;
+    const code = readFileSync(join('dist/assets', main), 'utf8');
+    const background = [...code.matchAll(/import\(`\.\/(background-[\w-]+\.js)`\)[^,]*,([^)]*\))/g)].map((m) => [m[1], m[2]]);
+    // The delivery triggers and the status triggers, each imported with an empty list of files to preload.
+    expect(background).toHaveLength(2);
+    for (const [file, deps] of background) expect(deps, file).toBe('[])');
+    expect(code).toMatch(/import\(`\.\/GuideView-[\w-]+\.js`\),__vite__mapDeps\(\[/);
+  });
 });
+
