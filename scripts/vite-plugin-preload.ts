@@ -12,12 +12,9 @@ type OutputChunk = Rolldown.OutputChunk;
  *   every language (a missing key falls back to it), so this is never a
  *   wasted request.
  * - `<route>.html` (for /guide: the guide is what most people open first,
- *   often from a shared link) is index.html plus the screen's code and its
- *   English strings; its text is in the document itself
- *   (vite-plugin-prerender.ts). The app that takes over finds the code
- *   loaded, and Vite's loader for lazy parts then writes no preload links
- *   of its own while the page starts. The server answers /guide with it,
- *   and so does the worker offline.
+ *   often from a shared link) is index.html plus the screen's code, its
+ *   styles, its English strings and the English guide text. The server
+ *   answers /guide with it, and so does the worker offline.
  *
  * Only links are added: no inline script, so the CSP stays strict.
  */
@@ -28,6 +25,14 @@ export interface RoutePreload {
   module: string;
   /** Chunk names (see localeChunkName) that screen loads at once in English. */
   chunks: string[];
+  /**
+   * False for a page whose first screen is prerendered (see
+   * vite-plugin-prerender.ts): it asks only for its styles. Its text no
+   * longer waits for any script, and offline every file the document names
+   * is one more answer the worker gives before the stylesheets the first
+   * paint does wait for.
+   */
+  modulepreload?: boolean;
 }
 
 const SHELL_CHUNKS = ['messages-en-shell'];
@@ -69,7 +74,8 @@ export function preloadPlugin(routes: RoutePreload[]): Plugin {
         if (!chunk) this.error(`preload: no chunk named ${name}`);
         return chunk;
       };
-      const shell = links(String(index.source), SHELL_CHUNKS.map((n) => need(n).fileName), []);
+      const bare = String(index.source);
+      const shell = links(bare, SHELL_CHUNKS.map((n) => need(n).fileName), []);
       index.source = shell;
       for (const route of routes) {
         const screen = Object.values(bundle).find(
@@ -78,7 +84,7 @@ export function preloadPlugin(routes: RoutePreload[]): Plugin {
         if (!screen) this.error(`preload: no chunk for ${route.module}`);
         const { js, css } = closure(bundle, screen);
         for (const name of route.chunks) js.add(need(name).fileName);
-        const source = links(shell, js, css);
+        const source = route.modulepreload === false ? links(bare, [], css) : links(shell, js, css);
         this.emitFile({ type: 'asset', fileName: `${route.path.slice(1)}.html`, source });
       }
     },
