@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 /**
  * How many of the guide's sections are in the page. The first screen needs
@@ -10,14 +10,16 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
  * Nothing a reader can reach waits for that: a link into the guide
  * (/guide#how-to-ask) writes everything up to its section at once, and
  * anything that needs the whole text (an in-page link, reading the whole
- * guide aloud, printing) asks for the rest with `showAll`, then acts once
- * it is there (`whenAll`).
+ * guide aloud, printing) asks for the rest and acts once it is there
+ * (`whenAll`).
  */
-export function useSectionReveal(ids: readonly string[] | null): { shown: number; showAll: () => void; whenAll: (act: () => void) => void } {
+export function useSectionReveal(ids: readonly string[] | null): { shown: number; whenAll: (act: () => void) => void } {
   const total = ids?.length ?? 0;
-  const [shown, setShown] = useState(() => (ids ? firstCount(ids) : 0));
+  // Worked out once per guide edition, when its sections arrive.
+  const first = useMemo(() => (ids ? firstCount(ids) : 0), [ids]);
+  const [shown, setShown] = useState(0);
   const waiting = useRef<(() => void)[]>([]);
-  const count = Math.min(total, Math.max(shown, ids ? firstCount(ids) : 0));
+  const count = Math.min(total, Math.max(shown, first));
 
   useEffect(() => {
     if (count >= total) {
@@ -53,12 +55,12 @@ export function useSectionReveal(ids: readonly string[] | null): { shown: number
     return () => window.removeEventListener('beforeprint', showAll);
   }, [showAll]);
 
-  return { shown: count, showAll, whenAll };
+  return { shown: count, whenAll };
 }
 
-/** The sections the first render writes: the top, or up to the one the address names; all when it names something inside one. */
 const FIRST = 1;
 
+/** The sections the first render writes: the top, or up to the one the address names; all when it names something inside one. */
 function firstCount(ids: readonly string[]): number {
   const hash = safeDecode(location.hash.slice(1));
   if (!hash) return Math.min(FIRST, ids.length);
