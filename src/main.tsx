@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app/App';
 import { bootI18n, warmFormatting } from './app/boot';
+import { nextTask } from './app/next-task';
 import './app/styles.css';
 // The guide's styles ship with the shell's, in the documents themselves
 // (scripts/vite-plugin-inline-styles.ts): its prerendered text paints with
@@ -10,16 +11,21 @@ import './guide/guide.css';
 // The first paint waits only for the locale's messages (a precached chunk)
 // and the formatting tables a worker builds meanwhile (see boot.ts);
 // config, storage and the worker start beside it.
-const formatting = warmFormatting();
 const root = document.getElementById('app')!;
 // A page built with its first screen in it (guide.html) shows that first:
-// the app's work starts after the frame that paints it.
+// the app's work starts after the frame that paints it, and each step
+// (starting the worker, asking for chunks, rendering) is a task of its own.
 const prerendered = root.querySelector('main') !== null;
 (prerendered ? afterPaint() : Promise.resolve())
-  .then(() => bootI18n(formatting))
+  .then(() => {
+    const formatting = warmFormatting();
+    return (prerendered ? nextTask() : Promise.resolve()).then(() => bootI18n(formatting));
+  })
   // Even if no catalog loads (an evicted cache on a first offline visit),
   // render: message ids beat a blank page, and the notice says why.
   .catch(() => ({ locale: 'en', messages: {}, fellBack: true, namespaces: [] }))
+  // The strings were put together in the task that ends here; the render gets one of its own.
+  .then((initial) => nextTask().then(() => initial))
   .then((initial) => {
     // Drop the static "Loading…" line; render() would keep it beside the app.
     root.textContent = '';
