@@ -11,16 +11,28 @@ export interface LangAttrs {
 
 /**
  * One part of the guide, reachable as /guide#<id>. `html` is the section's
- * build-time HTML with facts and actions already substituted.
+ * build-time HTML with facts and actions already substituted. A `later`
+ * section (one the first render did not write) is laid out only when it
+ * nears the view: see guide.css.
  */
-export function GuideSectionView(props: { section: GuideSection; html: string; speech: Speech; contentLang: LangAttrs; uiLang: LangAttrs }) {
+export function GuideSectionView(props: {
+  section: GuideSection;
+  html: string;
+  later?: boolean;
+  speech: Speech;
+  contentLang: LangAttrs;
+  uiLang: LangAttrs;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLElement>(null);
   const { section, speech } = props;
   const headingId = `${section.id}-title`;
   const reading = speech.reading === section.id;
   return (
-    <section id={section.id} class="guide-section" aria-labelledby={headingId} tabIndex={-1} ref={ref} {...props.contentLang}>
+    <section
+      id={section.id}
+      class={props.later ? 'guide-section guide-section--later' : 'guide-section'}
+      aria-labelledby={headingId} tabIndex={-1} ref={ref} {...props.contentLang}>
       <div class="guide-section__head">
         <h2 id={headingId}>{section.title}</h2>
         {speech.available && (

@@ -170,8 +170,16 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
           </ol>
         </nav>
         <div class="guide__body" ref={body}>
-          {rendered.sections.slice(0, reveal.shown).map(({ section, html }) => (
-            <GuideSectionView key={section.id} section={section} html={html} speech={speech} contentLang={content} uiLang={ui} />
+          {rendered.sections.slice(0, reveal.shown).map(({ section, html }, i) => (
+            <GuideSectionView
+              key={section.id}
+              section={section}
+              html={html}
+              later={i >= reveal.first}
+              speech={speech}
+              contentLang={content}
+              uiLang={ui}
+            />
           ))}
         </div>
       </div>

@@ -10,6 +10,9 @@ export function goToHash(): boolean {
   if (!id) return false;
   const el = document.getElementById(id);
   if (!el) return false;
+  // Sections not laid out yet stand in at a guessed height: lay them out,
+  // or the jump lands where the guess put the text.
+  document.querySelector('.guide__body')?.setAttribute('data-whole', '');
   if (typeof el.scrollIntoView === 'function') el.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'start' });
   if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
   el.focus({ preventScroll: true });

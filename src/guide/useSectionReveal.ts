@@ -12,8 +12,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
  * anything that needs the whole text (an in-page link, reading the whole
  * guide aloud, printing) asks for the rest and acts once it is there
  * (`whenAll`).
+ *
+ * `first` is how many the first render wrote; the ones after it are laid
+ * out only when they near the view (`guide-section--later`, guide.css).
  */
-export function useSectionReveal(ids: readonly string[] | null): { shown: number; whenAll: (act: () => void) => void } {
+export function useSectionReveal(ids: readonly string[] | null): { shown: number; first: number; whenAll: (act: () => void) => void } {
   const total = ids?.length ?? 0;
   // Worked out once per guide edition, when its sections arrive.
   const first = useMemo(() => (ids ? firstCount(ids) : 0), [ids]);
@@ -55,7 +58,7 @@ export function useSectionReveal(ids: readonly string[] | null): { shown: number
     return () => window.removeEventListener('beforeprint', showAll);
   }, [showAll]);
 
-  return { shown: count, whenAll };
+  return { shown: count, first, whenAll };
 }
 
 const FIRST = 1;

@@ -117,6 +117,7 @@ describe('deep links', () => {
 
 describe('sections after the first', () => {
   const sectionsIn = () => [...document.querySelectorAll('section.guide-section')].map((s) => s.id);
+  const laidOutLater = () => [...document.querySelectorAll('section.guide-section--later')].map((s) => s.id);
   const firstIn = (options: Parameters<typeof renderWithI18n>[1] = {}) => {
     const result = renderWithI18n(<GuideView />, { locale: 'en', path: '/guide', ...options });
     return result.findAllByRole('region').then(() => result);
@@ -128,12 +129,16 @@ describe('sections after the first', () => {
     expect(sectionsIn()).toEqual(SECTION_IDS.slice(0, 1));
     await allSectionsIn(container);
     expect(sectionsIn()).toEqual(SECTION_IDS);
+    // Those added after the first render are laid out when they near the view.
+    expect(laidOutLater()).toEqual(SECTION_IDS.slice(1));
   });
 
   it('are written at once up to the one a link names', async () => {
     const last = SECTION_IDS.length - 2;
     await firstIn({ path: `/guide#${SECTION_IDS[last]}` });
     expect(sectionsIn()).toEqual(SECTION_IDS.slice(0, last + 1));
+    // The sections above the one named are laid out at once: the jump lands on the text itself.
+    expect(laidOutLater()).toEqual([]);
     await waitFor(() => expect(document.activeElement?.id).toBe(SECTION_IDS[last]));
   });
 
@@ -144,6 +149,8 @@ describe('sections after the first', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await waitFor(() => expect(document.activeElement?.id).toBe(last));
     expect(sectionsIn()).toEqual(SECTION_IDS);
+    // A jump lays out every section first.
+    expect(document.querySelector('.guide__body')!.hasAttribute('data-whole')).toBe(true);
   });
 
   it('are all in the page before it is printed', async () => {

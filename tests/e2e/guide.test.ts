@@ -144,3 +144,38 @@ describe('the guide offline', () => {
   });
 });
 
+describe('jumps within the guide', () => {
+  it('lands on the last section when its link in the contents is followed, once the rest of the guide is in', async () => {
+    const context = await newContext(suite.browser);
+    const page = await context.newPage();
+    await page.goto(suite.server.url + '/guide');
+    await page.waitForFunction((n) => document.querySelectorAll('section.guide-section').length === n, SECTION_IDS.length);
+    // Sections after the first are laid out only near the view: a jump lays them all out, so it lands on the real text.
+    expect(await page.locator('section.guide-section--later').count()).toBe(SECTION_IDS.length - 1);
+    const last = SECTION_IDS[SECTION_IDS.length - 1]!;
+    await page.locator(`#guide-toc a[href="#${last}"]`).click();
+    await page.waitForFunction((id) => document.activeElement?.id === id, last);
+    await page.waitForFunction((id) => {
+      const top = document.getElementById(id)!.getBoundingClientRect().top;
+      return Math.abs(top) < 80 || window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    }, last);
+    // Still there once the smooth scroll has settled and every section is laid out.
+    await page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          let y = window.scrollY;
+          const check = () => (y === window.scrollY ? resolve(true) : ((y = window.scrollY), setTimeout(check, 100)));
+          setTimeout(check, 100);
+        }),
+    );
+    const { top, atBottom, height } = await page.evaluate((id) => ({
+      top: document.getElementById(id)!.getBoundingClientRect().top,
+      atBottom: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
+      height: window.innerHeight,
+    }), last);
+    // At the top of the window, or as near as the end of the page lets it come.
+    expect(top).toBeGreaterThanOrEqual(-2);
+    expect(top < 80 || (atBottom && top < height / 2)).toBe(true);
+    await context.close();
+  });
+});
