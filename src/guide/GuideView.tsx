@@ -5,7 +5,7 @@ import { useTitle } from '../ui/useTitle';
 import { FACTS_EDITION } from '../facts/contacts';
 import { useFacts } from '../facts/use-facts';
 import { FactOverrides } from './FactOverrides';
-import { loadGuide, loadedGuide, type LoadedGuide } from './load';
+import { loadGuide, loadedGuide, type GuideSection, type LoadedGuide } from './load';
 import { renderGuideHtml, type GuideActionId } from './render';
 import { GuideNotice, type NoticeKind } from './GuideNotice';
 import { GuideSectionView, type LangAttrs } from './GuideSectionView';
@@ -75,9 +75,16 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
   const rendered = useMemo(() => {
     if (!loaded) return null;
     const options = { actionLabel: (id: GuideActionId) => t(ACTION_LABELS[id]), facts };
+    // A section's page HTML is worked out when it first goes into the page:
+    // the first render does the top's only (useSectionReveal).
+    const sections = new Map<string, string>();
     return {
       lead: renderGuideHtml(loaded.guide.lead, options).html,
-      sections: loaded.guide.sections.map((s) => ({ section: s, html: renderGuideHtml(s.html, options).html })),
+      section: (s: GuideSection): string => {
+        let html = sections.get(s.id);
+        if (html === undefined) sections.set(s.id, (html = renderGuideHtml(s.html, options).html));
+        return html;
+      },
     };
   }, [loaded, t, facts]);
 
@@ -170,11 +177,11 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
           </ol>
         </nav>
         <div class="guide__body" ref={body}>
-          {rendered.sections.slice(0, reveal.shown).map(({ section, html }, i) => (
+          {loaded.guide.sections.slice(0, reveal.shown).map((section, i) => (
             <GuideSectionView
               key={section.id}
               section={section}
-              html={html}
+              html={rendered.section(section)}
               later={i >= reveal.first}
               speech={speech}
               contentLang={content}
