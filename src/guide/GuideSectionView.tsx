@@ -32,7 +32,11 @@ export function GuideSectionView(props: {
     <section
       id={section.id}
       class={props.later ? 'guide-section guide-section--later' : 'guide-section'}
-      aria-labelledby={headingId} tabIndex={-1} ref={ref} {...props.contentLang}>
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      ref={ref}
+      {...props.contentLang}
+    >
       <div class="guide-section__head">
         <h2 id={headingId}>{section.title}</h2>
         {speech.available && (

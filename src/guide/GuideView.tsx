@@ -8,7 +8,8 @@ import { FactOverrides } from './FactOverrides';
 import { loadGuide, loadedGuide, type GuideSection, type LoadedGuide } from './load';
 import { renderGuideHtml, type GuideActionId } from './render';
 import { GuideNotice, type NoticeKind } from './GuideNotice';
-import { GuideSectionView, type LangAttrs } from './GuideSectionView';
+import type { LangAttrs } from './GuideSectionView';
+import { GuideSections } from './GuideSections';
 import { ShareButton } from './ShareButton';
 import { TextSizeControl } from './TextSizeControl';
 import { speechBlocks } from './speech';
@@ -76,7 +77,7 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
     if (!loaded) return null;
     const options = { actionLabel: (id: GuideActionId) => t(ACTION_LABELS[id]), facts };
     // A section's page HTML is worked out when it first goes into the page:
-    // the first render does the top's only (useSectionReveal).
+    // the first render does the top's only (GuideSections).
     const sections = new Map<string, string>();
     return {
       lead: renderGuideHtml(loaded.guide.lead, options).html,
@@ -177,17 +178,14 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
           </ol>
         </nav>
         <div class="guide__body" ref={body}>
-          {loaded.guide.sections.slice(0, reveal.shown).map((section, i) => (
-            <GuideSectionView
-              key={section.id}
-              section={section}
-              html={rendered.section(section)}
-              later={i >= reveal.first}
-              speech={speech}
-              contentLang={content}
-              uiLang={ui}
-            />
-          ))}
+          <GuideSections
+            reveal={reveal.state}
+            sections={loaded.guide.sections}
+            html={rendered.section}
+            speech={speech}
+            contentLang={content}
+            uiLang={ui}
+          />
         </div>
       </div>
     </article>

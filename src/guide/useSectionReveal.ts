@@ -13,43 +13,28 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
  * guide aloud, printing) asks for the rest and acts once it is there
  * (`whenAll`).
  *
- * `first` is how many the first render wrote; the ones after it are laid
- * out only when they near the view (`guide-section--later`, guide.css).
+ * The view holds the hook; its list of sections (GuideSections, with
+ * `useRevealedCount`) does the adding, so a step renders the list alone.
  */
-export function useSectionReveal(ids: readonly string[] | null): { shown: number; first: number; whenAll: (act: () => void) => void } {
-  const total = ids?.length ?? 0;
+export function useSectionReveal(ids: readonly string[] | null): { state: RevealState; whenAll: (act: () => void) => void } {
+  // One object for the view's life: what was asked for survives a new edition (another language).
+  const state = useRef<RevealState>({ total: 0, first: 0, shown: 0, all: false, waiting: [], wake: null }).current;
   // Worked out once per guide edition, when its sections arrive.
   const first = useMemo(() => (ids ? firstCount(ids) : 0), [ids]);
-  const [shown, setShown] = useState(0);
-  const waiting = useRef<(() => void)[]>([]);
-  const count = Math.min(total, Math.max(shown, first));
+  state.total = ids?.length ?? 0;
+  state.first = first;
 
-  useEffect(() => {
-    if (count >= total) {
-      const acts = waiting.current.splice(0);
-      for (const act of acts) act();
-      return;
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // After the frame that shows what is in: the next section's render and
-    // its layout are their own task.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setShown((n) => Math.max(n, count) + 1), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [count, total]);
-
-  const showAll = useCallback(() => setShown(Number.MAX_SAFE_INTEGER), []);
+  const showAll = useCallback(() => {
+    state.all = true;
+    state.wake?.();
+  }, [state]);
   const whenAll = useCallback(
     (act: () => void) => {
-      if (count >= total) return act();
-      waiting.current.push(act);
+      if (state.shown >= state.total) return act();
+      state.waiting.push(act);
       showAll();
     },
-    [count, total, showAll],
+    [state, showAll],
   );
 
   useEffect(() => {
@@ -58,7 +43,61 @@ export function useSectionReveal(ids: readonly string[] | null): { shown: number
     return () => window.removeEventListener('beforeprint', showAll);
   }, [showAll]);
 
-  return { shown: count, first, whenAll };
+  return { state, whenAll };
+}
+
+/**
+ * The list's side (GuideSections): how many sections are in the page. It
+ * adds the next one a frame after each, so each step renders the list
+ * alone, not the guide's header, tools and contents again.
+ */
+export function useRevealedCount(state: RevealState): number {
+  const [step, setStep] = useState(0);
+  const [, setWoken] = useState(0);
+  const count = state.all ? state.total : Math.min(state.total, Math.max(step, state.first));
+  state.shown = count;
+
+  useEffect(() => {
+    state.wake = () => setWoken((n) => n + 1);
+    return () => {
+      state.wake = null;
+    };
+  }, [state]);
+
+  useEffect(() => {
+    if (count >= state.total) {
+      const acts = state.waiting.splice(0);
+      for (const act of acts) act();
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the frame that shows what is in: the next section's render and
+    // its parse are their own task.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setStep((n) => Math.max(n, count) + 1), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [count, state, state.total]);
+
+  return count;
+}
+
+/** Shared by the guide's view (which asks for every section) and its list of sections (which adds them). */
+export interface RevealState {
+  total: number;
+  /** How many sections the first render writes; those after it are laid out only near the view (`guide-section--later`). */
+  first: number;
+  /** How many are in the page now, as the list last rendered. */
+  shown: number;
+  /** Every section was asked for. */
+  all: boolean;
+  /** Acts waiting for every section to be in (`whenAll`). */
+  waiting: (() => void)[];
+  /** Renders the list again, while it is in the page. */
+  wake: (() => void) | null;
 }
 
 const FIRST = 1;
