@@ -8,6 +8,7 @@ import { renderWithI18n } from './render-with-app';
 import { GUIDE_SECTION_IDS as SECTION_IDS } from '../unit/guide-sections';
 import { readFileSync } from '../unit/node-fs';
 import { expectShown } from './shown';
+import { allSectionsIn } from './guide-sections';
 
 // Relative to the project root, vitest's working directory.
 const english: CompiledGuide = compileGuide(readFileSync('locales/en/guide.md', 'utf8'));
@@ -23,11 +24,6 @@ async function renderGuide(options: Parameters<typeof renderWithI18n>[1] = {}, l
   const result = renderWithI18n(<GuideView load={load} />, { locale: 'en', path: '/guide', ...options });
   await allSectionsIn(result.container);
   return result;
-}
-
-/** The sections go into the page one per frame after the first (useSectionReveal). */
-async function allSectionsIn(container: Element) {
-  await waitFor(() => expect(container.querySelectorAll('section.guide-section')).toHaveLength(SECTION_IDS.length));
 }
 
 class FakeSynth extends EventTarget {

@@ -4,18 +4,17 @@
  * screener's referrals, and its service notice above every screen.
  */
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/preact';
+import { screen, within } from '@testing-library/preact';
 import { compileGuide, type CompiledGuide } from '../../scripts/locale-content';
 import GuideView from '../../src/guide/GuideView';
 import { ServiceNotice } from '../../src/app/ServiceNotice';
 import { About } from '../../src/settings/About';
 import { renderWithI18n } from './render-with-app';
 import { readFileSync } from '../unit/node-fs';
+import { allSectionsIn } from './guide-sections';
 
 const english: CompiledGuide = compileGuide(readFileSync('locales/en/guide.md', 'utf8'));
 const factOverrides = { ombudsmanPhone: { value: '202-555-0147', source: 'Office notice 2027-01', checked: '2027-01-05' } };
-// The guide's sections go in one per frame after the first: the whole text, before looking through it.
-const allSectionsIn = () => waitFor(() => expect(document.querySelectorAll('section.guide-section')).toHaveLength(english.sections.length));
 const notice = { text: { en: 'The office is not taking mail until March 31.', es: 'La oficina no recibe correo hasta el 31 de marzo.' } };
 
 describe("the office's contact facts", () => {
@@ -24,6 +23,7 @@ describe("the office's contact facts", () => {
       path: '/guide',
       config: { factOverrides },
     });
+    // The whole text, before looking through it.
     await allSectionsIn();
     const links = screen.getAllByRole('link').filter((a) => a.getAttribute('href')?.startsWith('tel:+1202'));
     expect(links.length).toBeGreaterThan(0);

@@ -54,10 +54,15 @@ async function pickLanguage(page: Page, locale: LocaleInfo, want: Expected): Pro
   await page.getByText(englishMessages['shell.localeFallback']!).waitFor();
 }
 
+/** Every section of the guide in the page (they go in one per frame after the first). */
+function allSectionsIn(page: Page) {
+  return page.waitForFunction((n) => document.querySelectorAll('section.guide-section').length === n, SECTION_IDS.length);
+}
+
 async function checkGuide(page: Page, locale: LocaleInfo, want: Expected): Promise<void> {
   const label = `${locale.code}: `;
   await page.waitForFunction((title) => document.querySelector('main h1')?.textContent === title, want.title);
-  await page.waitForFunction((n) => document.querySelectorAll('section.guide-section').length === n, SECTION_IDS.length);
+  await allSectionsIn(page);
   const ids = await page.locator('section.guide-section').evaluateAll((els) => els.map((e) => e.id));
   expect(ids, label + 'section ids').toEqual(SECTION_IDS);
   expect(await page.locator('html').getAttribute('lang'), label + '<html lang>').toBe(want.appLang);
@@ -134,7 +139,7 @@ describe('the guide offline', () => {
     await page.goto(suite.server.url + '/guide');
     // The app's own guide (its tools are not in the document) with every section in.
     await page.locator('main:not([data-prerendered]) .guide-tools').waitFor();
-    await page.waitForFunction((n) => document.querySelectorAll('section.guide-section').length === n, SECTION_IDS.length);
+    await allSectionsIn(page);
     const seen = await page.evaluate(() => (window as unknown as { __guideSeen: boolean[] }).__guideSeen);
     // The document's own text comes in with the parser: from its first section on, it never leaves.
     const from = seen.indexOf(true);
@@ -149,7 +154,7 @@ describe('jumps within the guide', () => {
     const context = await newContext(suite.browser);
     const page = await context.newPage();
     await page.goto(suite.server.url + '/guide');
-    await page.waitForFunction((n) => document.querySelectorAll('section.guide-section').length === n, SECTION_IDS.length);
+    await allSectionsIn(page);
     // Sections after the first are laid out only near the view: a jump lays them all out, so it lands on the real text.
     expect(await page.locator('section.guide-section--later').count()).toBe(SECTION_IDS.length - 1);
     const last = SECTION_IDS[SECTION_IDS.length - 1]!;
