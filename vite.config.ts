@@ -10,6 +10,7 @@ import { staffPagePlugin } from './scripts/vite-plugin-staff.ts';
 import { preloadPlugin } from './scripts/vite-plugin-preload.ts';
 import { prerenderPlugin } from './scripts/vite-plugin-prerender.ts';
 import { inlineStylesPlugin } from './scripts/vite-plugin-inline-styles.ts';
+import { compileHintsPlugin } from './scripts/vite-plugin-compile-hints.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const isStaffModule = (id: string) => id.replace(/\\/g, '/').includes('/src/staff/');
@@ -34,6 +35,7 @@ export default defineConfig({
     prerenderPlugin(root),
     // The shell's styles in the documents themselves: the first paint waits for no file.
     inlineStylesPlugin(['index.html', 'guide.html']),
+    compileHintsPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -53,5 +53,16 @@ describe('documents that ask for their first screen', () => {
     for (const [file, deps] of background) expect(deps, file).toBe('[])');
     expect(code).toMatch(/import\(`\.\/GuideView-[\w-]+\.js`\),__vite__mapDeps\(\[/);
   });
-});
 
+  it('every chunk of code asks Chromium to compile it while it streams in, on its first line; the locale data does not', () => {
+    const files = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+    const firstLine = (f: string) => readFileSync(join('dist/assets', f), 'utf8').split('\n', 1)[0];
+    const data = files.filter((f) => /^(messages-[\w-]+-(shell|app|guide)|guide-[\w-]+)-[\w-]{8}\.js$/.test(f));
+    // The shell, the screens (their first render calls most of what they hold), and the office console's chunks.
+    const code = files.filter((f) => !data.includes(f) && !f.includes('.worker-'));
+    expect(code).toEqual(expect.arrayContaining([expect.stringMatching(/^main-/), expect.stringMatching(/^GuideView-/), expect.stringMatching(/^staff-/)]));
+    for (const f of code) expect(firstLine(f), f).toBe('//# allFunctionsCalledOnLoad');
+    expect(data.length).toBeGreaterThanOrEqual(12 * 4);
+    for (const f of data) expect(firstLine(f), f).not.toContain('allFunctionsCalledOnLoad');
+  });
+});
