@@ -26,11 +26,12 @@ export default defineConfig({
   plugins: [
     localesPlugin(root),
     preact(),
-    // The guide's document asks for its styles; its text is in the document
-    // itself (prerendered), so it paints before any script runs. Asking for
-    // the guide's code too was tried again with the styles inline (2026-12-06):
-    // Lighthouse's LCP ratio went from 1.14 to 1.29 and the offline reload
-    // from 2.2 to 2.7 times the baseline, as the worker answered those files first.
+    // The guide's text is in its document (prerendered), so it paints before
+    // any script runs, and the app is asked for after that paint
+    // (src/start-after-paint.ts). Asking for the guide's code with the document
+    // was tried again with the styles inline (2026-12-06): Lighthouse's LCP
+    // ratio went from 1.14 to 1.29 and the offline reload from 2.2 to 2.7
+    // times the baseline, as the worker answered those files first.
     preloadPlugin([{ path: '/guide', module: 'src/guide/GuideView.tsx', chunks: [], modulepreload: false }]),
     prerenderPlugin(root),
     // The shell's styles in the documents themselves: the first paint waits for no file.

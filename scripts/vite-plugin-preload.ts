@@ -27,15 +27,20 @@ export interface RoutePreload {
   chunks: string[];
   /**
    * False for a page whose first screen is prerendered (see
-   * vite-plugin-prerender.ts): it asks only for its styles. Its text no
-   * longer waits for any script, and offline every file the document names
-   * is one more answer the worker gives before the stylesheets the first
-   * paint does wait for.
+   * vite-plugin-prerender.ts): it asks only for its styles, and its script
+   * is src/start-after-paint.ts, which asks for the app once the text is
+   * on screen. Its text waits for no script, and offline every file the
+   * document names is one more answer the worker gives while the page is
+   * being painted.
    */
   modulepreload?: boolean;
 }
 
 const SHELL_CHUNKS = ['messages-en-shell'];
+
+/** The script of a prerendered page. */
+const AFTER_PAINT = 'src/start-after-paint.ts';
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\/assets\/main-[\w-]+\.js)"><\/script>/;
 
 const chunkNamed = (bundle: OutputBundle, name: string): OutputChunk | undefined =>
   Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.fileName.startsWith(`assets/${name}-`));
@@ -66,6 +71,9 @@ export function preloadPlugin(routes: RoutePreload[]): Plugin {
     name: 'ombuds-preload',
     apply: 'build',
     enforce: 'post',
+    buildStart() {
+      if (routes.some((r) => r.modulepreload === false)) this.emitFile({ type: 'chunk', id: AFTER_PAINT, name: 'start-after-paint' });
+    },
     generateBundle(_options, bundle) {
       const index = builtPage(bundle, 'index.html');
       if (!index) return;
@@ -75,6 +83,22 @@ export function preloadPlugin(routes: RoutePreload[]): Plugin {
         return chunk;
       };
       const bare = String(index.source);
+      // The prerendered page's script names the entry and its preloads for later: the app comes after the text.
+      const startsAfterPaint = (html: string) => {
+        const start = Object.values(bundle).find(
+          (c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId?.replaceAll('\\', '/').endsWith(AFTER_PAINT),
+        );
+        if (!start) this.error(`preload: no chunk for ${AFTER_PAINT}`);
+        const entry = ENTRY_SCRIPT.exec(html)?.[1];
+        if (!entry) this.error('preload: index.html has no entry script to replace');
+        const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]!);
+        return html
+          .replace(
+            ENTRY_SCRIPT,
+            `<script type="module" crossorigin src="/${start.fileName}" data-start="${entry}" data-preload="${preloads.join(' ')}"></script>`,
+          )
+          .replace(/\s*<link rel="modulepreload"[^>]*>/g, '');
+      };
       const shell = links(bare, SHELL_CHUNKS.map((n) => need(n).fileName), []);
       index.source = shell;
       for (const route of routes) {
@@ -84,7 +108,7 @@ export function preloadPlugin(routes: RoutePreload[]): Plugin {
         if (!screen) this.error(`preload: no chunk for ${route.module}`);
         const { js, css } = closure(bundle, screen);
         for (const name of route.chunks) js.add(need(name).fileName);
-        const source = route.modulepreload === false ? links(bare, [], css) : links(shell, js, css);
+        const source = route.modulepreload === false ? links(startsAfterPaint(bare), [], css) : links(shell, js, css);
         this.emitFile({ type: 'asset', fileName: `${route.path.slice(1)}.html`, source });
       }
     },

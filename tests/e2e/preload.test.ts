@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../scripts/locale-content';
@@ -42,6 +42,22 @@ describe('documents that ask for their first screen', () => {
     expect(html).not.toMatch(/\{\{|\{date\}/);
     for (const f of [...js, ...css]) expect(existsSync(join('dist', f)), f).toBe(true);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
+  });
+
+  it("the guide's page names one small script, which asks for the shell's entry and its preloads after the first paint", () => {
+    const scripts = (page: string) => [...readFileSync(join('dist', page), 'utf8').matchAll(/<script [^>]*><\/script>/g)].map((m) => m[0]);
+    const [tag, ...more] = scripts('guide.html');
+    expect(more).toEqual([]);
+    const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag!)?.[1];
+    expect(attr('src')).toMatch(/^\/assets\/start-after-paint-[\w-]+\.js$/);
+    expect(statSync(join('dist', attr('src')!)).size).toBeLessThan(1024);
+    // The same entry and preloads index.html names, so both pages share one set of files.
+    const entry = /src="(\/assets\/main-[\w-]+\.js)"/.exec(scripts('index.html').join(''))?.[1];
+    expect(attr('data-start')).toBe(entry);
+    const preloads = attr('data-preload')!.split(' ');
+    expect(preloads.map((f) => f.slice(1)).sort()).toEqual(links('index.html', 'modulepreload').filter((f) => !f.includes('messages-')).sort());
+    for (const f of [attr('data-start')!, ...preloads]) expect(existsSync(join('dist', f)), f).toBe(true);
+    expect(links('guide.html', 'modulepreload')).toEqual([]);
   });
 
   it('the code the page starts once idle writes no preload links; the screens still ask for theirs', () => {

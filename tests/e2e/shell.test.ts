@@ -91,6 +91,42 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  it("asks for the app's code only once the guide's text is painted, online and offline, and the app then takes over", async () => {
+    const context = await newContext(suite.browser);
+    // The page's own clock, from the document's start: the first frame with the guide's text laid out.
+    await context.addInitScript(() => {
+      const look = () => {
+        const text = document.querySelector('.guide-section p');
+        if (text && text.getBoundingClientRect().height > 0) (window as unknown as { textFrameAt: number }).textFrameAt = performance.now();
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    const page = await context.newPage();
+    // ...and when the app's entry was asked for.
+    const timing = () =>
+      page.evaluate(() => ({
+        painted: (window as unknown as { textFrameAt?: number }).textFrameAt ?? null,
+        asked: performance.getEntriesByType('resource').find((e) => /\/assets\/main-[\w-]+\.js$/.test(new URL(e.name).pathname))?.startTime ?? null,
+      }));
+    await page.goto(suite.server.url + '/guide');
+    await waitForScreen(page);
+    await waitForServiceWorker(page);
+    const online = await timing();
+    expect(online.painted).not.toBeNull();
+    expect(online.asked).not.toBeNull();
+    expect(online.asked!).toBeGreaterThan(online.painted!);
+    await goOffline(context);
+    await page.reload();
+    await waitForController(page);
+    await waitForScreen(page);
+    const offline = await timing();
+    expect(offline.asked!).toBeGreaterThan(offline.painted!);
+    // The app's own screen, with what only the app draws: the guide's tools.
+    await expect.poll(() => page.locator('.guide-tools').count()).toBe(1);
+    await context.close();
+  });
+
   it('has a valid manifest and Chromium reports no installability errors', async () => {
     const { context, close } = await launchPersistent();
     const page = await context.newPage();
