@@ -45,6 +45,10 @@ const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\/assets\/main-[\w
 const chunkNamed = (bundle: OutputBundle, name: string): OutputChunk | undefined =>
   Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.fileName.startsWith(`assets/${name}-`));
 
+/** The chunk a module starts (a lazy screen, an emitted script), by the module's path from the project root. */
+const chunkFor = (bundle: OutputBundle, module: string): OutputChunk | undefined =>
+  Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId?.replaceAll('\\', '/').endsWith(module));
+
 /** The chunk and every chunk it imports statically, with their CSS. */
 function closure(bundle: OutputBundle, chunk: OutputChunk, js = new Set<string>(), css = new Set<string>()) {
   if (js.has(chunk.fileName)) return { js, css };
@@ -85,9 +89,7 @@ export function preloadPlugin(routes: RoutePreload[]): Plugin {
       const bare = String(index.source);
       // The prerendered page's script names the entry and its preloads for later: the app comes after the text.
       const startsAfterPaint = (html: string) => {
-        const start = Object.values(bundle).find(
-          (c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId?.replaceAll('\\', '/').endsWith(AFTER_PAINT),
-        );
+        const start = chunkFor(bundle, AFTER_PAINT);
         if (!start) this.error(`preload: no chunk for ${AFTER_PAINT}`);
         const entry = ENTRY_SCRIPT.exec(html)?.[1];
         if (!entry) this.error('preload: index.html has no entry script to replace');
@@ -102,9 +104,7 @@ export function preloadPlugin(routes: RoutePreload[]): Plugin {
       const shell = links(bare, SHELL_CHUNKS.map((n) => need(n).fileName), []);
       index.source = shell;
       for (const route of routes) {
-        const screen = Object.values(bundle).find(
-          (c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId?.replaceAll('\\', '/').endsWith(route.module),
-        );
+        const screen = chunkFor(bundle, route.module);
         if (!screen) this.error(`preload: no chunk for ${route.module}`);
         const { js, css } = closure(bundle, screen);
         for (const name of route.chunks) js.add(need(name).fileName);
