@@ -6,6 +6,7 @@ import { compileGuide } from './locale-content.ts';
 import { escapeHtml, renderGuideHtml, type GuideActionId } from '../src/guide/render.ts';
 import { PUBLISHED_FACTS } from '../src/facts/fact-book.ts';
 import { FACTS_EDITION } from '../src/facts/contacts.ts';
+import { SMOOTH_SCROLL_CLASS } from '../src/guide/useSmoothScroll.ts';
 
 /**
  * Writes the top of the English guide into guide.html at build time, so its text
@@ -42,6 +43,7 @@ const ACTIONS: Record<GuideActionId, string> = {
 const FIRST_SECTIONS = 1;
 
 const BOOT = /<div id="app">[\s\S]*?<\/div>/;
+const ROOT = /<html((?:\s+(?!class=)[\w-]+="[^"]*")*)>/;
 
 export function guideMarkup(root: string): string {
   const messages = JSON.parse(readFileSync(join(root, 'locales/en/messages.json'), 'utf8')) as Record<string, string>;
@@ -90,7 +92,9 @@ export function prerenderPlugin(root: string): Plugin {
       if (!page) this.error('prerender: no guide.html in the build');
       const html = String(page.source);
       if (!BOOT.test(html)) this.error('prerender: guide.html has no #app to fill');
-      page.source = html.replace(BOOT, () => guideMarkup(root));
+      if (!ROOT.test(html)) this.error('prerender: guide.html has no <html> tag');
+      // The class GuideView keeps on <html> while it is open, there before the app is.
+      page.source = html.replace(ROOT, (_m, attrs: string) => `<html${attrs} class="${SMOOTH_SCROLL_CLASS}">`).replace(BOOT, () => guideMarkup(root));
     },
   };
 }

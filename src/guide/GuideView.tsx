@@ -14,6 +14,7 @@ import { ShareButton } from './ShareButton';
 import { TextSizeControl } from './TextSizeControl';
 import { speechBlocks } from './speech';
 import { useHashTarget } from './useHashTarget';
+import { useSmoothScroll } from './useSmoothScroll';
 import { useSectionReveal } from './useSectionReveal';
 import { useSpeech } from './useSpeech';
 
@@ -94,6 +95,7 @@ export default function GuideView(props: { load?: (code: string) => Promise<Load
 
   useTitle(loaded?.guide.title ?? t('nav.guide'));
   useHashTarget(rendered !== null, reveal.whenAll);
+  useSmoothScroll();
 
   if (!loaded || !rendered) {
     // Same <article> and <h1> as the full guide, so focus placed on the

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { compileGuide, type CompiledGuide } from '../../scripts/locale-content';
 import GuideView from '../../src/guide/GuideView';
 import { makeGuideLoader } from '../../src/guide/load';
+import { SMOOTH_SCROLL_CLASS } from '../../src/guide/useSmoothScroll';
 import { TEXT_SCALE_KEY } from '../../src/ui/text-scale';
 import { renderWithI18n } from './render-with-app';
 import { GUIDE_SECTION_IDS as SECTION_IDS } from '../unit/guide-sections';
@@ -108,6 +109,13 @@ describe('deep links', () => {
     history.replaceState(null, '', '/guide#your-voice');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(document.activeElement?.id).toBe('your-voice');
+  });
+
+  it('scroll smoothly while the guide is open, by a class on <html> that leaves with it', async () => {
+    const { unmount } = await renderGuide();
+    expect(document.documentElement.classList.contains(SMOOTH_SCROLL_CLASS)).toBe(true);
+    unmount();
+    await waitFor(() => expect(document.documentElement.classList.contains(SMOOTH_SCROLL_CLASS)).toBe(false));
   });
 });
 

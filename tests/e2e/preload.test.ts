@@ -24,7 +24,12 @@ describe('documents that ask for their first screen', () => {
       expect(styles[0], page).toContain('.guide__toc{');
       // system-ui as written, not spelled out as faces for old browsers: each face named and missing is a font look-up.
       expect(styles[0], page).toMatch(/font-family:system-ui,Noto Sans,Noto Sans Arabic,Noto Sans CJK SC,sans-serif[;}]/);
+      // No :has() on the root: the browser checks it again at every insertion anywhere in the page and restyles the lot.
+      expect(styles[0], page).not.toMatch(/(^|[\s,{}>~+])(html|body|:root)(\.[\w-]+|\[[^\]]*\])*:has\(/);
     }
+    // The guide's smooth scrolling hangs on a class instead, there from the guide page's first byte.
+    expect(readFileSync('dist/guide.html', 'utf8')).toMatch(/<html lang="en" dir="ltr" class="guide-open">/);
+    expect(readFileSync('dist/guide.html', 'utf8')).toContain('html.guide-open{scroll-behavior:smooth}');
   });
 
   it("the guide's page holds the top of the English guide, not the guide's scripts, and every file it names exists", () => {
