@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './app/App';
-import { bootI18n, warmFormatting } from './app/boot';
+import { bootI18n, openingLocale, warmFormatting } from './app/boot';
 import { nextTask } from './app/next-task';
 import './app/styles.css';
 // The guide's styles ship with the shell's, in the documents themselves
@@ -13,14 +13,19 @@ import './guide/guide.css';
 // config, storage and the worker start beside it.
 const root = document.getElementById('app')!;
 // A page built with its first screen in it (guide.html) shows that first:
-// the app's work starts after the frame that paints it, and each step
-// (starting the worker, asking for chunks, rendering) is a task of its own.
+// its script (start-after-paint.ts) starts this one after the frame that
+// paints it, and each step (reading the remembered language, starting the
+// worker, asking for chunks, rendering) is a task of its own.
 const prerendered = root.querySelector('main') !== null;
-(prerendered ? afterPaint() : Promise.resolve())
-  .then(() => {
-    const formatting = warmFormatting();
-    return (prerendered ? nextTask() : Promise.resolve()).then(() => bootI18n(formatting));
-  })
+const step = () => (prerendered ? nextTask() : Promise.resolve());
+step()
+  .then(() => openingLocale())
+  .then((code) =>
+    step().then(() => {
+      const formatting = warmFormatting(code);
+      return step().then(() => bootI18n(code, formatting));
+    }),
+  )
   // Even if no catalog loads (an evicted cache on a first offline visit),
   // render: message ids beat a blank page, and the notice says why.
   .catch(() => ({ locale: 'en', messages: {}, fellBack: true, namespaces: [] }))
@@ -41,10 +46,6 @@ const prerendered = root.querySelector('main') !== null;
   .then(() => import('./status/triggers'))
   .then((m) => m.startStatusTriggers())
   .catch(() => {});
-
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
 
 function whenIdle(): Promise<void> {
   return new Promise((resolve) =>

@@ -181,6 +181,11 @@ describe('text size', () => {
     expect(screen.getByRole('group', { name: 'Text size' }).querySelector('output')?.textContent).toBe('125%');
     fireEvent.click(screen.getByRole('button', { name: 'Smaller text' }));
     expect(localStorage.getItem(TEXT_SCALE_KEY)).toBe('1.125');
+    // Back at the normal size, the stylesheet's own value holds: nothing is left on <html>.
+    fireEvent.click(screen.getByRole('button', { name: 'Smaller text' }));
+    expect(localStorage.getItem(TEXT_SCALE_KEY)).toBe('1');
+    expect(screen.getByRole('group', { name: 'Text size' }).querySelector('output')?.textContent).toBe('100%');
+    expect(document.documentElement.getAttribute('style') ?? '').not.toContain('--text-scale');
   });
 
   it('stops at the smallest size', async () => {
