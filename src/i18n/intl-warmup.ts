@@ -20,8 +20,13 @@ export function warmIntlOffThread(locale: string, limitMs: number): Promise<void
     };
     try {
       const worker = new Worker(new URL('./intl-warmup.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = done;
-      worker.onerror = done;
+      // Its work is done once it answers (the table stays with the process):
+      // a worker left running keeps its own JavaScript heap for the page's
+      // whole life, and the page tears it down when it goes.
+      worker.onmessage = worker.onerror = () => {
+        worker.terminate();
+        done();
+      };
       worker.postMessage(locale);
     } catch {
       // Nothing lost: the page builds the table itself when it first formats.

@@ -5,6 +5,7 @@ import { warmIntlOffThread } from '../../src/i18n/intl-warmup';
 class FakeWorker {
   static made: FakeWorker[] = [];
   sent: unknown[] = [];
+  terminated = false;
   onmessage: ((e: MessageEvent) => void) | null = null;
   onerror: ((e: Event) => void) | null = null;
   constructor(
@@ -15,6 +16,9 @@ class FakeWorker {
   }
   postMessage(data: unknown) {
     this.sent.push(data);
+  }
+  terminate() {
+    this.terminated = true;
   }
 }
 
@@ -36,9 +40,12 @@ describe('warming the formatting tables off the main thread', () => {
     expect(worker.sent).toEqual(['ar']);
     await Promise.resolve();
     expect(done).toBe(false);
+    expect(worker.terminated).toBe(false);
     worker.onmessage!(new MessageEvent('message', { data: 'done' }));
     await warmed;
     expect(done).toBe(true);
+    // Done with it: no thread and heap kept for the page's life.
+    expect(worker.terminated).toBe(true);
   });
 
   it('stops waiting at the limit when the worker is slow or silent', async () => {
@@ -51,6 +58,11 @@ describe('warming the formatting tables off the main thread', () => {
     await vi.advanceTimersByTimeAsync(1);
     await warmed;
     expect(done).toBe(true);
+    // Still warming the table, which the page will want: left to finish, then stopped.
+    const worker = FakeWorker.made[0]!;
+    expect(worker.terminated).toBe(false);
+    worker.onmessage!(new MessageEvent('message', { data: 'done' }));
+    expect(worker.terminated).toBe(true);
   });
 
   it('does not wait for a worker that fails to load', async () => {
@@ -59,6 +71,7 @@ describe('warming the formatting tables off the main thread', () => {
     const warmed = warmIntlOffThread('en', 10_000);
     FakeWorker.made[0]!.onerror!(new Event('error'));
     await expect(warmed).resolves.toBeUndefined();
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
   });
 
   it('does not wait where workers cannot start', async () => {
