@@ -18,14 +18,7 @@ const root = document.getElementById('app')!;
 // worker, asking for chunks, rendering) is a task of its own.
 const prerendered = root.querySelector('main') !== null;
 const step = () => (prerendered ? nextTask() : Promise.resolve());
-step()
-  .then(() => openingLocale())
-  .then((code) =>
-    step().then(() => {
-      const formatting = warmFormatting(code);
-      return step().then(() => bootI18n(code, formatting));
-    }),
-  )
+openingCatalog()
   // Even if no catalog loads (an evicted cache on a first offline visit),
   // render: message ids beat a blank page, and the notice says why.
   .catch(() => ({ locale: 'en', messages: {}, fellBack: true, namespaces: [] }))
@@ -46,6 +39,16 @@ step()
   .then(() => import('./status/triggers'))
   .then((m) => m.startStatusTriggers())
   .catch(() => {});
+
+/** The first screen's strings, the formatting worker started beside them. */
+async function openingCatalog() {
+  await step();
+  const code = openingLocale();
+  await step();
+  const formatting = warmFormatting(code);
+  await step();
+  return bootI18n(code, formatting);
+}
 
 function whenIdle(): Promise<void> {
   return new Promise((resolve) =>

@@ -256,20 +256,15 @@ const TEXT_PROBE = `(() => {
 /**
  * A page done loading, as a person reloads it: its load event has fired,
  * the app (if it has one) has replaced the prerendered text, and no file
- * has been asked for in the last half second. Checked from outside, every
- * 100 ms, so the wait adds nothing to either page's work. The same rule
- * for both pages: the one-line page meets it at once.
+ * has come in for the last half second (the resource timing entries, each
+ * written when its file is in). Checked from outside, every 100 ms, so the
+ * wait adds nothing to either page's work. The same rule for both pages:
+ * the one-line page meets it at once.
  */
 const SETTLED = () => {
-  const w = window as unknown as { __benchFiles?: { n: number; at: number } };
   if (document.readyState !== 'complete' || document.querySelector('[data-prerendered]')) return false;
-  const n = performance.getEntriesByType('resource').length;
-  const now = performance.now();
-  if (!w.__benchFiles || w.__benchFiles.n !== n) {
-    w.__benchFiles = { n, at: now };
-    return false;
-  }
-  return now - w.__benchFiles.at >= 500;
+  const files = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  return performance.now() - Math.max(0, ...files.map((f) => f.responseEnd)) >= 500;
 };
 
 /** Starts `navigate` and resolves with performance.now() at the first frame where the new page's text was laid out (TEXT_PROBE). */
