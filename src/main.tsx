@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './app/App';
 import { bootI18n, openingLocale, warmFormatting } from './app/boot';
 import { nextTask } from './app/next-task';
+import { whenIdle } from './app/when-idle';
 import './app/styles.css';
 // The guide's styles ship with the shell's, in the documents themselves
 // (scripts/vite-plugin-inline-styles.ts): its prerendered text paints with
@@ -48,10 +49,4 @@ async function openingCatalog() {
   const formatting = warmFormatting(code);
   await step();
   return bootI18n(code, formatting);
-}
-
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) =>
-    'requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200),
-  );
 }

@@ -6,6 +6,7 @@ import { I18nProvider, makeI18n } from '../i18n/context';
 import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../shared/public-config';
 import { probeStorage } from '../storage/db';
 import { applyDocumentLocale } from './boot';
+import { whenIdle } from './when-idle';
 import { rememberLocale } from '../i18n/remembered-locale';
 import { ConfigContext, fetchPublicConfig } from '../config/config';
 import { Header } from './Header';
@@ -42,7 +43,12 @@ export function App(props: { initial: LoadedCatalog }) {
   useEffect(() => {
     // Usually the office's settings are what the app already holds: the same
     // again must not render every screen again (a whole guide, on a phone).
-    void fetchPublicConfig().then((next) => setConfig((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next)));
+    // Once the first screen is up: the office's notice and overrides change
+    // what a screen says, not whether it shows, and a request for them
+    // before its paint is one more the first screen waits behind on a weak link.
+    void whenIdle()
+      .then(fetchPublicConfig)
+      .then((next) => setConfig((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next)));
     void probeStorage().then(setStorageOk);
     const take = (next: LoadedCatalog) => {
       applyDocumentLocale(next.locale);
@@ -59,8 +65,9 @@ export function App(props: { initial: LoadedCatalog }) {
     if (now && now !== props.initial) take(now);
     // Every other screen's strings, once the first screen is up: they are
     // precached, and then any screen and any shell badge renders at once.
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-    idle(() => void ensureAllNamespaces().catch(() => {}));
+    void whenIdle()
+      .then(ensureAllNamespaces)
+      .catch(() => {});
     return unsubscribe;
   }, []);
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
+import { whenIdle } from './when-idle';
 
 /**
  * The unsent-requests badge reads IndexedDB through the outbox modules; it
@@ -9,13 +10,11 @@ export function LazyUnsentBadge() {
   const [Badge, setBadge] = useState<FunctionComponent | null>(null);
   useEffect(() => {
     let alive = true;
-    const load = () =>
-      void import('../requests/UnsentBadge')
-        .then((m) => alive && setBadge(() => m.UnsentBadge))
-        .catch(() => {});
     // After the first screen has painted: the badge is never urgent.
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-    idle(load, { timeout: 2000 });
+    void whenIdle()
+      .then(() => import('../requests/UnsentBadge'))
+      .then((m) => alive && setBadge(() => m.UnsentBadge))
+      .catch(() => {});
     return () => {
       alive = false;
     };

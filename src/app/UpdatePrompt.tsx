@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRegisterSW } from 'virtual:pwa-register/preact';
 import { useI18n } from '../i18n/context';
 import { flushOpenForms, hasOpenForm, onOpenFormsChange } from '../ui/form-guard';
+import { whenIdle } from './when-idle';
 
 const HOURLY = 60 * 60 * 1000;
 
@@ -12,6 +13,22 @@ const HOURLY = 60 * 60 * 1000;
  * page never reloads by itself.
  */
 export function UpdatePrompt() {
+  const [ready, setReady] = useState(false);
+  // The worker is registered once the first screen is painted and the page
+  // has a moment, as Workbox advises (after the load event): registering
+  // loads workbox-window and starts the worker's install, which fetches
+  // the whole precache, all competing with the first screen's own files.
+  useEffect(() => {
+    let alive = true;
+    void whenIdle().then(() => alive && setReady(true));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return ready ? <RegisteredUpdatePrompt /> : null;
+}
+
+function RegisteredUpdatePrompt() {
   const { t } = useI18n();
   const {
     offlineReady: [offlineReady, setOfflineReady],
