@@ -7,6 +7,7 @@ import { escapeHtml, renderGuideHtml, type GuideActionId } from '../src/guide/re
 import { PUBLISHED_FACTS } from '../src/facts/fact-book.ts';
 import { FACTS_EDITION } from '../src/facts/contacts.ts';
 import { SMOOTH_SCROLL_CLASS } from '../src/guide/useSmoothScroll.ts';
+import { inlineBrandMark } from '../src/app/brand-mark-markup.ts';
 
 /**
  * Writes the top of the English guide into guide.html at build time, so its text
@@ -50,9 +51,10 @@ export function guideMarkup(root: string): string {
   const t = (id: string) => escapeHtml(messages[id] ?? id);
   const guide = compileGuide(readFileSync(join(root, 'locales/en/guide.md'), 'utf8'), 'locales/en/guide.md');
   const options = { actionLabel: (id: GuideActionId) => messages[ACTIONS[id]] ?? id, facts: PUBLISHED_FACTS };
+  const mark = inlineBrandMark(readFileSync(join(root, 'public/icons/icon.svg'), 'utf8'));
   const nav = NAV.map(([href, id]) => `<li><a href="${href}"${href === '/guide' ? ' aria-current="page"' : ''}>${t(id)}</a></li>`).join('');
   const header =
-    `<header class="site-header"><div class="site-header__bar"><a href="/" class="brand"><img src="/icons/icon-96.png" alt="" width="32" height="32">` +
+    `<header class="site-header"><div class="site-header__bar"><a href="/" class="brand"><span class="brand__mark" aria-hidden="true">${mark}</span>` +
     `<span class="brand__text"><span class="brand__name">${t('app.name')}</span></span></a></div>` +
     `<nav class="site-nav" aria-label="${t('nav.label')}"><ul>${nav}</ul></nav></header>`;
   const lead = guide.lead ? `<div class="guide__lead">${renderGuideHtml(guide.lead, options).html}</div>` : '';

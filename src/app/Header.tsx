@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/context';
 import { useConfig } from '../config/config';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { useOnline } from './useOnline';
+import { BRAND_MARK } from './brand-mark';
 
 const NAV = [
   { href: '/guide', id: 'nav.guide' },
@@ -21,7 +22,7 @@ export function Header(props: { navExtra?: Record<string, ComponentChildren>; ac
     <header class="site-header">
       <div class="site-header__bar">
         <a href="/" class="brand">
-          <img src="/icons/icon-96.png" alt="" width="32" height="32" />
+          <span class="brand__mark" aria-hidden="true" dangerouslySetInnerHTML={{ __html: BRAND_MARK }} />
           <span class="brand__text">
             <span class="brand__name">{t('app.name')}</span>
             {organizationName && <span class="brand__org">{organizationName}</span>}
