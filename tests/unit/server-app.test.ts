@@ -43,7 +43,7 @@ describe('the intake server', () => {
     expect(await res.json()).toMatchObject({ status: 'ok' });
     expect(res.headers.get('content-security-policy')).toBe(
       `default-src 'self'; script-src 'self'; style-src 'self' ${INLINE_CSS_SOURCE}; img-src 'self' data: blob:; font-src 'self'; ` +
-        "connect-src 'self'; worker-src 'self'; manifest-src 'self'; media-src 'self' blob:; object-src 'none'; " +
+        "connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; media-src 'self' blob:; object-src 'none'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     );
     expect(res.headers.get('x-frame-options')).toBe('DENY');
