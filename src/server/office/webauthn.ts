@@ -1,12 +1,8 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { PasskeyRow } from './passkey-store';
 import type { OfficeSettings } from './settings';
@@ -32,11 +28,19 @@ export function relyingParty(settings: OfficeSettings, port: number): RelyingPar
 
 const TIMEOUT_MS = 60_000;
 
-export function registrationOptions(
+/**
+ * Loaded at the first ceremony, not at start: with its ASN.1 and CBOR
+ * parsers it is ~21 MB of the process's resident memory, which a server
+ * that only takes requests (or has not seen a passkey yet) does not need.
+ */
+const library = () => import('@simplewebauthn/server');
+
+export async function registrationOptions(
   rp: RelyingParty,
   user: { id: string; email: string },
   existing: readonly PasskeyRow[],
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const { generateRegistrationOptions } = await library();
   return generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
@@ -50,7 +54,8 @@ export function registrationOptions(
   });
 }
 
-export function signInOptions(rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function signInOptions(rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const { generateAuthenticationOptions } = await library();
   return generateAuthenticationOptions({ rpID: rp.id, timeout: TIMEOUT_MS, userVerification: 'required' });
 }
 
@@ -78,6 +83,7 @@ function expectations(rp: RelyingParty, challenge: string) {
 
 /** The new credential, or null when the response is not a good answer to `challenge` here. */
 export async function verifyRegistration(rp: RelyingParty, response: RegistrationResponseJSON, challenge: string): Promise<VerifiedCredential | null> {
+  const { verifyRegistrationResponse } = await library();
   try {
     const result = await verifyRegistrationResponse({ response, ...expectations(rp, challenge) });
     if (!result.verified) return null;
@@ -91,6 +97,7 @@ export async function verifyRegistration(rp: RelyingParty, response: Registratio
 
 /** The authenticator's counter as it says now, or null when the assertion does not hold for this passkey and challenge. */
 export async function verifySignIn(rp: RelyingParty, response: AuthenticationResponseJSON, challenge: string, passkey: PasskeyRow): Promise<number | null> {
+  const { verifyAuthenticationResponse } = await library();
   try {
     const result = await verifyAuthenticationResponse({
       response,
