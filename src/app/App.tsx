@@ -3,7 +3,8 @@ import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
 import { ALL_NAMESPACES, type LoadedCatalog } from '../i18n/catalog';
 import { currentCatalog, ensureAllNamespaces, subscribeCatalog, switchLocale } from '../i18n/store';
 import { I18nProvider, makeI18n } from '../i18n/context';
-import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../shared/public-config';
+import type { PublicConfig } from '../shared/public-config';
+import { PUBLIC_CONFIG_DEFAULTS } from '../shared/public-config-defaults';
 import { probeStorage } from '../storage/db';
 import { applyDocumentLocale } from './boot';
 import { whenIdle } from './when-idle';
@@ -27,7 +28,7 @@ function isComplete(catalog: LoadedCatalog): boolean {
 
 export function App(props: { initial: LoadedCatalog }) {
   const [catalog, setCatalog] = useState(props.initial);
-  const [config, setConfig] = useState<PublicConfig>(DEFAULT_PUBLIC_CONFIG);
+  const [config, setConfig] = useState<PublicConfig>(PUBLIC_CONFIG_DEFAULTS);
   const [storageOk, setStorageOk] = useState(true);
   const eventOn = useEventModeOn();
 

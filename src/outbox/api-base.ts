@@ -1,4 +1,5 @@
-import { DEFAULT_PUBLIC_CONFIG, readPublicConfig } from '../shared/public-config';
+import { readPublicConfig } from '../shared/public-config';
+import { PUBLIC_CONFIG_DEFAULTS } from '../shared/public-config-defaults';
 
 /**
  * Where the intake API lives, from the deployment's /config.json. The page's
@@ -28,5 +29,5 @@ export async function resolveApiBase(fetchFn: typeof fetch = globalThis.fetch.bi
   } catch {
     // No cache either.
   }
-  return DEFAULT_PUBLIC_CONFIG.apiBase;
+  return PUBLIC_CONFIG_DEFAULTS.apiBase;
 }

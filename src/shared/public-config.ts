@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { PUBLIC_CONFIG_DEFAULTS as DEFAULTS } from './public-config-defaults';
 
 /** A real calendar day written YYYY-MM-DD (valibot's isoDate alone accepts 2027-02-31). */
 const IsoDay = v.pipe(
@@ -55,20 +56,18 @@ export type ServiceNotice = v.InferOutput<typeof ServiceNoticeSchema>;
  */
 export const PublicConfigSchema = v.object({
   /** Shown in the header beside the app name, e.g. the hosting organization. */
-  organizationName: v.optional(v.pipe(v.string(), v.maxLength(120)), ''),
+  organizationName: v.optional(v.pipe(v.string(), v.maxLength(120)), DEFAULTS.organizationName),
   /** Base URL of the intake API, absolute or relative to the app. */
-  apiBase: v.optional(v.pipe(v.string(), v.maxLength(500)), '/api/v1'),
-  defaultLocale: v.optional(v.pipe(v.string(), v.maxLength(20)), 'en'),
+  apiBase: v.optional(v.pipe(v.string(), v.maxLength(500)), DEFAULTS.apiBase),
+  defaultLocale: v.optional(v.pipe(v.string(), v.maxLength(20)), DEFAULTS.defaultLocale),
   /** Idle seconds before event mode ends a person's session. */
-  eventIdleSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(30), v.maxValue(3600)), 180),
+  eventIdleSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(30), v.maxValue(3600)), DEFAULTS.eventIdleSeconds),
   /** Contact facts the office changed, by fact id. */
-  factOverrides: v.optional(v.record(v.pipe(v.string(), v.regex(FACT_ID)), FactOverrideSchema), {}),
+  factOverrides: v.optional(v.record(v.pipe(v.string(), v.regex(FACT_ID)), FactOverrideSchema), DEFAULTS.factOverrides),
   serviceNotice: v.optional(ServiceNoticeSchema),
 });
 
 export type PublicConfig = v.InferOutput<typeof PublicConfigSchema>;
-
-export const DEFAULT_PUBLIC_CONFIG: PublicConfig = v.parse(PublicConfigSchema, {});
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -103,7 +102,7 @@ function readServiceNotice(input: unknown): ServiceNotice | undefined {
 export function readPublicConfig(input: unknown): PublicConfig {
   const result = v.safeParse(PublicConfigSchema, input);
   if (result.success) return result.output;
-  const out: Record<string, unknown> = { ...DEFAULT_PUBLIC_CONFIG };
+  const out: Record<string, unknown> = { ...DEFAULTS };
   if (isObject(input)) {
     for (const [key, value] of Object.entries(input)) {
       if (key === 'factOverrides') out.factOverrides = readFactOverrides(value);

@@ -12,7 +12,8 @@ import { compileMessages, type CompiledCatalog } from '../../scripts/locale-cont
 import { I18nProvider, makeI18n, type I18n } from '../../src/i18n/context';
 import { ConfigContext } from '../../src/config/config';
 import { FactOverridesContext } from '../../src/facts/facts-context';
-import { DEFAULT_PUBLIC_CONFIG, type PublicConfig } from '../../src/shared/public-config';
+import type { PublicConfig } from '../../src/shared/public-config';
+import { PUBLIC_CONFIG_DEFAULTS } from '../../src/shared/public-config-defaults';
 import { existsSync, readFileSync } from '../unit/node-fs';
 
 // Relative to the project root (vitest's working directory): under jsdom,
@@ -51,7 +52,7 @@ export function renderWithI18n(
   const { locale = 'en', path = '/', config = {}, setLocale } = options;
   history.replaceState(null, '', path);
   const i18n = makeI18n(locale, messagesFor(locale), setLocale);
-  const full = { ...DEFAULT_PUBLIC_CONFIG, ...config };
+  const full = { ...PUBLIC_CONFIG_DEFAULTS, ...config };
   const result = render(
     <I18nProvider value={i18n}>
       <ConfigContext.Provider value={full}>

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { officeConfigSource } from '../../src/server/office-config';
-import { DEFAULT_PUBLIC_CONFIG } from '../../src/shared/public-config';
+import { PUBLIC_CONFIG_DEFAULTS } from '../../src/shared/public-config-defaults';
 
-const base = { ...DEFAULT_PUBLIC_CONFIG, organizationName: 'Test Org' };
+const base = { ...PUBLIC_CONFIG_DEFAULTS, organizationName: 'Test Org' };
 const fact = (value: string) => ({ value, source: 'Office memo', checked: '2027-01-05' });
 let dir: string;
 
