@@ -29,7 +29,7 @@ afterEach(() => {
 });
 
 describe('warming the formatting tables off the main thread', () => {
-  it('starts a module worker with the locale and is done when the worker says so', async () => {
+  it('starts the worker with the locale and is done when the worker says so', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     vi.useFakeTimers();
     let done = false;
