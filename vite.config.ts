@@ -50,8 +50,8 @@ export default defineConfig({
         // app must work in any language after one visit.
         globPatterns: ['**/*.{js,css,html,svg,webmanifest,json}', 'icons/icon-96.png'],
         // The PNG icons are for installing (fetched online by the browser at
-        // that moment); offline the app shows the small one, the header's
-        // mark and the tab's icon. Keeping them out
+        // that moment); offline the app shows the small one, the tab's
+        // icon. Keeping them out
         // saves ~40 KB of every first visit on a weak link.
         // The staff console is its own app (staff.html, assets/staff-*): an
         // applicant's device never downloads or keeps it.

@@ -6,8 +6,9 @@ import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const targets = [
-  // The header's mark and the tab's icon: an SVG image costs the page a
-  // document of its own to draw (15–25 ms of main thread each), a PNG none.
+  // The tab's icon: an SVG image costs the page a document of its own to
+  // draw (15–25 ms of main thread each), a PNG none. (The header's mark is
+  // the SVG's markup written into the page, src/app/brand-mark.ts.)
   { svg: 'public/icons/icon.svg', out: 'public/icons/icon-96.png', size: 96 },
   { svg: 'public/icons/icon.svg', out: 'public/icons/icon-192.png', size: 192 },
   { svg: 'public/icons/icon.svg', out: 'public/icons/icon-512.png', size: 512 },

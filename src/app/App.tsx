@@ -9,7 +9,7 @@ import { probeStorage } from '../storage/db';
 import { applyDocumentLocale } from './boot';
 import { whenIdle } from './when-idle';
 import { rememberLocale } from '../i18n/remembered-locale';
-import { ConfigContext, fetchPublicConfig } from '../config/config';
+import { ConfigContext, followPublicConfig } from '../config/config';
 import { Header } from './Header';
 import { LazyUnsentBadge } from './LazyBadge';
 import { Home } from './Home';
@@ -44,12 +44,15 @@ export function App(props: { initial: LoadedCatalog }) {
   useEffect(() => {
     // Usually the office's settings are what the app already holds: the same
     // again must not render every screen again (a whole guide, on a phone).
-    // Once the first screen is up: the office's notice and overrides change
-    // what a screen says, not whether it shows, and a request for them
-    // before its paint is one more the first screen waits behind on a weak link.
-    void whenIdle()
-      .then(fetchPublicConfig)
-      .then((next) => setConfig((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next)));
+    // Once the first screen is up: a request for them before its paint is
+    // one more the first screen waits behind on a weak link, and the screen
+    // is whole without them (the facts, a notice and the API address are
+    // corrected in place when they come).
+    let live = true;
+    let stopConfig = () => {};
+    void whenIdle().then(() => {
+      if (live) stopConfig = followPublicConfig((next) => setConfig((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next)));
+    });
     void probeStorage().then(setStorageOk);
     const take = (next: LoadedCatalog) => {
       applyDocumentLocale(next.locale);
@@ -69,7 +72,11 @@ export function App(props: { initial: LoadedCatalog }) {
     void whenIdle()
       .then(ensureAllNamespaces)
       .catch(() => {});
-    return unsubscribe;
+    return () => {
+      live = false;
+      unsubscribe();
+      stopConfig();
+    };
   }, []);
 
   return (

@@ -14,10 +14,11 @@ const HOURLY = 60 * 60 * 1000;
  */
 export function UpdatePrompt() {
   const [ready, setReady] = useState(false);
-  // The worker is registered once the first screen is painted and the page
-  // has a moment, as Workbox advises (after the load event): registering
-  // loads workbox-window and starts the worker's install, which fetches
-  // the whole precache, all competing with the first screen's own files.
+  // The worker is registered once the first screen has rendered and the
+  // page has a moment (whenIdle), for the reason Workbox gives for waiting
+  // for the load event: registering loads workbox-window and starts the
+  // worker's install, which fetches the whole precache, all competing with
+  // the first screen's own files.
   useEffect(() => {
     let alive = true;
     void whenIdle().then(() => alive && setReady(true));

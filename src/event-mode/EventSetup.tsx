@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { LOCALES } from '../i18n/locales';
 import { useConfig } from '../config/config';
@@ -37,12 +37,19 @@ export function EventSetup(props: { reload?: (path: string) => void }) {
     pin: '',
     pinConfirm: '',
   });
+  // The office's quiet time comes with /config.json, once the first screen
+  // is up: it replaces the default it started from until the officer types one.
+  const idleTyped = useRef(false);
+  useEffect(() => {
+    if (!idleTyped.current) setInput((prev) => (prev.idleSeconds === eventIdleSeconds ? prev : { ...prev, idleSeconds: eventIdleSeconds }));
+  }, [eventIdleSeconds]);
   const [issues, setIssues] = useState<SetupIssue[]>([]);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
   const set = (field: SetupField) => (e: Event) => {
     const value = (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+    if (field === 'idleSeconds') idleTyped.current = true;
     setInput((prev) => ({ ...prev, [field]: field === 'idleSeconds' ? Math.round(Number(value) * 60) : value }));
   };
   const issueFor = (field: SetupField) => issues.find((i) => i.field === field);

@@ -4,10 +4,13 @@
  * A module of its own so the first screen carries no validator: the file is
  * read, and validated, once the page is idle.
  */
-export const PUBLIC_CONFIG_DEFAULTS = {
+const defaults = {
   organizationName: '',
   apiBase: '/api/v1',
   defaultLocale: 'en',
   eventIdleSeconds: 180,
-  factOverrides: {},
+  // Shared by every reader that falls back to it: frozen, so none can change another's.
+  factOverrides: Object.freeze({}),
 };
+
+export const PUBLIC_CONFIG_DEFAULTS: Readonly<typeof defaults> = Object.freeze(defaults);

@@ -68,6 +68,8 @@ export const PublicConfigSchema = v.object({
 });
 
 export type PublicConfig = v.InferOutput<typeof PublicConfigSchema>;
+// The page starts from the defaults as a whole config; they must be one.
+void (DEFAULTS satisfies PublicConfig);
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPublicConfig } from '../../src/shared/public-config';
+import * as v from 'valibot';
+import { PublicConfigSchema, readPublicConfig } from '../../src/shared/public-config';
 import { PUBLIC_CONFIG_DEFAULTS } from '../../src/shared/public-config-defaults';
 
 const phone = { value: '202-555-0147', source: 'Office notice of 2027-01-04', checked: '2027-01-05' };
@@ -8,6 +9,11 @@ const notice = { text: { en: 'We are not taking mail until March.', ar: 'لا ن
 describe('reading /config.json', () => {
   it('gives the defaults the page starts with for nothing, junk or an array', () => {
     for (const input of [undefined, null, 'x', 42, [], {}]) expect(readPublicConfig(input)).toEqual(PUBLIC_CONFIG_DEFAULTS);
+  });
+
+  it('has schema defaults that are the ones the page starts with', () => {
+    // The page starts from PUBLIC_CONFIG_DEFAULTS before the file is read, the server and the reader from the schema.
+    expect(v.parse(PublicConfigSchema, {})).toEqual(PUBLIC_CONFIG_DEFAULTS);
   });
 
   it('keeps well-formed overrides and a notice', () => {

@@ -32,7 +32,10 @@ const TIMEOUT_MS = 60_000;
  * Loaded at the first ceremony, not at start: with its ASN.1 and CBOR
  * parsers it is ~21 MB of the process's resident memory, which a server
  * that only takes requests (or has not seen a passkey yet) does not need.
+ * Resolved at start all the same (without loading it), so a deployment
+ * missing it fails when it starts, not at an officer's first sign-in.
  */
+import.meta.resolve('@simplewebauthn/server');
 const library = () => import('@simplewebauthn/server');
 
 export async function registrationOptions(
