@@ -17,11 +17,12 @@ function connectSources(apiBase: string): string[] {
  * hosted elsewhere), no inline script, no inline style but the stylesheets
  * the build wrote into our documents (named by hash), no frames. `blob:`
  * and `data:` images are the attachment thumbnails and the hand-off QR code.
- * A `blob:` worker is the formatting warm-up, written into the app's code
- * (src/i18n/intl-warmup.ts): only a script of ours can make one, and it
- * saves the first screen a round trip for a 340-byte file.
+ * A `blob:` worker is the applicant app's formatting warm-up, written into
+ * its code (src/i18n/intl-warmup.ts): only a script of ours can make one,
+ * and it saves the first screen a round trip for a 340-byte file. The
+ * office console starts no such worker, and its pages do not allow one.
  */
-export function contentSecurityPolicy(apiBase: string, styleHashes: readonly string[] = []) {
+export function contentSecurityPolicy(apiBase: string, styleHashes: readonly string[] = [], blobWorkers = true) {
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
@@ -29,7 +30,7 @@ export function contentSecurityPolicy(apiBase: string, styleHashes: readonly str
     imgSrc: ["'self'", 'data:', 'blob:'],
     fontSrc: ["'self'"],
     connectSrc: connectSources(apiBase),
-    workerSrc: ["'self'", 'blob:'],
+    workerSrc: blobWorkers ? ["'self'", 'blob:'] : ["'self'"],
     manifestSrc: ["'self'"],
     mediaSrc: ["'self'", 'blob:'],
     objectSrc: ["'none'"],
@@ -39,15 +40,22 @@ export function contentSecurityPolicy(apiBase: string, styleHashes: readonly str
   };
 }
 
+/** The office console's pages (/staff, /staff/…, /staff.html): served by app.ts from staff.html. */
+const STAFF_PAGE = /^\/staff(\/|\.html$|$)/;
+
 export function securityHeaders(apiBase: string, styleHashes: readonly string[] = []): MiddlewareHandler {
-  const headers = secureHeaders({
-    contentSecurityPolicy: contentSecurityPolicy(apiBase, styleHashes),
-    xFrameOptions: 'DENY',
-    // HSTS belongs to the HTTPS proxy, which knows whether subdomains may be bound by it.
-    strictTransportSecurity: false,
-    permissionsPolicy: { camera: ['self'], microphone: [], geolocation: [] },
-  });
+  const headersWith = (blobWorkers: boolean) =>
+    secureHeaders({
+      contentSecurityPolicy: contentSecurityPolicy(apiBase, styleHashes, blobWorkers),
+      xFrameOptions: 'DENY',
+      // HSTS belongs to the HTTPS proxy, which knows whether subdomains may be bound by it.
+      strictTransportSecurity: false,
+      permissionsPolicy: { camera: ['self'], microphone: [], geolocation: [] },
+    });
+  const appHeaders = headersWith(true);
+  const staffHeaders = headersWith(false);
   return async (c, next) => {
+    const headers = STAFF_PAGE.test(c.req.path) ? staffHeaders : appHeaders;
     await headers(c, async () => {
       await next();
       // API answers may hold personal data: never cached unless a route says otherwise.

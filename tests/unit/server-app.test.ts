@@ -80,6 +80,12 @@ describe('the intake server', () => {
     expect((await app.request('/%E0%A4%A')).status).toBe(404);
   });
 
+  it("allows blob: workers on the applicant app's pages, not on the office console's", async () => {
+    const workers = (res: Response) => /worker-src [^;]*/.exec(res.headers.get('content-security-policy')!)![0];
+    for (const path of ['/', '/guide', '/requests/abc', '/staffing']) expect(workers(await app.request(path)), path).toBe("worker-src 'self' blob:");
+    for (const path of ['/staff', '/staff/requests/abc', '/staff.html']) expect(workers(await app.request(path)), path).toBe("worker-src 'self'");
+  });
+
   it("answers a route with the build's own page for it, where there is one", async () => {
     expect(await (await app.request('/guide')).text()).toContain('shell asking for the guide');
     for (const path of ['/', '/requests/abc', '/guide/more']) expect(await (await app.request(path)).text()).toContain('<title>shell</title>');
