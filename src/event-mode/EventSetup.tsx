@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { LOCALES } from '../i18n/locales';
 import { useConfig } from '../config/config';
@@ -28,29 +28,26 @@ const FIELD_IDS: Record<SetupField, string> = {
 export function EventSetup(props: { reload?: (path: string) => void }) {
   const { t, locale } = useI18n();
   const { eventIdleSeconds } = useConfig();
-  const [input, setInput] = useState<EventSetupInput>({
+  const [form, setForm] = useState<Omit<EventSetupInput, 'idleSeconds'>>({
     name: '',
     place: '',
     date: today(),
     defaultLocale: locale,
-    idleSeconds: eventIdleSeconds,
     pin: '',
     pinConfirm: '',
   });
   // The office's quiet time comes with /config.json, once the first screen
-  // is up: it replaces the default it started from until the officer types one.
-  const idleTyped = useRef(false);
-  useEffect(() => {
-    if (!idleTyped.current) setInput((prev) => (prev.idleSeconds === eventIdleSeconds ? prev : { ...prev, idleSeconds: eventIdleSeconds }));
-  }, [eventIdleSeconds]);
+  // is up: it stands until the officer types one.
+  const [typedIdleSeconds, setTypedIdleSeconds] = useState<number | null>(null);
+  const input: EventSetupInput = { ...form, idleSeconds: typedIdleSeconds ?? eventIdleSeconds };
   const [issues, setIssues] = useState<SetupIssue[]>([]);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
   const set = (field: SetupField) => (e: Event) => {
     const value = (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
-    if (field === 'idleSeconds') idleTyped.current = true;
-    setInput((prev) => ({ ...prev, [field]: field === 'idleSeconds' ? Math.round(Number(value) * 60) : value }));
+    if (field === 'idleSeconds') setTypedIdleSeconds(Math.round(Number(value) * 60));
+    else setForm((prev) => ({ ...prev, [field]: value }));
   };
   const issueFor = (field: SetupField) => issues.find((i) => i.field === field);
   const errorId = (field: SetupField) => `${FIELD_IDS[field]}-error`;
